@@ -1,0 +1,3 @@
+from incident_log.cli import main
+
+raise SystemExit(main())

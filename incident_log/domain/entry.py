@@ -1,0 +1,168 @@
+"""The values the logbook hands out: incidents and entries, frozen.
+
+Times are timezone-aware UTC ``datetime``s everywhere in the program; they are turned into
+local time only when shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import MappingProxyType
+from typing import Any
+
+ORIGIN_LIVE = "live"  # typed by the loggist (GUI or `incident-log log`)
+ORIGIN_IMPORT = "import"  # from a scenario file: the import is the reason for any delay
+ORIGIN_BUNDLE = "bundle"  # copied verbatim from another vault's bundle
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC with microseconds: the one text form of a time in the chain."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every time in the log carries a zone")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(text: str) -> datetime:
+    """Parse an ISO 8601 time with a zone (``Z`` or an offset) into UTC."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError("a time needs a zone, e.g. 2026-03-14T21:05:00+01:00 or ...Z")
+    return moment.astimezone(UTC)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Plain JSON-able copy of a frozen field value (mappings -> dict, tuples -> list)."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    id: str  # UUID, the incident's identity across vaults and bundles
+    ref: str  # human reference, e.g. NEG-2026-0142; unique in a vault
+    title: str
+    type: str
+    location: str
+    opened_at: datetime
+    exercise: bool
+    status: str = "open"  # open | sealed
+    closed_at: datetime | None = None
+    entry_count: int = 0
+    head_hash: str = ""
+    last_recorded_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """What the loggist (or an import) asks to record. The logbook assigns seq, times and hashes."""
+
+    kind: str
+    text: str = ""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    occurred_at: datetime | None = None  # None: now
+    refs: int | None = None  # the seq of the entry this one amends, updates or flags
+    author: str = ""
+    delay_reason: str | None = None  # needed when occurred_at is well before the record time
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    incident_id: str
+    seq: int
+    kind: str
+    occurred_at: datetime
+    recorded_at: datetime
+    author: str
+    text: str
+    fields: Mapping[str, Any]
+    refs: int | None
+    delay_reason: str | None
+    origin: str
+    prev_hash: str
+    hash: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", _freeze(self.fields))
+
+    @property
+    def delay(self) -> float:
+        """Seconds between when it happened and when it was recorded."""
+        return (self.recorded_at - self.occurred_at).total_seconds()
+
+    def canonical(self) -> dict[str, Any]:
+        return entry_payload(
+            incident_id=self.incident_id,
+            seq=self.seq,
+            kind=self.kind,
+            occurred_at=self.occurred_at,
+            recorded_at=self.recorded_at,
+            author=self.author,
+            text=self.text,
+            fields=thaw(self.fields),
+            refs=self.refs,
+            delay_reason=self.delay_reason,
+            origin=self.origin,
+        )
+
+
+def entry_payload(
+    *,
+    incident_id: str,
+    seq: int,
+    kind: str,
+    occurred_at: datetime,
+    recorded_at: datetime,
+    author: str,
+    text: str,
+    fields: Mapping[str, Any],
+    refs: int | None,
+    delay_reason: str | None,
+    origin: str,
+) -> dict[str, Any]:
+    """Everything of an entry that the hash covers."""
+    return {
+        "incident_id": incident_id,
+        "seq": seq,
+        "kind": kind,
+        "occurred_at": iso_utc(occurred_at),
+        "recorded_at": iso_utc(recorded_at),
+        "author": author,
+        "text": text,
+        "fields": dict(fields),
+        "refs": refs,
+        "delay_reason": delay_reason,
+        "origin": origin,
+    }
+
+
+def canonical_json(payload: Mapping[str, Any]) -> bytes:
+    """Sorted keys, UTF-8, no spaces: the byte form the chain hashes (DESIGN §4)."""
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def genesis_hash(incident_id: str) -> str:
+    """The prev_hash of an incident's first entry."""
+    return hashlib.sha256(incident_id.encode("utf-8")).hexdigest()
+
+
+def chain_hash(prev_hash: str, payload: Mapping[str, Any]) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(payload)).hexdigest()

@@ -1,0 +1,195 @@
+"""Every error a user can meet, with the sentence they are shown.
+
+Expected trouble (a wrong passphrase, a damaged file, a full disk, a bad field) is an
+``IncidentLogError`` carrying a message that says what happened and what to do. Anything
+else is a bug and reaches the crash handler. Messages live here, in one catalogue, so the
+command line, the GUI and the tests all say the same words.
+
+No message may contain entry text, a name or a key: they end up on screens, in terminals
+and in bug reports.
+"""
+
+from __future__ import annotations
+
+
+class IncidentLogError(Exception):
+    """Base of every expected, user-facing error."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- vault and keys ---------------------------------------------------------------------
+
+
+class VaultError(IncidentLogError):
+    """Trouble opening or writing the encrypted vault."""
+
+
+class VaultNotFound(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"No vault at {path}. Create one with 'incident-log init', or give the right path with --vault."
+        )
+
+
+class VaultExists(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"A vault already exists at {path}. Choose another path; nothing was changed.")
+
+
+class SidecarMissing(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The key file {path} is missing, so the vault cannot be unlocked with a passphrase. "
+            "Restore it from the backup you made with the vault (they travel together); the vault is unchanged."
+        )
+
+
+class SidecarDamaged(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The key file {path} is damaged or is not an Incident Log key file. "
+            "Restore it from your backup; the vault is unchanged."
+        )
+
+
+class SidecarMismatch(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The key file {path} belongs to a different vault. "
+            "Put the vault's own key file beside it; nothing was changed."
+        )
+
+
+class PassphraseRequired(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault needs its passphrase: no key was found in the system keyring. "
+            "Type the passphrase, or set INCIDENT_LOG_PASSPHRASE for scripted use."
+        )
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Wrong passphrase for this vault. Check the keyboard layout and Caps Lock, and try again.")
+
+
+class WeakPassphrase(VaultError):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(
+            f"The passphrase is too short: use at least {minimum} characters (a few words is easiest to remember)."
+        )
+
+
+class NotAVault(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} is not an Incident Log vault (or its first page is destroyed): the key is right but the "
+            "file cannot be read. Check the path; if it is your vault, restore it from a backup. The file was not changed."
+        )
+
+
+class VaultDamaged(VaultError):
+    def __init__(self, path: object, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"The vault {path} is damaged{extra}. Do not write to it: copy it somewhere safe, run "
+            "'incident-log verify' to see what is affected, and restore from a backup."
+        )
+
+
+class VaultTooNew(VaultError):
+    def __init__(self, path: object, revision: str) -> None:
+        super().__init__(
+            f"The vault {path} was written by a newer version of Incident Log (schema {revision}). "
+            "Install the newer version to open it; this one will not touch it."
+        )
+
+
+class VaultInUse(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault is busy: another Incident Log window or command is writing to it. Try again in a moment; "
+            "nothing was lost."
+        )
+
+
+class VaultReadOnly(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The vault {path} cannot be written (read-only file or folder). Move it to a writable place; "
+            "the entry was not recorded and is still in front of you."
+        )
+
+
+class DiskFull(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full: the entry was NOT recorded and is still in front of you. Free some space "
+            "(or save the text elsewhere) and record it again."
+        )
+
+
+class KeyringUnavailable(VaultError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"No secure system keyring is available ({reason}); the vault is unlocked with its passphrase instead."
+        )
+
+
+# --- incidents and entries -------------------------------------------------------------
+
+
+class ValidationError(IncidentLogError):
+    """An entry or incident was refused; ``field`` names what to fix."""
+
+    def __init__(self, field: str, message: str, *, index: int | None = None) -> None:
+        where = f"entry {index}: " if index is not None else ""
+        super().__init__(f"{where}{field}: {message}")
+        self.field = field
+        self.index = index
+        self.reason = message
+
+    def at_index(self, index: int) -> ValidationError:
+        """The same error, located at a position in an import file."""
+        return ValidationError(self.field, self.reason, index=index)
+
+
+class UnknownIncident(IncidentLogError):
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"No incident '{ref}' in this vault. 'incident-log list' shows the incidents there are.")
+
+
+class DuplicateRef(IncidentLogError):
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"An incident '{ref}' already exists in this vault. Choose another reference.")
+
+
+class UnknownEntry(IncidentLogError):
+    def __init__(self, ref: str, seq: int) -> None:
+        super().__init__(f"Incident {ref} has no entry #{seq}.")
+
+
+class IncidentSealed(IncidentLogError):
+    def __init__(self, ref: str) -> None:
+        super().__init__(
+            f"Incident {ref} is sealed: nothing more can be recorded. Reopen it with a reason first."
+        )
+
+
+class ImportError_(IncidentLogError):
+    """A scenario or bundle file that cannot be imported; nothing was written."""
+
+
+class BundleError(IncidentLogError):
+    pass
+
+
+class WrongBundlePassphrase(BundleError):
+    def __init__(self) -> None:
+        super().__init__("Wrong passphrase for this bundle (or the file is damaged). Nothing was imported.")
