@@ -1,0 +1,258 @@
+"""Read an ``incident-log/1`` scenario file (DESIGN §7) into entries ready to record.
+
+An import is all or nothing: every entry is checked here, with the same ``validate_entry``
+the composer uses, before the logbook writes anything. A refusal names where in the file
+the problem is ("entry 12: refs: ...", "people[3].role: ...", "incident.opened_at: ...") so
+the author of the file can fix it without guessing.
+
+People come first, as ``person`` entries, so every later entry can name them; demands and
+offers may carry an ``id`` that ``update`` entries name in ``refs``, resolved here to the seq
+the demand or offer will get. Entries keep the file's order (information arrives out of
+order, so times need not increase), but none may lie in the future.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from incident_log.domain.entry import NewEntry, parse_iso, utc_now
+from incident_log.domain.kinds import INCIDENT_TYPES, KINDS, MAX_FIELD_CHARS
+from incident_log.domain.validation import CLOCK_SKEW, CleanEntry, check_text, validate_entry
+from incident_log.errors import ImportError_, ValidationError
+
+FORMAT = "incident-log/1"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+DEFAULT_AUTHOR = "import"
+
+_ENTRY_META = ("at", "kind", "author", "text", "refs", "delay_reason")
+_PERSON_KEYS = ("key", "role", "name", "aliases", "phones", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """An incident and its entries, checked, in the order they are to be recorded."""
+
+    ref: str | None
+    title: str
+    type: str
+    location: str
+    opened_at: datetime  # UTC
+    exercise: bool
+    entries: tuple[NewEntry, ...]
+    people_count: int = 0  # the first ``people_count`` entries are the people
+    ids: Mapping[str, int] = field(default_factory=dict)  # the file's demand/offer id -> seq
+
+
+class _Facts:
+    """``IncidentFacts`` answered from the part of the file read so far."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.kinds: list[str] = []  # kinds[seq - 1]
+
+    def has_person(self, key: str) -> bool:
+        return key in self.keys
+
+    def kind_of(self, seq: int) -> str | None:
+        return self.kinds[seq - 1] if 1 <= seq <= len(self.kinds) else None
+
+
+def load_scenario(path: str | Path, *, now: datetime | None = None) -> Scenario:
+    """Read and check a scenario file; any problem is an ``ImportError_`` naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportError_(
+                f"{path} is {size / 1024 / 1024:.0f} MB; a scenario file may be at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB. Check that it is the right file."
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportError_(f"Cannot read {path}: {exc.strerror or exc}. Check the path and permissions.") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportError_(f"{path} is not UTF-8 text; save it as UTF-8 JSON and import it again.") from None
+    except json.JSONDecodeError as exc:
+        raise ImportError_(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). Nothing was imported."
+        ) from None
+    return parse_scenario(data, now=now)
+
+
+def parse_scenario(data: Any, *, now: datetime | None = None) -> Scenario:
+    """Check a decoded scenario and turn it into entries; raise on the first problem."""
+    now = now or utc_now()
+    if not isinstance(data, Mapping):
+        raise ImportError_("The file is not an incident-log/1 scenario: it must be a JSON object.")
+    found = data.get("format")
+    if found != FORMAT:
+        shown = str(found)[:40] if found is not None else "nothing"
+        raise ImportError_(f"format: expected '{FORMAT}', found '{shown}'. This is not a scenario this version reads.")
+    incident = data.get("incident")
+    if not isinstance(incident, Mapping):
+        raise ImportError_("incident: missing or not an object; it must hold at least a title and opened_at.")
+    meta = _incident(incident, now=now)
+    people = _list(data, "people", required=False)
+    entries = _list(data, "entries", required=True)
+
+    facts = _Facts()
+    out: list[NewEntry] = []
+    author = _first_author(entries)
+    for i, person in enumerate(people):
+        out.append(_person(i, person, facts, author=author, opened_at=meta["opened_at"], now=now))
+    ids: dict[str, int] = {}
+    for i, item in enumerate(entries):
+        out.append(_entry(i, item, facts, ids, now=now))
+    return Scenario(entries=tuple(out), people_count=len(people), ids=ids, **meta)
+
+
+# --- parts ------------------------------------------------------------------------------
+
+
+def _incident(incident: Mapping[str, Any], *, now: datetime) -> dict[str, Any]:
+    def text(name: str, *, limit: int, required: bool) -> str:
+        try:
+            return check_text(name, incident.get(name), limit=limit, required=required).strip()
+        except ValidationError as exc:
+            raise ImportError_(f"incident.{name}: {exc.reason}") from None
+
+    title = text("title", limit=MAX_FIELD_CHARS, required=True)
+    location = text("location", limit=MAX_FIELD_CHARS, required=False)
+    ref = text("ref", limit=40, required=False) or None
+    kind = text("type", limit=40, required=False).lower() or "other"
+    if kind not in INCIDENT_TYPES:
+        raise ImportError_(f"incident.type: '{kind}' is not one of: {', '.join(INCIDENT_TYPES)}")
+    exercise = incident.get("exercise", False)
+    if not isinstance(exercise, bool):
+        raise ImportError_("incident.exercise: must be true or false")
+    opened_raw = incident.get("opened_at")
+    if not isinstance(opened_raw, str) or not opened_raw.strip():
+        raise ImportError_("incident.opened_at: is required, as ISO 8601 with a zone, e.g. 2026-03-14T21:05:00+01:00")
+    try:
+        opened_at = parse_iso(opened_raw)
+    except ValueError:
+        raise ImportError_(
+            "incident.opened_at: is not a time with a zone; use ISO 8601 such as 2026-03-14T21:05:00+01:00"
+        ) from None
+    if opened_at > now + CLOCK_SKEW:
+        raise ImportError_("incident.opened_at: is in the future; check the date and the zone")
+    return {"ref": ref, "title": title, "type": kind, "location": location, "opened_at": opened_at, "exercise": exercise}
+
+
+def _list(data: Mapping[str, Any], name: str, *, required: bool) -> list[Any]:
+    value = data.get(name)
+    if value is None and not required:
+        return []
+    if not isinstance(value, list):
+        raise ImportError_(f"{name}: {'missing or ' if value is None else ''}not a list")
+    return value
+
+
+def _first_author(entries: list[Any]) -> str:
+    if entries and isinstance(entries[0], Mapping):
+        author = entries[0].get("author")
+        if isinstance(author, str) and author.strip():
+            return author.strip()
+    return DEFAULT_AUTHOR
+
+
+def _person(
+    i: int, item: Any, facts: _Facts, *, author: str, opened_at: datetime, now: datetime
+) -> NewEntry:
+    where = f"people[{i}]"
+    if not isinstance(item, Mapping):
+        raise ValidationError(where, "must be an object with key, role and name")
+    unknown = sorted(set(item) - set(_PERSON_KEYS))
+    if unknown:
+        raise ValidationError(f"{where}.{unknown[0]}", f"is not a field of a person (use: {', '.join(_PERSON_KEYS)})")
+    draft = NewEntry(
+        kind="person",
+        fields={k: item[k] for k in _PERSON_KEYS if k in item},
+        occurred_at=opened_at,
+        author=author,
+    )
+    try:
+        clean = validate_entry(draft, facts, now=now, late_reason_exempt=True)
+    except ValidationError as exc:
+        raise ValidationError(f"{where}.{exc.field}", exc.reason) from None
+    key = clean.fields["key"]
+    if key in facts.keys:
+        raise ValidationError(f"{where}.key", f"'{key}' is used twice; each person needs their own key")
+    facts.keys.add(key)
+    facts.kinds.append("person")
+    return _new(clean)
+
+
+def _entry(i: int, item: Any, facts: _Facts, ids: dict[str, int], *, now: datetime) -> NewEntry:
+    if not isinstance(item, Mapping):
+        raise ValidationError("entry", "must be an object with at, kind, author and text").at_index(i)
+    try:
+        kind = item.get("kind")
+        if not isinstance(kind, str) or kind not in KINDS:
+            shown = str(kind)[:40] if kind is not None else "nothing"
+            raise ValidationError("kind", f"'{shown}' is not an entry kind; use one of: {', '.join(KINDS)}")
+        spec = KINDS[kind]
+        at = item.get("at")
+        if not isinstance(at, str) or not at.strip():
+            raise ValidationError("at", "is required: when it happened, ISO 8601 with a zone")
+        try:
+            occurred_at = parse_iso(at)
+        except ValueError:
+            raise ValidationError("at", "is not a time with a zone; use ISO 8601 such as 2026-03-14T21:40:00+01:00") from None
+        keep_id = spec.field("id") is not None
+        fields = {k: v for k, v in item.items() if k not in _ENTRY_META and (k != "id" or keep_id)}
+        draft = NewEntry(
+            kind=kind,
+            text=item.get("text", ""),
+            fields=fields,
+            occurred_at=occurred_at,
+            refs=_refs(item.get("refs"), ids),
+            author=item.get("author", ""),
+            delay_reason=item.get("delay_reason"),
+        )
+        clean = validate_entry(draft, facts, now=now, late_reason_exempt=True)
+        seq = len(facts.kinds) + 1
+        external = clean.fields.get("id")
+        if external is not None:
+            external = external.strip()
+            if external in ids:
+                raise ValidationError("id", f"'{external[:40]}' is used twice; each demand or offer needs its own id")
+            ids[external] = seq
+    except ValidationError as exc:
+        field_name = "at" if exc.field == "occurred_at" else exc.field
+        raise ValidationError(field_name, exc.reason).at_index(i) from None
+    facts.kinds.append(kind)
+    return _new(clean)
+
+
+def _refs(value: Any, ids: Mapping[str, int]) -> int | None:
+    """A seq given as a number stays; a demand/offer id from the file becomes its seq."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        found = ids.get(value.strip())
+        if found is None:
+            raise ValidationError(
+                "refs", f"no demand or offer with id '{value.strip()[:40]}' earlier in the file; give it an id first"
+            )
+        return found
+    raise ValidationError("refs", "must be an entry number or the id of an earlier demand or offer")
+
+
+def _new(clean: CleanEntry) -> NewEntry:
+    return NewEntry(
+        kind=clean.kind,
+        text=clean.text,
+        fields=clean.fields,
+        occurred_at=clean.occurred_at,
+        refs=clean.refs,
+        author=clean.author,
+        delay_reason=clean.delay_reason,
+    )
