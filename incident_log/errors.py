@@ -61,8 +61,8 @@ class SidecarDamaged(VaultError):
 class SidecarMismatch(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The key file {path} belongs to a different vault. "
-            "Put the vault's own key file beside it; nothing was changed."
+            f"The key file {path} does not belong to this vault, or the start of the vault file is damaged. "
+            "Put the vault's own key file beside it, or restore the vault from a backup; nothing was changed."
         )
 
 

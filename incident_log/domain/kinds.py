@@ -189,8 +189,19 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("review", "Reviewed", (_F("upto", _T.INT, required=True),), text_required=False, system=True),
         KindSpec("seal", "Sealed", (_F("head", _T.TEXT, required=True), _F("count", _T.INT, required=True)), text_required=False, system=True),
         KindSpec("reopen", "Reopened", (_F("reason", _T.TEXT, required=True),), text_required=False, system=True),
+        KindSpec(
+            "audit",
+            "Audit",
+            (_F("action", _T.TEXT, required=True), _F("reason", _T.TEXT)),
+            text_required=False,
+            system=True,
+        ),
     )
 }
+
+# What may still be recorded on a sealed incident: the debrief's annotations about the record
+# (flags, reviews, an audit of who printed an unredacted copy), never new facts.
+AFTER_SEAL_KINDS = frozenset({"flag", "review", "audit"})
 
 # Kinds the loggist picks in the composer, in the order of their shortcuts (Alt+1 … ).
 COMPOSER_KINDS = (

@@ -1,0 +1,278 @@
+"""Key slots: where the vault's random data key is kept, never in clear.
+
+The vault is encrypted with a random 32-byte data key used as a SQLCipher raw key, so opening
+it costs no key derivation. That key lives in two slots:
+
+1. the OS keyring (service ``incident-log``, one entry per vault id), which unlocks without typing
+   where a secure keyring exists;
+2. a passphrase slot in a sidecar file next to the vault (``vault.db.keys``): the data key wrapped
+   with AES-256-GCM under a key derived from the passphrase with scrypt. The sidecar also holds a
+   key-check value (so a wrong key is told apart from a damaged vault: SQLCipher reports both as
+   "file is not a database") and the vault file's 16-byte salt (so a key file that belongs to
+   another vault is recognised). Nothing in it is secret in clear.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from incident_log import errors
+
+log = logging.getLogger(__name__)
+
+KEY_BYTES = 32
+SIDECAR_FORMAT = "incident-log-keys/1"
+SIDECAR_SUFFIX = ".keys"
+KEYRING_SERVICE = "incident-log"
+KEYRING_TIMEOUT_S = 5.0  # a locked keychain can block waiting for a prompt nobody sees
+MIN_PASSPHRASE = 8
+MAX_SIDECAR_BYTES = 64 * 1024
+
+# scrypt cost: N=2**17, r=8, p=1 is ~128 MiB and ~0.3 s here: paid once per unlock.
+DEFAULT_SCRYPT_LOG_N = 17
+SCRYPT_R = 8
+SCRYPT_P = 1
+
+
+def sidecar_path(vault: Path) -> Path:
+    return vault.with_name(vault.name + SIDECAR_SUFFIX)
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def check_raw_key(key: bytes) -> bytes:
+    """SQLCipher silently treats a malformed raw key as a passphrase: refuse it before it gets there."""
+    if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
+        raise ValueError(f"a vault data key is exactly {KEY_BYTES} bytes")
+    return bytes(key)
+
+
+def key_check_value(key: bytes, vault_id: str) -> str:
+    return hmac.new(key, b"incident-log/key-check/" + vault_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _derive(passphrase: str, salt: bytes, log_n: int) -> bytes:
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=salt,
+        n=2**log_n,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=2**log_n * SCRYPT_R * 128 + 64 * 1024 * 1024,
+        dklen=32,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    vault_id: str
+    vault_salt: str  # hex of the vault file's first 16 bytes (SQLCipher's per-file salt)
+    kdf_log_n: int
+    kdf_salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+    key_check: str
+
+    @classmethod
+    def wrap(cls, key: bytes, passphrase: str, *, vault_id: str, vault_salt: str, log_n: int) -> Sidecar:
+        check_raw_key(key)
+        kdf_salt = secrets.token_bytes(16)
+        nonce = secrets.token_bytes(12)
+        wrapped = AESGCM(_derive(passphrase, kdf_salt, log_n)).encrypt(nonce, key, vault_id.encode())
+        return cls(vault_id, vault_salt, log_n, kdf_salt, nonce, wrapped, key_check_value(key, vault_id))
+
+    def unwrap(self, passphrase: str) -> bytes:
+        try:
+            key = AESGCM(_derive(passphrase, self.kdf_salt, self.kdf_log_n)).decrypt(
+                self.nonce, self.wrapped_key, self.vault_id.encode()
+            )
+        except InvalidTag:
+            raise errors.WrongPassphrase() from None
+        if not self.matches(key):
+            raise errors.WrongPassphrase()
+        return key
+
+    def matches(self, key: bytes) -> bool:
+        return len(key) == KEY_BYTES and hmac.compare_digest(key_check_value(key, self.vault_id), self.key_check)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": SIDECAR_FORMAT,
+            "note": "Incident Log key file: keep it with the vault. It holds no secret in clear.",
+            "vault_id": self.vault_id,
+            "vault_salt": self.vault_salt,
+            "kdf": {"name": "scrypt", "log_n": self.kdf_log_n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(self.kdf_salt)},
+            "wrapped_key": {"cipher": "AES-256-GCM", "nonce": _b64(self.nonce), "ciphertext": _b64(self.wrapped_key)},
+            "key_check": self.key_check,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Sidecar:
+        if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
+            raise ValueError("not a key file")
+        kdf = data["kdf"]
+        if kdf["name"] != "scrypt" or kdf["r"] != SCRYPT_R or kdf["p"] != SCRYPT_P or not 10 <= kdf["log_n"] <= 22:
+            raise ValueError("unsupported key derivation")
+        wrapped = data["wrapped_key"]
+        return cls(
+            vault_id=str(data["vault_id"]),
+            vault_salt=str(data["vault_salt"]),
+            kdf_log_n=int(kdf["log_n"]),
+            kdf_salt=_unb64(kdf["salt"]),
+            nonce=_unb64(wrapped["nonce"]),
+            wrapped_key=_unb64(wrapped["ciphertext"]),
+            key_check=str(data["key_check"]),
+        )
+
+    def save(self, path: Path) -> None:
+        write_atomically(path, json.dumps(self.to_json(), indent=2).encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path) -> Sidecar:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise errors.SidecarMissing(path) from None
+        if len(raw) > MAX_SIDECAR_BYTES:
+            raise errors.SidecarDamaged(path)
+        try:
+            return cls.from_json(json.loads(raw.decode("utf-8")))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise errors.SidecarDamaged(path) from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a small file so that a crash leaves either the old or the new content, never half."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_directory(path.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- the OS keyring ---------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class KeyringTrouble(Exception):
+    """The keyring could not be used; ``reason`` is safe to show."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _with_timeout(call: Callable[[], T]) -> T:
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - carried to the caller's thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=run, name="keyring-call", daemon=True)
+    worker.start()
+    worker.join(KEYRING_TIMEOUT_S)
+    if worker.is_alive():
+        raise KeyringTrouble("the system keyring did not answer; it may be locked")
+    if "error" in result:
+        raise result["error"]
+    return result["value"]  # type: ignore[no-any-return]
+
+
+def secure_keyring() -> Any:
+    """The keyring backend if it is one we trust with a key, else raise KeyringTrouble."""
+    import keyring  # noqa: PLC0415 - its backend discovery costs start-up time; load on use
+    import keyring.errors  # noqa: PLC0415
+
+    backend = keyring.get_keyring()
+    module = type(backend).__module__
+    name = type(backend).__name__
+    if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
+        raise KeyringTrouble("no system keyring was found on this computer")
+    if module.startswith("keyrings.alt"):
+        # keyrings.alt stores secrets base64-encoded in a plain file: that is a key in clear.
+        raise KeyringTrouble(f"the only keyring found ({name}) stores secrets unencrypted")
+    if module.startswith("keyring.backends.chainer"):
+        inner = getattr(backend, "backends", [])
+        if not inner:
+            raise KeyringTrouble("no system keyring was found on this computer")
+    return backend
+
+
+def keyring_get(vault_id: str) -> bytes | None:
+    """The data key stored for this vault, or None. Raises KeyringTrouble when the keyring can't be used."""
+    backend = secure_keyring()
+    try:
+        stored = _with_timeout(lambda: backend.get_password(KEYRING_SERVICE, vault_id))
+    except KeyringTrouble:
+        raise
+    except Exception as exc:  # keyring backends raise many types (KeyringError, dbus, OSError)
+        raise KeyringTrouble(f"the system keyring refused the request ({type(exc).__name__})") from None
+    if stored is None:
+        return None
+    try:
+        return check_raw_key(bytes.fromhex(stored))
+    except ValueError:
+        return None
+
+
+def keyring_set(vault_id: str, key: bytes) -> None:
+    backend = secure_keyring()
+    try:
+        _with_timeout(lambda: backend.set_password(KEYRING_SERVICE, vault_id, check_raw_key(key).hex()))
+    except KeyringTrouble:
+        raise
+    except Exception as exc:
+        raise KeyringTrouble(f"the system keyring refused to store the key ({type(exc).__name__})") from None
+
+
+def keyring_forget(vault_id: str) -> None:
+    try:
+        backend = secure_keyring()
+        _with_timeout(lambda: backend.delete_password(KEYRING_SERVICE, vault_id))
+    except Exception:  # noqa: BLE001 - forgetting is best effort; nothing to tell the user
+        log.debug("keyring entry could not be removed")

@@ -1,0 +1,373 @@
+"""The append-only log in SQL: writing entries onto the hash chain and reading them back.
+
+Every function takes an open SQLAlchemy ``Connection`` so the caller decides the transaction;
+none of them commits. Rows come back as frozen domain values, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from incident_log.domain.entry import (
+    Entry,
+    Incident,
+    chain_hash,
+    entry_payload,
+    genesis_hash,
+    iso_utc,
+)
+from incident_log.domain.validation import CleanEntry
+
+ENTRY_COLUMNS = (
+    "incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, prev_hash, hash"
+)
+
+
+def fields_json(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def row_to_entry(row: Sequence[Any]) -> Entry:
+    return Entry(
+        incident_id=row[0],
+        seq=row[1],
+        kind=row[2],
+        occurred_at=_time(row[3]),
+        recorded_at=_time(row[4]),
+        author=row[5],
+        text=row[6],
+        fields=json.loads(row[7]),
+        refs=row[8],
+        delay_reason=row[9],
+        origin=row[10],
+        prev_hash=row[11],
+        hash=row[12],
+    )
+
+
+# --- incidents ------------------------------------------------------------------------------
+
+INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    id: str
+    ref: str
+    title: str
+    type: str
+    location: str
+    opened_at: datetime
+    exercise: bool
+
+
+def _incident_row(row: Sequence[Any]) -> IncidentRow:
+    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]))
+
+
+def insert_incident(connection: Connection, row: IncidentRow, created_at: datetime) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO incident (id, ref, title, type, location, opened_at, exercise, created_at) "
+            "VALUES (:id, :ref, :title, :type, :location, :opened_at, :exercise, :created_at)"
+        ),
+        {
+            "id": row.id,
+            "ref": row.ref,
+            "title": row.title,
+            "type": row.type,
+            "location": row.location,
+            "opened_at": iso_utc(row.opened_at),
+            "exercise": int(row.exercise),
+            "created_at": iso_utc(created_at),
+        },
+    )
+
+
+def find_incident(connection: Connection, ref_or_id: str) -> IncidentRow | None:
+    row = connection.execute(
+        text(f"SELECT {INCIDENT_COLUMNS} FROM incident WHERE ref = :key OR id = :key"), {"key": ref_or_id}
+    ).first()
+    return None if row is None else _incident_row(row)
+
+
+def list_incident_rows(connection: Connection) -> list[IncidentRow]:
+    rows = connection.execute(text(f"SELECT {INCIDENT_COLUMNS} FROM incident ORDER BY opened_at DESC, ref"))
+    return [_incident_row(row) for row in rows]
+
+
+def refs_like(connection: Connection, prefix: str) -> list[str]:
+    rows = connection.execute(text("SELECT ref FROM incident WHERE ref LIKE :p"), {"p": prefix + "%"})
+    return [row[0] for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    count: int
+    hash: str
+    recorded_at: datetime | None
+
+
+def head(connection: Connection, incident_id: str) -> Head:
+    row = connection.execute(
+        text("SELECT seq, hash, recorded_at FROM entry WHERE incident_id = :i ORDER BY seq DESC LIMIT 1"),
+        {"i": incident_id},
+    ).first()
+    if row is None:
+        return Head(0, genesis_hash(incident_id), None)
+    return Head(row[0], row[1], _time(row[2]))
+
+
+def seal_status(connection: Connection, incident_id: str) -> tuple[bool, datetime | None]:
+    """(sealed now?, when the last seal happened)."""
+    row = connection.execute(
+        text(
+            "SELECT kind, occurred_at FROM entry WHERE incident_id = :i AND kind IN ('seal', 'reopen') "
+            "ORDER BY seq DESC LIMIT 1"
+        ),
+        {"i": incident_id},
+    ).first()
+    if row is None or row[0] != "seal":
+        return False, None
+    return True, _time(row[1])
+
+
+def incident_value(connection: Connection, row: IncidentRow) -> Incident:
+    top = head(connection, row.id)
+    sealed, sealed_at = seal_status(connection, row.id)
+    return Incident(
+        id=row.id,
+        ref=row.ref,
+        title=row.title,
+        type=row.type,
+        location=row.location,
+        opened_at=row.opened_at,
+        exercise=row.exercise,
+        status="sealed" if sealed else "open",
+        closed_at=sealed_at,
+        entry_count=top.count,
+        head_hash=top.hash if top.count else "",
+        last_recorded_at=top.recorded_at,
+    )
+
+
+# --- appending ---------------------------------------------------------------------------------
+
+
+class DatabaseFacts:
+    """What validation needs to know about an incident, answered from the vault."""
+
+    def __init__(self, connection: Connection, incident_id: str) -> None:
+        self._connection = connection
+        self._incident_id = incident_id
+
+    def has_person(self, key: str) -> bool:
+        row = self._connection.execute(
+            text(
+                "SELECT 1 FROM entry_person p JOIN entry e ON e.incident_id = p.incident_id AND e.seq = p.seq "
+                "WHERE p.incident_id = :i AND p.person_key = :k AND e.kind = 'person' LIMIT 1"
+            ),
+            {"i": self._incident_id, "k": key},
+        ).first()
+        return row is not None
+
+    def kind_of(self, seq: int) -> str | None:
+        row = self._connection.execute(
+            text("SELECT kind FROM entry WHERE incident_id = :i AND seq = :s"), {"i": self._incident_id, "s": seq}
+        ).first()
+        return None if row is None else str(row[0])
+
+
+def append(
+    connection: Connection,
+    incident_id: str,
+    clean: CleanEntry,
+    *,
+    origin: str,
+    recorded_at: datetime,
+    top: Head | None = None,
+) -> Entry:
+    """Put one validated entry on the end of the chain. The caller holds the write lock."""
+    top = top or head(connection, incident_id)
+    seq = top.count + 1
+    payload = entry_payload(
+        incident_id=incident_id,
+        seq=seq,
+        kind=clean.kind,
+        occurred_at=clean.occurred_at,
+        recorded_at=recorded_at,
+        author=clean.author,
+        text=clean.text,
+        fields=clean.fields,
+        refs=clean.refs,
+        delay_reason=clean.delay_reason,
+        origin=origin,
+    )
+    digest = chain_hash(top.hash, payload)
+    connection.execute(
+        text(
+            f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
+            ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
+        ),
+        {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest},
+    )
+    return Entry(
+        incident_id=incident_id,
+        seq=seq,
+        kind=clean.kind,
+        occurred_at=clean.occurred_at,
+        recorded_at=recorded_at,
+        author=clean.author,
+        text=clean.text,
+        fields=clean.fields,
+        refs=clean.refs,
+        delay_reason=clean.delay_reason,
+        origin=origin,
+        prev_hash=top.hash,
+        hash=digest,
+    )
+
+
+def insert_verbatim(connection: Connection, entry: Entry) -> None:
+    """Copy an entry exactly as another vault wrote it (bundles). The chain is verified first."""
+    connection.execute(
+        text(
+            f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
+            ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
+        ),
+        {
+            **entry.canonical(),
+            "fields": fields_json(entry.canonical()["fields"]),
+            "prev_hash": entry.prev_hash,
+            "hash": entry.hash,
+        },
+    )
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def entry_at(connection: Connection, incident_id: str, seq: int) -> Entry | None:
+    row = connection.execute(
+        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq = :s"), {"i": incident_id, "s": seq}
+    ).first()
+    return None if row is None else row_to_entry(row)
+
+
+def entries_at(connection: Connection, incident_id: str, seqs: Sequence[int]) -> list[Entry]:
+    if not seqs:
+        return []
+    wanted = sorted(set(int(s) for s in seqs))
+    out: list[Entry] = []
+    # Contiguous runs (the usual case: a page of the timeline) are one seek each.
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        if chunk[-1] - chunk[0] + 1 == len(chunk):
+            rows = connection.execute(
+                text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq BETWEEN :a AND :b ORDER BY seq"),
+                {"i": incident_id, "a": chunk[0], "b": chunk[-1]},
+            )
+        else:
+            rows = connection.execute(
+                text(
+                    f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq IN "
+                    f"({','.join(str(s) for s in chunk)}) ORDER BY seq"
+                ),
+                {"i": incident_id},
+            )
+        out.extend(row_to_entry(row) for row in rows)
+    return out
+
+
+def latest(connection: Connection, incident_id: str, limit: int) -> list[Entry]:
+    rows = connection.execute(
+        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i ORDER BY seq DESC LIMIT :n"),
+        {"i": incident_id, "n": limit},
+    ).all()
+    return [row_to_entry(row) for row in reversed(rows)]
+
+
+def page_after(connection: Connection, incident_id: str, after: int, limit: int) -> list[Entry]:
+    # A seek on (incident_id, seq), never OFFSET: constant cost at any depth.
+    rows = connection.execute(
+        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq > :a ORDER BY seq LIMIT :n"),
+        {"i": incident_id, "a": after, "n": limit},
+    )
+    return [row_to_entry(row) for row in rows]
+
+
+def iter_entries(connection: Connection, incident_id: str, chunk: int = 5000) -> Iterator[Entry]:
+    after = 0
+    while True:
+        rows = page_after(connection, incident_id, after, chunk)
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1].seq
+
+
+def iter_rows(connection: Connection, incident_id: str) -> Iterator[Sequence[Any]]:
+    """Raw rows in seq order (verification reads the stored text, not a re-encoding of it)."""
+    yield from connection.execute(
+        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i ORDER BY seq"), {"i": incident_id}
+    )
+
+
+def filtered_seqs(
+    connection: Connection,
+    incident_id: str,
+    *,
+    kinds: Sequence[str] = (),
+    person: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    flagged_only: bool = False,
+    match: str | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    clauses = ["e.incident_id = :i"]
+    params: dict[str, Any] = {"i": incident_id}
+    if kinds:
+        names = []
+        for n, kind in enumerate(sorted(kinds)):
+            params[f"k{n}"] = kind
+            names.append(f":k{n}")
+        clauses.append(f"e.kind IN ({', '.join(names)})")
+    if person:
+        params["p"] = person
+        clauses.append(
+            "e.seq IN (SELECT seq FROM entry_person WHERE incident_id = :i AND person_key = :p)"
+        )
+    if since is not None:
+        params["since"] = iso_utc(since)
+        clauses.append("e.occurred_at >= :since")
+    if until is not None:
+        params["until"] = iso_utc(until)
+        clauses.append("e.occurred_at <= :until")
+    if flagged_only:
+        clauses.append("e.seq IN (SELECT refs FROM entry WHERE incident_id = :i AND kind = 'flag')")
+    if match:
+        params["q"] = match
+        clauses.append("e.rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH :q)")
+    sql = f"SELECT e.seq FROM entry e WHERE {' AND '.join(clauses)} ORDER BY e.seq"
+    if limit is not None:
+        sql = f"SELECT seq FROM ({sql.replace('ORDER BY e.seq', 'ORDER BY e.seq DESC')} LIMIT {int(limit)}) ORDER BY seq"
+    return [row[0] for row in connection.execute(text(sql), params)]
+
+
+def max_seqs(connection: Connection) -> dict[str, tuple[str, int]]:
+    """incident id -> (ref, highest seq) for every incident."""
+    rows = connection.execute(
+        text("SELECT i.id, i.ref, (SELECT max(seq) FROM entry e WHERE e.incident_id = i.id) FROM incident i")
+    )
+    return {row[0]: (row[1], row[2] or 0) for row in rows}
