@@ -1,0 +1,135 @@
+"""Accent- and case-folding with a map back to the original string.
+
+Matching happens on a folded copy (``José`` -> ``jose``, ``Straße`` -> ``strasse``,
+``Łukasz`` -> ``lukasz``) so one pattern covers every spelling; replacements must land on the
+original text, and folding can change the length (``ß`` -> ``ss``, a combining accent -> nothing),
+so every folded character remembers the index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into base + accent, so NFKD alone keeps them.
+_SPECIAL: dict[str, str] = {
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ð": "d",
+    "Ð": "d",
+    "þ": "th",
+    "Þ": "th",
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "ı": "i",
+    "ħ": "h",
+    "Ħ": "h",
+    "ŀ": "l",
+    "Ŀ": "l",
+    "ŧ": "t",
+    "Ŧ": "t",
+    "ƒ": "f",
+    "ŋ": "n",
+    "Ŋ": "n",
+    "ĸ": "k",
+    # Apostrophes and look-alikes all become "'" (O’Brien = O'Brien, Núñez’s = Núñez's).
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\uff07": "'",
+}
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """Fold one character: may return "", one character, or several."""
+    if ch < "\x80":
+        return ch.lower()
+    special = _SPECIAL.get(ch)
+    if special is not None:
+        return special
+    category = unicodedata.category(ch)
+    if category == "Nd":  # any script's digits (٦١١, ６１１) are matched as ASCII digits
+        return str(unicodedata.decimal(ch))
+    if category == "Pd":  # every dash is a hyphen
+        return "-"
+    if category == "Zs":  # every space (no-break, thin...) is a space
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    out = []
+    for c in kept.casefold():
+        out.append(_SPECIAL.get(c, c))
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """The folded form of ``text`` (no index map): for building patterns and for lookups."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(ch) for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded copy of a text and the way back.
+
+    ``origin[i]`` is the index in the original text of the character that produced folded
+    character ``i``; ``None`` means the map is the identity (the common, fast case).
+    """
+
+    original: str
+    text: str
+    origin: list[int] | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering folded ``[start, end)``.
+
+        The end is pushed over original characters that fold to nothing (combining accents of
+        NFD input), so "Jose\u0301" is replaced whole and no stray accent lands on the label.
+        """
+        if self.origin is None:
+            return start, end
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        original = self.original
+        while o_end < len(original) and fold_char(original[o_end]) == "":
+            o_end += 1
+        return o_start, o_end
+
+
+def fold_with_map(text: str) -> Folded:
+    """Fold ``text`` keeping a map back to it.
+
+    Fast paths: ASCII text and text whose every character folds to exactly one character keep
+    their length, so the map is the identity and ``str.translate`` does the work in C.
+    """
+    if text.isascii():
+        return Folded(text, text.lower(), None)
+    table: dict[int, str] = {}
+    same_length = True
+    for ch in set(text):
+        folded = fold_char(ch)
+        table[ord(ch)] = folded
+        if len(folded) != 1:
+            same_length = False
+    if same_length:
+        return Folded(text, text.translate(table), None)
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        folded = table[ord(ch)]
+        if folded:
+            parts.append(folded)
+            origin.extend([index] * len(folded))
+    return Folded(text, "".join(parts), origin)
