@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from incident_log import errors
 from incident_log.domain.entry import (
@@ -193,10 +193,6 @@ class Logbook:
                 connection.execution_options(begin="IMMEDIATE")
                 with connection.begin():
                     return work(connection, *args, **kwargs)
-        except IntegrityError as exc:
-            if "incident.ref" in str(exc.orig):
-                raise errors.DuplicateRef(str(kwargs.get("ref", ""))) from None
-            raise_storage_error(exc, self.path)
         except (DBAPIError, sqlcipher3.Error) as exc:
             raise_storage_error(exc, self.path)
 
@@ -226,7 +222,7 @@ class Logbook:
         opened_at: datetime | None = None,
     ) -> Incident:
         row = self._incident_draft(title, type=type, location=location, ref=ref, exercise=exercise, opened_at=opened_at)
-        self._write(self._insert_incident, row, ref=row.ref)
+        self._write(self._insert_incident, row)
         return self.incident(row.ref)
 
     def _incident_draft(
@@ -258,7 +254,7 @@ class Logbook:
             raise errors.ValidationError("ref", "use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40")
         return repository.IncidentRow(incident_id or str(uuid.uuid4()), ref, title, kind, location, opened, bool(exercise))
 
-    def _insert_incident(self, connection: Connection, row: repository.IncidentRow, *, ref: str) -> None:
+    def _insert_incident(self, connection: Connection, row: repository.IncidentRow) -> None:
         if repository.find_incident(connection, row.ref) is not None:
             raise errors.DuplicateRef(row.ref)
         repository.insert_incident(connection, row, utc_now())
@@ -697,25 +693,21 @@ class Logbook:
         )
 
         def work(connection: Connection) -> None:
-            self._insert_incident(connection, row, ref=row.ref)
+            self._insert_incident(connection, row)
             facts = repository.DatabaseFacts(connection, row.id)
             top = repository.head(connection, row.id)
             now = utc_now()
-            people = 0
             for index, draft in enumerate(scenario.entries):
                 try:
                     clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, late_reason_exempt=True)
                 except errors.ValidationError as exc:
-                    if draft.kind == "person" and index == people:
-                        people += 1
+                    if index < scenario.people_count:
                         raise errors.ValidationError(f"people[{index}].{exc.field}", exc.reason) from None
-                    raise exc.at_index(index - people) from None
-                if draft.kind == "person":
-                    people += 1
+                    raise exc.at_index(index - scenario.people_count) from None
                 entry = repository.append(connection, row.id, clean, origin=ORIGIN_IMPORT, recorded_at=now, top=top)
                 top = repository.Head(entry.seq, entry.hash, now)
 
-        self._write(work, ref=row.ref)
+        self._write(work)
         self._ids[row.ref] = row.id
         incident = self.incident(row.ref)
         self._publish({row.id: (row.ref, incident.entry_count)})

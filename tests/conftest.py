@@ -1,0 +1,66 @@
+"""The harness every test runs in: offscreen Qt, a test keyring, vaults and settings in tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything can create a QApplication: without a display the process would abort.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from incident_log.logbook import Logbook
+from tests.keyring_memory import MemoryKeyring
+
+SHARED = Path(__file__).resolve().parents[1] / "resources" / "examples"
+VIADUCT = SHARED / "viaduct.json"
+PASSPHRASE = "correct horse battery staple"
+FAST_KDF = 12  # scrypt N=2**12 keeps tests quick; the product default is 2**17
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """No test sees the developer's keyring, vault, passphrase or config."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("INCIDENT_LOG_PASSPHRASE", "INCIDENT_LOG_VAULT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(_hermetic: MemoryKeyring) -> MemoryKeyring:
+    return _hermetic
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    return tmp_path / "vault.db"
+
+
+@pytest.fixture
+def logbook(vault_path: Path) -> Iterator[Logbook]:
+    book = Logbook.create(vault_path, PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def viaduct_data() -> dict:
+    return json.loads(VIADUCT.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def viaduct(logbook: Logbook, viaduct_data: dict) -> str:
+    """The ref of the imported viaduct scenario."""
+    return logbook.import_scenario(viaduct_data).ref
