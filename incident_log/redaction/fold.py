@@ -77,7 +77,7 @@ def fold(text: str) -> str:
     """The folded form of ``text`` (no index map): for building patterns and for lookups."""
     if text.isascii():
         return text.lower()
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,21 @@ class Folded:
         return o_start, o_end
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds any character on first sight and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        if len(folded) != 1:
+            _CHANGES_LENGTH.add(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+_CHANGES_LENGTH: set[str] = set()
+
+
 def fold_with_map(text: str) -> Folded:
     """Fold ``text`` keeping a map back to it.
 
@@ -116,20 +131,14 @@ def fold_with_map(text: str) -> Folded:
     """
     if text.isascii():
         return Folded(text, text.lower(), None)
-    table: dict[int, str] = {}
-    same_length = True
-    for ch in set(text):
-        folded = fold_char(ch)
-        table[ord(ch)] = folded
-        if len(folded) != 1:
-            same_length = False
-    if same_length:
-        return Folded(text, text.translate(table), None)
+    folded = text.translate(_TABLE)
+    if _CHANGES_LENGTH.isdisjoint(text):
+        return Folded(text, folded, None)
     parts: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        folded = table[ord(ch)]
-        if folded:
-            parts.append(folded)
-            origin.extend([index] * len(folded))
+        piece = _TABLE[ord(ch)]
+        if piece:
+            parts.append(piece)
+            origin.extend([index] * len(piece))
     return Folded(text, "".join(parts), origin)

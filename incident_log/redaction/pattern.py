@@ -17,7 +17,7 @@ INNER = "\x00inner"  # punctuation inside a part: "O'Neill" = "O’Neill" = "ONe
 DIGIT_SEP = "\x00dsep"  # between the digits of a phone number
 
 _ATOM_RE = {
-    SEP: r"(?:\s*-\s*|\s+)",
+    SEP: r"\.?(?:\s*-\s*|\s+)",  # "Dr. Anna" = "Dr Anna"
     INNER: r"[^\w\s]?\s*",
     DIGIT_SEP: r"[\s.\-/()]{0,3}",
 }
