@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from incident_log.domain.entry import ORIGIN_IMPORT
 from incident_log.domain.projections import effective, fold
@@ -342,3 +344,41 @@ def test_effective_uses_latest_non_empty_text(log) -> None:
     text, fields = effective(n, [a1, a2])
     assert text == "first fix"
     assert effective(n) == ("original", n.fields)
+
+
+# --- roster invariants over any sequence of rotations ------------------------------------
+
+rotation_steps = st.lists(
+    st.tuples(
+        st.integers(0, 300),  # minute it happened
+        st.sampled_from(["primary negotiator", "secondary/coach", "team leader"]),
+        st.sampled_from(["n1", "n2", "n3"]),
+    ),
+    max_size=25,
+)
+
+
+@given(steps=rotation_steps, as_of=st.integers(0, 400))
+def test_roster_invariants(steps: list[tuple[int, str, str]], as_of: int) -> None:
+    log = LogBuilder()
+    for key in ("n1", "n2", "n3"):
+        log.person(key, "negotiator", key.upper())
+    for minute, role, person in steps:
+        log.add("rotation", at=minute, recorded_at=log.at(400), role=role, person=person)
+    roster = log.fold(as_of=as_of).roster
+
+    def overlapping(spells: list) -> bool:
+        spells = sorted(spells, key=lambda s: (s.start, s.seq))
+        return any(a.end is None or a.end > b.start for a, b in zip(spells, spells[1:], strict=False))
+
+    for role in {s.role for s in roster.spells}:
+        assert not overlapping([s for s in roster.spells if s.role == role]), "two people in one role"
+    for person in {s.person for s in roster.spells}:
+        assert not overlapping([s for s in roster.spells if s.person == person]), "one person in two roles"
+    # One phone: the negotiators' time adds up to no more than the clock ran since the first one took it.
+    primaries = [s for s in roster.spells if s.role == "primary negotiator"]
+    if primaries:
+        elapsed = max(0.0, (log.at(as_of) - primaries[0].start).total_seconds())
+        assert sum(roster.phone_seconds.values()) <= elapsed
+    assert roster.current == {s.role: s.person for s in roster.spells if s.end is None}
+    assert roster.on_phone == roster.current.get("primary negotiator")
