@@ -69,7 +69,7 @@ def viaduct_people() -> list[Person]:
 
 
 @pytest.fixture
-def viaduct() -> dict:
+def viaduct_data() -> dict:
     return load_viaduct()
 
 
