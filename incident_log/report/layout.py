@@ -1,0 +1,658 @@
+"""Page layout of the debrief report: styles, page furniture, sections, timeline tables.
+
+Takes a ``ReportContent`` (already redacted) and returns PDF bytes. Every page carries the
+classification, the copy marking, the ref, "Page X of Y" and, for training incidents,
+EXERCISE. Page totals come from ``NumberedCanvas``, which holds each page until the document
+is complete (one pass: a second layout pass would double the time of a 500-page timeline).
+
+The timeline is the bulk of a long incident. It is laid out as many small tables rather than
+one huge one, because reportlab re-measures every remaining row each time a table splits
+across a page (quadratic); its column header is drawn by the page template instead of a
+repeated header row.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from incident_log.report.chart import ROLE_COLOURS, rotation_chart
+from incident_log.report.content import ReportContent, TimelineRow
+from incident_log.report.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, FontPlan, is_arabic
+from incident_log.report.options import EXERCISE_MARKING
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 18 * mm
+FRAME_W = PAGE_W - 2 * MARGIN_X
+TIMELINE_BAND = 15 * mm  # section title + column header drawn by the timeline page template
+CHUNK_ROWS = 40
+
+INK = colors.HexColor("#1b2631")
+NAVY = colors.HexColor("#1f3550")
+RULE = colors.HexColor("#9aa5b1")
+ZEBRA = colors.HexColor("#f3f5f8")
+FLAG_FILL = colors.HexColor("#fff2cc")
+EXERCISE_RED = colors.HexColor("#b00020")
+MUTED = "#5d6d7e"
+
+SCHEDULE_NAMES = {
+    "names": "Names of people and authors (replaced by their labels)",
+    "phones": "Phone numbers",
+    "emails": "E-mail addresses",
+    "plates": "Vehicle registration plates",
+    "terms": "Other registered terms",
+}
+
+TIMELINE_COLS = (("#", 11 * mm), ("Occurred", 25 * mm), ("Kind", 20 * mm), ("Author", 18 * mm))
+TIMELINE_TEXT_W = FRAME_W - sum(w for _, w in TIMELINE_COLS)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("cell", fontName=SANS, fontSize=7.5, leading=9.3, textColor=INK, alignment=TA_LEFT)
+    return {
+        "cell": base,
+        "cell_shaped": ParagraphStyle("cell_shaped", parent=base, shaping=1),
+        "body": ParagraphStyle("body", parent=base, fontSize=9.5, leading=13),
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor(MUTED)
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=4,
+            spaceAfter=6,
+            textColor=NAVY,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=SANS_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=NAVY,
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=SANS_BOLD, fontSize=22, leading=27, textColor=NAVY
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=13, leading=17, textColor=INK),
+        "marking": ParagraphStyle(
+            "marking", parent=base, fontName=SANS_BOLD, fontSize=12, leading=16, textColor=EXERCISE_RED
+        ),
+        "mono": ParagraphStyle("mono", parent=base, fontName=MONO, fontSize=7, leading=10),
+    }
+
+
+class Markup:
+    """Turns plain text into safe Paragraph markup, choosing fonts for what DejaVu lacks."""
+
+    def __init__(self, plan: FontPlan) -> None:
+        self.plan = plan
+
+    def __call__(self, text: str) -> tuple[str, bool]:
+        """(markup, needs shaping). Escapes & < > so no entry text is ever read as markup."""
+        if text.isascii():
+            return _escape(text), False
+        shaped = False
+        out: list[str] = []
+        run_font: str | None = None
+        run: list[str] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            chunk = _escape("".join(run))
+            out.append(f'<font face="{run_font}">{chunk}</font>' if run_font else chunk)
+            run.clear()
+
+        for ch in text:
+            font = None
+            if not ch.isascii():
+                if is_arabic(ch):
+                    self.plan.arabic_seen = True
+                    shaped = shaped or self.plan.shaping
+                font = self.plan.font_for(ch)
+            if font != run_font:
+                flush()
+                run_font = font
+            run.append(ch)
+        flush()
+        return "".join(out), shaped
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _escape(text: str) -> str:
+    return _NEWLINES.sub("<br/>", text.translate(_ESCAPES))
+
+
+def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], None]:
+    def draw(canv: rl_canvas.Canvas, doc: Any) -> None:
+        canv.saveState()
+        top = PAGE_H - 10 * mm
+        canv.setFillColor(INK)
+        canv.setFont(SANS_BOLD, 8.5)
+        canv.drawCentredString(PAGE_W / 2, top, content.classification)
+        canv.setFont(SANS, 7.5)
+        canv.drawString(MARGIN_X, top, content.ref)
+        canv.setFont(SANS_BOLD, 7.5)
+        canv.drawRightString(PAGE_W - MARGIN_X, top, content.marking)
+        if content.exercise:
+            canv.setFillColor(EXERCISE_RED)
+            canv.setFont(SANS_BOLD, 9)
+            canv.drawCentredString(
+                PAGE_W / 2,
+                top - 4.5 * mm,
+                f"{EXERCISE_MARKING} \u00b7 {EXERCISE_MARKING} \u00b7 {EXERCISE_MARKING}",
+            )
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_X, PAGE_H - MARGIN_TOP + 3 * mm, PAGE_W - MARGIN_X, PAGE_H - MARGIN_TOP + 3 * mm)
+
+        bottom = 9 * mm
+        canv.line(MARGIN_X, MARGIN_BOTTOM - 4 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 4 * mm)
+        canv.setFillColor(INK)
+        canv.setFont(SANS_BOLD, 8.5)
+        canv.drawCentredString(PAGE_W / 2, bottom, content.classification)
+        canv.setFont(SANS, 7)
+        canv.drawString(MARGIN_X, bottom, f"Debrief report {content.ref} \u00b7 {content.generated_at}")
+        if content.exercise:
+            canv.setFillColor(EXERCISE_RED)
+            canv.setFont(SANS_BOLD, 8)
+            canv.drawCentredString(PAGE_W / 2, bottom - 3.8 * mm, EXERCISE_MARKING)
+        canv.restoreState()
+
+    return draw
+
+
+def _timeline_band(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], None]:
+    furniture = _page_furniture(content)
+
+    def draw(canv: rl_canvas.Canvas, doc: Any) -> None:
+        furniture(canv, doc)
+        canv.saveState()
+        y_top = PAGE_H - MARGIN_TOP
+        canv.setFillColor(NAVY)
+        canv.setFont(SANS_BOLD, 10.5)
+        canv.drawString(MARGIN_X, y_top - 5 * mm, f"8. Full timeline ({len(content.timeline)} entries)")
+        band_y = y_top - TIMELINE_BAND + 1 * mm
+        canv.rect(MARGIN_X, band_y, FRAME_W, 5.2 * mm, stroke=0, fill=1)
+        canv.setFillColor(colors.white)
+        canv.setFont(SANS_BOLD, 7.5)
+        x = MARGIN_X
+        for title, width in TIMELINE_COLS:
+            canv.drawString(x + 3, band_y + 1.7 * mm, title)
+            x += width
+        canv.drawString(x + 3, band_y + 1.7 * mm, "Entry")
+        canv.restoreState()
+
+    return draw
+
+
+class NumberedCanvas(rl_canvas.Canvas):
+    """Holds every page until the end so each can say "Page X of Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self.setFont(SANS, 7.5)
+            self.setFillColor(INK)
+            self.drawRightString(PAGE_W - MARGIN_X, 9 * mm, f"Page {number} of {total}")
+            rl_canvas.Canvas.showPage(self)
+        self._pages = []
+        rl_canvas.Canvas.save(self)
+
+
+class _Tick(Flowable):
+    """Zero-size flowable that reports layout progress when it is drawn."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback = callback
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        self.callback()
+
+
+class Layout:
+    def __init__(self, content: ReportContent, plan: FontPlan) -> None:
+        self.c = content
+        self.styles = _styles()
+        self.markup = Markup(plan)
+
+    # --- small builders ---------------------------------------------------------------------
+    def p(self, text: str, style: str = "cell", raw: str = "") -> Paragraph:
+        """A paragraph of plain (escaped) text, plus optional trusted markup appended."""
+        markup, shaped = self.markup(text)
+        st = self.styles["cell_shaped"] if shaped and style == "cell" else self.styles[style]
+        return Paragraph(markup + raw, st)
+
+    def grid(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        empty: str = "None recorded.",
+    ) -> Flowable:
+        if not rows:
+            return self.p(empty, "small")
+        data: list[list[Any]] = [[Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header]]
+        for row in rows:
+            data.append([cell if isinstance(cell, Flowable) else self.p(str(cell)) for cell in row])
+        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.setStyle(self._grid_style(len(data)))
+        return table
+
+    def _grid_style(self, n: int) -> TableStyle:
+        cmds: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe6ee")),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, NAVY),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        for i in range(2, n, 2):
+            cmds.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+        return TableStyle(cmds)
+
+    def pairs(self, rows: Sequence[tuple[str, str]], key_w: float = 48 * mm, style: str = "cell") -> Table:
+        data = [[Paragraph(f"<b>{_escape(k)}</b>", self.styles[style]), self.p(v, style)] for k, v in rows]
+        table = Table(data, colWidths=[key_w, FRAME_W - key_w], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    # --- sections ---------------------------------------------------------------------------
+    def cover(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [Spacer(1, 18 * mm)]
+        out.append(self.p("Negotiation debrief report", "small"))
+        out.append(Spacer(1, 2 * mm))
+        out.append(self.p(c.ref, "title"))
+        out.append(Spacer(1, 3 * mm))
+        out.append(self.p(c.title, "subtitle"))
+        out.append(Spacer(1, 8 * mm))
+        out.append(self.p(c.marking, "marking"))
+        if c.exercise:
+            out.append(self.p(f"{EXERCISE_MARKING} \u2014 training incident", "marking"))
+        out.append(self.p(f"Classification: {c.classification}", "h2"))
+        out.append(Spacer(1, 4 * mm))
+        out.append(self.pairs(c.cover_rows, style="body"))
+        out.append(Spacer(1, 5 * mm))
+        out.append(self.p(c.zone_note, "small"))
+        if c.redacted:
+            out.append(
+                self.p(
+                    "This is a redacted copy. Every person is shown by a stable label (Subject A, Negotiator 1 \u2026), "
+                    "every author of log entries as Loggist 1, 2 \u2026; phone numbers, e-mail addresses and vehicle "
+                    "plates are replaced by a tag such as [PHONE]. The redaction schedule at the end counts what was removed.",
+                    "small",
+                )
+            )
+        else:
+            out.append(
+                self.p(
+                    "UNREDACTED COPY: it names the people involved. Handle under the marking above; its production "
+                    "is recorded in the incident log.",
+                    "marking",
+                )
+            )
+            out.append(self.p(f"Reason recorded for this copy: {c.unredacted_reason}", "body"))
+        out.append(PageBreak())
+        return out
+
+    def summary(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [self.p("1. Summary", "h1"), self.pairs(c.summary_rows, key_w=60 * mm)]
+        out.append(self.p("Entries by kind", "h2"))
+        half = (len(c.kind_counts) + 1) // 2
+        left, right = c.kind_counts[:half], c.kind_counts[half:]
+        rows = []
+        for i in range(half):
+            row = [left[i][0], str(left[i][1])]
+            row += [right[i][0], str(right[i][1])] if i < len(right) else ["", ""]
+            rows.append(row)
+        out.append(
+            self.grid(["Kind", "Entries", "Kind", "Entries"], rows, [55 * mm, 30 * mm, 55 * mm, 30 * mm])
+        )
+        return out
+
+    def people(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [self.p("2. People", "h1")]
+        if c.redacted:
+            out.append(
+                self.p(
+                    "People are shown by label only. Names, aliases and phone numbers are withheld.", "small"
+                )
+            )
+            rows = [(label, role) for label, role, _ in c.people]
+            out.append(self.grid(["Label", "Role"], rows, [70 * mm, FRAME_W - 70 * mm]))
+        else:
+            out.append(self.grid(["Label", "Role", "Name"], c.people, [45 * mm, 35 * mm, FRAME_W - 80 * mm]))
+        out.append(self.p("Authors of log entries", "h2"))
+        out.append(self.grid(["Author", "Entries"], [(a, str(n)) for a, n in c.authors], [70 * mm, 30 * mm]))
+        return out
+
+    def rotation(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [CondPageBreak(80 * mm), self.p("3. Negotiator rotation", "h1")]
+        if c.spells:
+            out.append(
+                self.p(
+                    f"Who held which role, {c.clock.short(c.axis[0])} to {c.clock.short(c.axis[1])}. "
+                    "Each bar is one spell in a role.",
+                    "small",
+                )
+            )
+            out.append(Spacer(1, 2 * mm))
+            out.append(rotation_chart(c.spells, c.axis, c.clock, FRAME_W))
+        else:
+            out.append(self.p("No rotations recorded.", "small"))
+        out.append(self.p("Time on the phone (as primary negotiator)", "h2"))
+        out.append(
+            self.grid(
+                ["Negotiator", "Time"], [(label, text) for label, text, _ in c.phone_time], [70 * mm, 40 * mm]
+            )
+        )
+        _ = ROLE_COLOURS
+        return out
+
+    def boards(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [PageBreak(), self.p("4. Demands and offers", "h1"), self.p("Demands", "h2")]
+        out.append(
+            self.grid(
+                ["#", "At", "By", "Demand", "Status", "Deadline", "Lifecycle"],
+                c.demands,
+                [10 * mm, 11 * mm, 22 * mm, 45 * mm, 16 * mm, 25 * mm, FRAME_W - 129 * mm],
+            )
+        )
+        out.append(self.p("Offers", "h2"))
+        out.append(
+            self.grid(
+                ["#", "At", "By \u2192 to", "Offer", "Status", "Lifecycle"],
+                c.offers,
+                [10 * mm, 11 * mm, 30 * mm, 55 * mm, 18 * mm, FRAME_W - 124 * mm],
+            )
+        )
+        out.append(self.p("5. Hooks, triggers and risks", "h1"))
+        for title, rows in c.boards:
+            out.append(self.p(title, "h2"))
+            if title == "Risks":
+                header = ["#", "At", "About", "Risk", "Source", "Category / status"]
+            else:
+                header = ["#", "At", "About", "Item", "Source", ""]
+            out.append(
+                self.grid(header, rows, [10 * mm, 11 * mm, 25 * mm, 70 * mm, 30 * mm, FRAME_W - 146 * mm])
+            )
+        out.append(self.p("6. Intelligence", "h1"))
+        out.append(
+            self.grid(
+                ["#", "At", "Information", "Source", "Grading"],
+                c.intelligence,
+                [10 * mm, 11 * mm, 100 * mm, 40 * mm, FRAME_W - 161 * mm],
+            )
+        )
+        out.append(self.p("7. Decisions", "h1"))
+        out.append(
+            self.grid(
+                ["#", "At", "Decided by", "Decision", "Rationale"],
+                c.decisions,
+                [10 * mm, 11 * mm, 25 * mm, 65 * mm, FRAME_W - 111 * mm],
+            )
+        )
+        return out
+
+    def timeline_cell(self, row: TimelineRow) -> Paragraph:
+        parts: list[str] = []
+        shaped = False
+        if row.flagged:
+            m, s = self.markup(row.flagged)
+            shaped |= s
+            parts.append(f'<font face="{SANS_BOLD}" color="#9c5700">\u2691 FLAGGED FOR DEBRIEF: {m}</font>')
+        if row.details:
+            m, s = self.markup(row.details)
+            shaped |= s
+            parts.append(f'<font color="{MUTED}">{m}</font>')
+        for old in row.struck:
+            m, s = self.markup(old)
+            shaped |= s
+            parts.append(f'<strike><font color="{MUTED}">{m}</font></strike>')
+        if row.text:
+            m, s = self.markup(row.text)
+            shaped |= s
+            parts.append(m)
+        if row.note:
+            m, s = self.markup(row.note)
+            shaped |= s
+            parts.append(f'<font face="{SANS_OBLIQUE}" color="{MUTED}">{m}</font>')
+        style = self.styles["cell_shaped" if shaped else "cell"]
+        return Paragraph("<br/>".join(parts) or "\u2014", style)
+
+    def timeline(self, tick: Callable[[], None]) -> list[Flowable]:
+        rows = self.c.timeline
+        widths = [w for _, w in TIMELINE_COLS] + [TIMELINE_TEXT_W]
+        out: list[Flowable] = [NextPageTemplate("timeline"), PageBreak()]
+        if not rows:
+            out.append(self.p("The log has no entries.", "small"))
+        base = [
+            ("FONT", (0, 0), (-1, -1), SANS, 7.5, 9.3),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ]
+        for start in range(0, len(rows), CHUNK_ROWS):
+            chunk = rows[start : start + CHUNK_ROWS]
+            data: list[list[Any]] = []
+            cmds = list(base)
+            for i, row in enumerate(chunk):
+                when = row.occurred + (f"\nrec. {row.recorded_late}" if row.recorded_late else "")
+                author = (
+                    row.author if len(row.author) <= 14 and self._plain(row.author) else self.p(row.author)
+                )
+                data.append([str(row.seq), when, row.kind, author, self.timeline_cell(row)])
+                if row.flagged:
+                    cmds.append(("BACKGROUND", (0, i), (-1, i), FLAG_FILL))
+                elif (start + i) % 2:
+                    cmds.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+                if row.recorded_late:
+                    cmds.append(("TEXTCOLOR", (1, i), (1, i), colors.HexColor("#9c5700")))
+            table = Table(data, colWidths=widths, style=TableStyle(cmds), hAlign="LEFT")
+            out.append(table)
+            out.append(_Tick(tick))
+        out.append(NextPageTemplate("body"))
+        return out
+
+    def _plain(self, text: str) -> bool:
+        if text.isascii():
+            return True
+        return all(ord(ch) in self.markup.plan.covered and not is_arabic(ch) for ch in text)
+
+    def integrity(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [PageBreak(), self.p("9. Integrity", "h1")]
+        out.append(
+            self.p(
+                "The log is a hash chain: each entry's hash covers the one before it, so changing, removing or "
+                "inserting any entry changes the head hash. To check this printed copy against the vault, run:",
+                "body",
+            )
+        )
+        out.append(Spacer(1, 2 * mm))
+        rows = []
+        for key, value in c.integrity:
+            rows.append((key, value))
+        table = self.pairs(rows, key_w=40 * mm, style="body")
+        out.append(table)
+        out.append(Spacer(1, 4 * mm))
+        out.append(self.p("Command to verify this copy", "h2"))
+        out.append(KeepTogether([self.p(c.verify_command, "mono")]))
+        out.append(Spacer(1, 3 * mm))
+        out.append(
+            self.p(
+                "The command exits 0 when the vault holds exactly this many entries ending in this head hash, and "
+                "names the first entry that differs otherwise.",
+                "small",
+            )
+        )
+        return out
+
+    def schedule(self) -> list[Flowable]:
+        c = self.c
+        out: list[Flowable] = [PageBreak(), self.p("10. Redaction schedule", "h1")]
+        out.append(
+            self.p(
+                "This copy is an EDITED VERSION. The categories of information removed, and how many times each "
+                "was removed; the values themselves are not recorded here.",
+                "body",
+            )
+        )
+        out.append(Spacer(1, 3 * mm))
+        rows = [
+            (SCHEDULE_NAMES.get(category, category), str(count)) for category, count in c.schedule.items()
+        ]
+        out.append(
+            self.grid(
+                ["Category", "Redactions"], rows, [110 * mm, 30 * mm], empty="Nothing needed redacting."
+            )
+        )
+        out.append(Spacer(1, 4 * mm))
+        out.append(self.p("End of report.", "small"))
+        return out
+
+    def story(self, tick: Callable[[], None]) -> list[Flowable]:
+        story: list[Flowable] = [NextPageTemplate("body")]
+        story += self.cover()
+        story += self.summary()
+        story += self.people()
+        story += self.rotation()
+        story += self.boards()
+        story += self.timeline(tick)
+        story += self.integrity()
+        if self.c.redacted:
+            story += self.schedule()
+        return story
+
+
+def render(
+    content: ReportContent, plan: FontPlan, *, invariant: bool, tick: Callable[[], None]
+) -> tuple[bytes, int]:
+    """Lay the content out; returns (pdf bytes, page count)."""
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=content.ref,
+        author="",
+        subject="",
+        creator="Incident Log",
+        producer="Incident Log",
+        keywords="",
+        invariant=1 if invariant else 0,
+    )
+    body_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+    furniture = _page_furniture(content)
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "body",
+                [
+                    Frame(
+                        MARGIN_X,
+                        MARGIN_BOTTOM,
+                        FRAME_W,
+                        body_h,
+                        id="body",
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                    )
+                ],
+                onPage=furniture,
+            ),
+            PageTemplate(
+                "timeline",
+                [
+                    Frame(
+                        MARGIN_X,
+                        MARGIN_BOTTOM,
+                        FRAME_W,
+                        body_h - TIMELINE_BAND,
+                        id="timeline",
+                        leftPadding=0,
+                        rightPadding=0,
+                        topPadding=0,
+                        bottomPadding=0,
+                    )
+                ],
+                onPage=_timeline_band(content),
+            ),
+        ]
+    )
+    layout = Layout(content, plan)
+    doc.build(layout.story(tick), canvasmaker=NumberedCanvas)
+    return buf.getvalue(), doc.page
