@@ -156,14 +156,13 @@ def _collect(entries: Iterable[Entry], late_margin: timedelta) -> _Collected:
     amendments = out.amendments
     counts = out.counts
     authors = out.authors
-    margin = late_margin.total_seconds()
     late = 0
     for entry in items:
         kind = entry.kind
         counts[kind] = counts.get(kind, 0) + 1
         if entry.author not in authors:
             authors[entry.author] = None
-        if entry.origin == ORIGIN_LIVE and (entry.recorded_at - entry.occurred_at).total_seconds() > margin:
+        if entry.recorded_at - entry.occurred_at > late_margin and entry.origin == ORIGIN_LIVE:
             late += 1
         bucket = by_kind.get(kind)
         if bucket is not None:
@@ -374,7 +373,8 @@ def _boards_of_promises(
     for entry in sorted(updates, key=_time_order):
         if entry.refs is None:
             continue
-        target, statuses = demands.get(entry.refs), DEMAND_STATUSES
+        statuses: tuple[str, ...] = DEMAND_STATUSES
+        target = demands.get(entry.refs)
         if target is None:
             target, statuses = offers.get(entry.refs), OFFER_STATUSES
         if target is None:

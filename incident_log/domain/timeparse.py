@@ -23,6 +23,7 @@ _UNIT_SECONDS = {
     "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
 }
+_DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})
 _PART = re.compile(r"(\d+)\s*([a-z]+)")
 _RELATIVE = re.compile(r"^(?P<sign>[-+])?\s*(?P<body>(?:\d+\s*[a-z]+\s*)+|\d+)\s*(?P<ago>ago)?$")
 
@@ -36,7 +37,8 @@ def parse_entry_time(text: str, *, now: datetime, tz: tzinfo) -> datetime:
     """The UTC moment ``text`` means, typed at ``now`` by someone whose clock is in ``tz``."""
     if now.tzinfo is None:
         raise ValueError("now must carry a time zone")
-    raw = text.strip()
+    # A minus sign from autocorrect or a phone keyboard is still a minus sign.
+    raw = text.strip().translate(_DASHES)
     lowered = raw.lower()
     if lowered in ("", "now"):
         return now.astimezone(UTC)

@@ -382,3 +382,19 @@ def test_roster_invariants(steps: list[tuple[int, str, str]], as_of: int) -> Non
         assert sum(roster.phone_seconds.values()) <= elapsed
     assert roster.current == {s.role: s.person for s in roster.spells if s.end is None}
     assert roster.on_phone == roster.current.get("primary negotiator")
+
+
+def test_corrected_key_does_not_move_a_person(log) -> None:
+    s1 = log.person("s1", "subject", "X")
+    log.amend(s1.seq, reason="wrong key", key="s9")
+    (person,) = log.fold().people
+    assert person.key == "s1"
+
+
+def test_a_second_registration_of_a_key_updates_the_same_person(log) -> None:
+    log.person("s1", "subject", "Juan", phones=["611"])
+    log.person("s1", "hostage", "Juan Pérez", aliases=["Juanito"])
+    (person,) = log.fold().people
+    assert (person.label, person.role, person.name, person.seq) == ("Subject A", "hostage", "Juan Pérez", 1)
+    assert person.all_names == ("Juan", "Juan Pérez", "Juanito")
+    assert person.phones == ("611",)

@@ -179,3 +179,8 @@ def test_relative_hours_and_minutes_round_trip(now: datetime, hours: int, minute
 )
 def test_format_delay(seconds: float, text: str) -> None:
     assert format_delay(seconds) == text
+
+
+@pytest.mark.parametrize("text", ["\u221210m", "\u201310m", "\u2014 10 min"])
+def test_typographic_minus_signs(text: str) -> None:
+    assert parse_entry_time(text, now=NOW, tz=MADRID) == NOW - timedelta(minutes=10)
