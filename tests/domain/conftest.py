@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,9 +26,6 @@ from incident_log.domain.entry import (
 from incident_log.domain.projections import fold
 from incident_log.domain.state import IncidentState
 from tests.conftest import VIADUCT
-
-# The example ships in resources/examples; the design's shared copy is the fallback while it has not landed.
-SHARED_VIADUCT = Path(__file__).resolve().parents[3] / "shared" / "scenarios" / "viaduct.json"
 
 OPENED = datetime(2026, 3, 14, 20, 0, tzinfo=UTC)
 INCIDENT_ID = "7d0f6a52-0000-4000-8000-000000000001"
@@ -117,5 +113,4 @@ def log() -> LogBuilder:
 @pytest.fixture
 def viaduct_json() -> dict:
     """The viaduct scenario as decoded JSON (a fresh copy each test may mutate)."""
-    path = VIADUCT if VIADUCT.is_file() else SHARED_VIADUCT
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(VIADUCT.read_text(encoding="utf-8"))
