@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from boards_states import at, make_state
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from incident_log.domain.state import Demand, Offer
 from incident_log.ui.boards._common import AMBER, LEVEL_ROLE, RED
 from incident_log.ui.boards.demands import DemandsBoard, DemandsModel, OffersModel
-
-from boards_states import at, make_state
 
 DEADLINE = at(100)
 

@@ -67,6 +67,16 @@ def dim_text() -> QColor:
     return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
+def is_dark(widget: QWidget | None = None) -> bool:
+    palette = widget.palette() if widget is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_text(widget: QWidget | None = None) -> QColor:
+    """Red text that reads on the current theme's window colour (dark red on light, pale red on dark)."""
+    return QColor("#FF8A80") if is_dark(widget) else QColor("#B3261E")
+
+
 def bold_font() -> QFont:
     font = QGuiApplication.font()
     font.setBold(True)
@@ -187,6 +197,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def key_of(self, row: R) -> int:
         return int(row.key)  # type: ignore[attr-defined]
 
+    def seq_of(self, row: R) -> int:
+        """The log entry a row stands for (what Enter opens); 0 when there is none."""
+        return self.key_of(row)
+
     def set_rows(self, rows: Sequence[R]) -> None:
         new = tuple(rows)
         old = self._rows
@@ -263,7 +277,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return None
         item = self._rows[row]
         if role == SEQ_ROLE:
-            return self.key_of(item)
+            return self.seq_of(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.HEADERS[column]}: {self.cell(item, column, Qt.ItemDataRole.DisplayRole) or 'none'}"
         value = self.cell(item, column, role)
@@ -315,7 +329,7 @@ class BoardTable(QTableView):
         self.doubleClicked.connect(self._on_double_click)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
-        self._kept_seq: int | None = None
+        self._kept_key: int | None = None
 
     def rows_model(self) -> RowsModel[Any]:
         return self.model()  # type: ignore[return-value]
@@ -326,12 +340,20 @@ class BoardTable(QTableView):
             return None
         return int(index.data(SEQ_ROLE))
 
-    def select_seq(self, seq: int) -> bool:
-        row = self.rows_model().row_of_key(seq)
+    def select_key(self, key: int) -> bool:
+        row = self.rows_model().row_of_key(key)
         if row < 0:
             return False
         self.selectRow(row)
         return True
+
+    def select_seq(self, seq: int) -> bool:
+        model = self.rows_model()
+        for row, item in enumerate(model.rows):
+            if model.seq_of(item) == seq:
+                self.selectRow(row)
+                return True
+        return False
 
     def set_column_widths(self, widths: Sequence[int]) -> None:
         """Widths in average characters, so they scale with the font size the user chose."""
@@ -343,7 +365,7 @@ class BoardTable(QTableView):
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         seq = self.selected_seq()
         if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if seq is not None:
+            if seq:
                 self.seqActivated.emit(seq)
                 event.accept()
                 return
@@ -358,16 +380,23 @@ class BoardTable(QTableView):
         """Letters are commands here, not type-ahead search."""
 
     def _on_double_click(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and index.data(SEQ_ROLE):
             self.seqActivated.emit(int(index.data(SEQ_ROLE)))
 
+    def selected_key(self) -> int | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        rows = self.rows_model().rows
+        return self.rows_model().key_of(rows[index.row()]) if index.row() < len(rows) else None
+
     def _remember_selection(self) -> None:
-        self._kept_seq = self.selected_seq()
+        self._kept_key = self.selected_key()
 
     def _restore_selection(self) -> None:
-        if self._kept_seq is not None:
-            self.select_seq(self._kept_seq)
-        self._kept_seq = None
+        if self._kept_key is not None:
+            self.select_key(self._kept_key)
+        self._kept_key = None
 
 
 def section_label(text: str, name: str, buddy: QWidget | None = None) -> QLabel:

@@ -88,8 +88,8 @@ class OfferRow:
 
 
 class DemandsModel(RowsModel[DemandRow]):
-    HEADERS = ("#", "Time", "By", "Demand", "Status", "Deadline", "Left")
-    SEQ, AT, BY, TEXT, STATUS, DEADLINE, LEFT = range(7)
+    HEADERS = ("#", "Time", "Status", "Deadline", "Left", "By", "Demand")
+    SEQ, AT, STATUS, DEADLINE, LEFT, BY, TEXT = range(7)
 
     def header_text(self, section: int) -> str:
         base = self.HEADERS[section]
@@ -151,8 +151,8 @@ class DemandsModel(RowsModel[DemandRow]):
 
 
 class OffersModel(RowsModel[OfferRow]):
-    HEADERS = ("#", "Time", "By", "To", "Offer", "Conditions", "Status")
-    SEQ, AT, BY, TO, TEXT, CONDITIONS, STATUS = range(7)
+    HEADERS = ("#", "Time", "Status", "By", "To", "Offer", "Conditions")
+    SEQ, AT, STATUS, BY, TO, TEXT, CONDITIONS = range(7)
 
     def header_text(self, section: int) -> str:
         base = self.HEADERS[section]
@@ -163,11 +163,11 @@ class OffersModel(RowsModel[OfferRow]):
             values = (
                 str(row.key),
                 clock_text(row.at, self.tz),
+                "accepted · owed" if row.owed else row.status,
                 row.by,
                 row.to,
                 row.text,
                 row.conditions,
-                "accepted · owed" if row.owed else row.status,
             )
             return values[column]
         if role == LEVEL_ROLE:
@@ -232,8 +232,8 @@ class DemandsBoard(Board):
         self.offers_view = BoardTable(self.offers_model, "offersTable", "Offers")
         self.demands_view.status_keys = dict(DEMAND_KEYS)
         self.offers_view.status_keys = dict(OFFER_KEYS)
-        self.demands_view.set_column_widths((4, 6, 24, 34, 10, 14, 14))
-        self.offers_view.set_column_widths((4, 6, 22, 22, 30, 28, 14))
+        self.demands_view.set_column_widths((3, 5, 9, 16, 13, 30, 20))
+        self.offers_view.set_column_widths((3, 5, 14, 26, 26, 34, 20))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)
             view.seqActivated.connect(self.entryActivated)

@@ -1,0 +1,155 @@
+"""The incident clock: how long this has lasted, how long since we last had contact, who is talking.
+
+Readable across a room: the elapsed time is the biggest text in the application. Silence is a
+signal in a negotiation, so the time since the last contact is the second line, and it turns
+amber after 15 minutes and red after 30 without contact.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from incident_log.domain.state import IncidentState
+from incident_log.ui.boards._common import (
+    Board,
+    clock_text,
+    hms,
+    in_zone,
+    people_index,
+    warning_text,
+    zone_suffix,
+)
+from incident_log.ui.boards.roster import on_phone_text
+
+SILENCE_AMBER = 15 * 60
+SILENCE_RED = 30 * 60
+
+
+def _digits_font(scale: float, bold: bool = False) -> QFont:
+    """The UI font, scaled: its digits are tabular (equal widths), so the clock does not jitter."""
+    font = QFont()
+    base = font.pointSizeF()
+    font.setPointSizeF(max(6.0, base * scale))
+    font.setBold(bold)
+    return font
+
+
+class IncidentClock(Board):
+    """Elapsed time (big), time since the last contact, and who is on the phone."""
+
+    OBJECT_NAME = "incidentClock"
+    TITLE = "Incident clock"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption_label = QLabel("Elapsed")
+        self.caption_label.setObjectName("elapsedCaption")
+        self.caption_label.setAccessibleName("Elapsed caption")
+        self.caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.elapsed_label = QLabel("--:--:--")
+        self.elapsed_label.setObjectName("elapsedLabel")
+        self.elapsed_label.setAccessibleName("Time since the incident opened")
+        self.elapsed_label.setFont(_digits_font(3.0, bold=True))
+        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.elapsed_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.opened_label = QLabel("")
+        self.opened_label.setObjectName("openedLabel")
+        self.opened_label.setAccessibleName("Opened at")
+        self.opened_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.last_contact_label = QLabel("No contact yet")
+        self.last_contact_label.setObjectName("lastContactLabel")
+        self.last_contact_label.setAccessibleName("Time since the last contact")
+        self.last_contact_label.setFont(_digits_font(1.35, bold=True))
+        self.on_phone_label = QLabel("Nobody on the phone")
+        self.on_phone_label.setObjectName("clockOnPhoneLabel")
+        self.on_phone_label.setAccessibleName("On the phone")
+        self.on_phone_label.setFont(_digits_font(1.15))
+        self.on_phone_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.elapsed_label)
+        layout.addWidget(self.opened_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.last_contact_label)
+        layout.addWidget(self.on_phone_label)
+        layout.addStretch(1)
+        self.silence_level = ""
+
+    def _slice(self, state: IncidentState) -> object:
+        return (
+            state.incident.opened_at,
+            state.statistics.last_contact_at,
+            state.contacts[-1] if state.contacts else None,
+            state.statistics.ended_at,
+            state.sealed,
+            state.roster.on_phone,
+            state.roster.on_phone_since,
+            state.people,
+        )
+
+    def _render(self, state: IncidentState) -> None:
+        opened = state.incident.opened_at
+        self.opened_label.setText(
+            f"Opened {clock_text(opened, self._tz)}{zone_suffix(self._tz)} · {in_zone(opened, self._tz).strftime('%d %b %Y')}"
+        )
+        self._tick(self._now)
+
+    def _tick(self, now: datetime) -> None:
+        state = self._state
+        if state is None:
+            return
+        end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
+        self.caption_label.setText("Duration (sealed)" if state.sealed else "Elapsed")
+        self._set(self.elapsed_label, hms((end - state.incident.opened_at).total_seconds()))
+        last = state.statistics.last_contact_at
+        latest = state.contacts[-1] if state.contacts else None
+        if last is None:
+            self._set(self.last_contact_label, "No contact yet")
+            level = ""
+        elif latest is not None and latest.event == "start" and not state.sealed:
+            # Contact is going on now: counting "silence" from its start would be false alarm.
+            self._set(self.last_contact_label, f"In contact ({latest.channel}) for {hms((now - latest.at).total_seconds())}")
+            level = ""
+        else:
+            silence = (end - last).total_seconds()
+            self._set(self.last_contact_label, f"Last contact {hms(silence)} ago")
+            level = "red" if silence >= SILENCE_RED else "amber" if silence >= SILENCE_AMBER else ""
+        if state.sealed:
+            level = ""
+        self._set_silence(level)
+        self._set(self.on_phone_label, on_phone_text(state, people_index(state), now))
+
+    def _set(self, label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+            label.setAccessibleDescription(text)
+
+    def _set_silence(self, level: str) -> None:
+        if level == self.silence_level:
+            return
+        self.silence_level = level
+        if level == "red":
+            self.last_contact_label.setStyleSheet(f"color: {warning_text(self).name()};")
+        elif level == "amber":
+            self.last_contact_label.setStyleSheet("color: #B8860B;" if not self._dark() else "color: #F0C05A;")
+        else:
+            self.last_contact_label.setStyleSheet("")
+
+    def _dark(self) -> bool:
+        return self.palette().color(self.backgroundRole()).lightness() < 128
+
+    def _zone_changed(self) -> None:
+        """Opened-at is the only wall-clock time shown; ``set_state`` re-renders it."""
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and self.silence_level:
+            level, self.silence_level = self.silence_level, ""
+            self._set_silence(level)
