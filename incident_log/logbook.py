@@ -502,9 +502,15 @@ class Logbook:
         page_errors = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
         if page_errors:
             problems.append(f"{len(page_errors)} damaged page(s) in the vault file (SQLCipher page check)")
-        quick = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
+        try:
+            quick = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
+        except (DBAPIError, sqlcipher3.Error):
+            quick = ["unreadable"]
         if quick != ["ok"]:
             problems.append("the database structure is damaged (SQLite quick check)")
+        if problems:
+            # Reading entries from a damaged file would only fail further; say what was found.
+            return VerifyResult(False, 0, 0, None, tuple(problems), {})
         triggers = {
             r[0] for r in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         }
