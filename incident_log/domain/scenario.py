@@ -28,6 +28,7 @@ from incident_log.errors import ImportError_, ValidationError
 FORMAT = "incident-log/1"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 DEFAULT_AUTHOR = "import"
+MAX_SEQ = 10_000_000
 
 _ENTRY_META = ("at", "kind", "author", "text", "refs", "delay_reason")
 _PERSON_KEYS = ("key", "role", "name", "aliases", "phones", "notes")
@@ -83,6 +84,8 @@ def load_scenario(path: str | Path, *, now: datetime | None = None) -> Scenario:
         raise ImportError_(
             f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). Nothing was imported."
         ) from None
+    except (ValueError, RecursionError):  # a number too long to read, or nesting too deep
+        raise ImportError_(f"{path} is not a scenario this program can read (a value is too long or too deeply nested).") from None
     return parse_scenario(data, now=now)
 
 
@@ -234,7 +237,11 @@ def _entry(i: int, item: Any, facts: _Facts, ids: dict[str, int], *, now: dateti
 
 def _refs(value: Any, ids: Mapping[str, int]) -> int | None:
     """A seq given as a number stays; a demand/offer id from the file becomes its seq."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= MAX_SEQ:
+            raise ValidationError("refs", "is not an entry number in this file (they start at 1, people first)")
         return value
     if isinstance(value, str):
         found = ids.get(value.strip())

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 HINT = "type 21:40, -10m or leave empty for now"
 FUTURE_SLACK = timedelta(minutes=1)
 MAX_RELATIVE = timedelta(days=7)
+MAX_CHARS = 40
 
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})(?:[:.hH]?)(?P<m>\d{2})(?:[:.](?P<s>\d{2}))?$")
 _UNIT_SECONDS = {
@@ -42,6 +43,8 @@ def parse_entry_time(text: str, *, now: datetime, tz: tzinfo) -> datetime:
     lowered = raw.lower()
     if lowered in ("", "now"):
         return now.astimezone(UTC)
+    if len(raw) > MAX_CHARS:  # the longest sensible input is a full ISO time with microseconds and zone
+        raise _refuse(raw)
     clock = _CLOCK.match(lowered)
     if clock:
         return _clock_time(raw, clock, now=now, tz=tz)

@@ -180,6 +180,8 @@ ENTRY_CASES = [
     ({"kind": "update", "refs": 1, "status": "met"}, "refs", "entry #1 is a person"),
     ({"kind": "update", "refs": 99, "status": "met"}, "refs", "there is no entry #99"),
     ({"kind": "update", "refs": ["d1"], "status": "met"}, "refs", "must be an entry number or the id"),
+    ({"kind": "flag", "refs": 0, "reason": "r"}, "refs", "is not an entry number in this file"),
+    ({"kind": "flag", "refs": 10**5000, "reason": "r"}, "refs", "is not an entry number in this file"),
     ({"kind": "amendment", "reason": "r"}, "refs", "must name the entry it refers to"),
     ({"kind": "rotation", "role": "boss", "person": "n1"}, "role", "'boss' is not one of"),
 ]
@@ -292,3 +294,11 @@ def test_too_large(tmp_path: Path) -> None:
 def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(ImportError_, match="Cannot read"):
         load_scenario(tmp_path)
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000, '{"n": ' + "9" * 5000 + "}"])
+def test_hostile_json_is_an_import_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportError_, match="hostile.json is not"):
+        load_scenario(path)

@@ -99,6 +99,7 @@ def test_iso(text: str, expected: str) -> None:
         ("-200h", "is more than a week ago; type the full date and time"),
         ("-99999999999999999999999h", "is more than a week ago"),
         ("2026-03-14", "has a date but no time of day"),
+        ("-" + "9" * 5000 + "m", "is not a time"),
         ("2026-13-45T10:00", "is not a date and time"),
     ],
 )
