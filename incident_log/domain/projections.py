@@ -354,7 +354,7 @@ def _boards_of_promises(
     before a "met" does not overwrite it.
     """
     demands: dict[int, dict[str, Any]] = {}
-    for entry in demand_entries:
+    for entry in sorted(demand_entries, key=_time_order):
         text, fields = eff(entry)
         deadline = _time(fields.get("deadline"))
         demands[entry.seq] = {
@@ -363,7 +363,7 @@ def _boards_of_promises(
             "external_id": _text(fields.get("id")),
         }
     offers: dict[int, dict[str, Any]] = {}
-    for entry in offer_entries:
+    for entry in sorted(offer_entries, key=_time_order):
         text, fields = eff(entry)
         offers[entry.seq] = {
             "seq": entry.seq, "at": entry.occurred_at, "by": _key(fields.get("by")) or "",

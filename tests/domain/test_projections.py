@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -11,17 +12,28 @@ from hypothesis import strategies as st
 from incident_log.domain.entry import ORIGIN_IMPORT
 from incident_log.domain.projections import effective, fold
 from incident_log.domain.scenario import parse_scenario
+from tests.conftest import VIADUCT
 
 from .conftest import LogBuilder
 
 
-@pytest.fixture
-def viaduct_log(viaduct_json: dict) -> LogBuilder:
-    scenario = parse_scenario(viaduct_json)
+def _viaduct_builder(data: dict) -> LogBuilder:
+    scenario = parse_scenario(data)
     log = LogBuilder(opened_at=scenario.opened_at)
     for draft in scenario.entries:
         log.add_new(draft)
     return log
+
+
+@pytest.fixture
+def viaduct_log(viaduct_json: dict) -> LogBuilder:
+    return _viaduct_builder(viaduct_json)
+
+
+@pytest.fixture(scope="module")
+def viaduct_once() -> LogBuilder:
+    """Read-only viaduct log shared by property tests (hypothesis re-runs the body, not the fixture)."""
+    return _viaduct_builder(json.loads(VIADUCT.read_text(encoding="utf-8")))
 
 
 def seconds(**kw: float) -> float:
@@ -398,3 +410,16 @@ def test_a_second_registration_of_a_key_updates_the_same_person(log) -> None:
     assert (person.label, person.role, person.name, person.seq) == ("Subject A", "hostage", "Juan Pérez", 1)
     assert person.all_names == ("Juan", "Juan Pérez", "Juanito")
     assert person.phones == ("611",)
+
+
+def test_boards_of_promises_in_time_order(log) -> None:
+    log.person("s1", "subject", "X")
+    log.add("demand", "second", at=20, by="s1")
+    log.add("demand", "first, recorded late", at=5, recorded_at=log.at(21), by="s1")
+    assert [d.text for d in log.fold().demands] == ["first, recorded late", "second"]
+
+
+@given(order=st.permutations(range(38)))
+def test_fold_does_not_depend_on_the_order_entries_are_handed_in(viaduct_once: LogBuilder, order: list[int]) -> None:
+    entries = [viaduct_once.entries[i] for i in order]
+    assert viaduct_once.fold(120, entries=entries) == viaduct_once.fold(120)
