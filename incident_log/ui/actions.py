@@ -1,0 +1,232 @@
+"""Every command of the desktop client, declared once.
+
+Menus, the composer's shortcut hints, the README keyboard map and the test that no two
+actions share a key all read ``ACTIONS``. A command added anywhere else would be invisible
+to that test and to the documentation, so there is no anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+from incident_log.domain.kinds import COMPOSER_KINDS, KINDS
+
+Std = QKeySequence.StandardKey
+
+# Scopes: an action lives in one window kind. "app" actions appear in every window.
+HOME = "home"
+INCIDENT = "incident"
+APP = "app"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: str
+    text: str
+    menu: str  # the menu title it appears in
+    handler: str  # method name on the window's controller
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    scope: str = INCIDENT
+    arg: str | None = None  # passed to the handler (the kind, for kind actions)
+    tip: str = ""
+    checkable: bool = False
+
+    @property
+    def object_name(self) -> str:
+        return "action_" + self.id
+
+    def key_sequences(self) -> list[QKeySequence]:
+        """Concrete sequences on this platform (a standard key may map to several or none)."""
+        out: list[QKeySequence] = []
+        for key in self.shortcuts:
+            if isinstance(key, str):
+                out.append(QKeySequence(key))
+            else:
+                out.extend(QKeySequence.keyBindings(key))
+        return [seq for seq in out if not seq.isEmpty()]
+
+
+# One letter per composer kind, mnemonic where the first letter is free.
+KIND_KEYS: dict[str, str] = {
+    "note": "N",
+    "intel": "I",
+    "statement": "S",
+    "demand": "D",
+    "offer": "O",
+    "update": "U",
+    "contact": "C",
+    "rotation": "R",
+    "decision": "E",
+    "person": "P",
+    "hook": "H",
+    "trigger": "T",
+    "risk": "K",
+}
+assert set(KIND_KEYS) == set(COMPOSER_KINDS), "every composer kind needs a shortcut"
+
+
+def kind_shortcut(kind: str) -> str:
+    return f"Ctrl+Shift+{KIND_KEYS[kind]}"
+
+
+def _kind_actions() -> tuple[ActionSpec, ...]:
+    return tuple(
+        ActionSpec(
+            f"kind_{kind}",
+            KINDS[kind].title,
+            "&Kind",
+            "choose_kind",
+            (kind_shortcut(kind),),
+            arg=kind,
+            tip=f"Compose a {KINDS[kind].title.lower()} entry",
+        )
+        for kind in COMPOSER_KINDS
+    )
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # --- home window -----------------------------------------------------------------
+    ActionSpec("new_incident", "&New incident…", "&Incident", "new_incident", (Std.New,), HOME),
+    ActionSpec("open_incident", "&Open incident", "&Incident", "open_selected", (Std.Open,), HOME),
+    ActionSpec("import_scenario", "&Import scenario…", "&Incident", "import_scenario", ("Ctrl+I",), HOME),
+    ActionSpec("import_bundle", "Import &bundle…", "&Incident", "import_bundle", ("Ctrl+Shift+I",), HOME),
+    ActionSpec("export_bundle", "&Export bundle…", "&Incident", "export_bundle", ("Ctrl+E",), HOME),
+    ActionSpec("refresh", "&Refresh", "&View", "refresh", (Std.Refresh,), HOME),
+    # --- incident window: entry --------------------------------------------------------
+    ActionSpec(
+        "record", "&Record entry", "&Entry", "record", ("Ctrl+Return", "Ctrl+Enter"),
+        tip="Write the entry to the log (it is on disk when the composer clears)",
+    ),
+    ActionSpec("amend", "&Amend selected entry…", "&Entry", "amend_selected", ("Ctrl+M",)),
+    ActionSpec("cancel", "&Cancel amend", "&Entry", "cancel_amend", ("Escape",)),
+    ActionSpec("discard", "&Discard the draft", "&Entry", "discard_draft", ("Ctrl+Shift+Backspace",),
+               tip="Empty the composer (the only way typed text is thrown away)"),
+    ActionSpec("entry_time", "Set entry &time", "&Entry", "focus_time", ("Ctrl+T",),
+               tip="Type 21:40, -10m or an ISO time for late information"),
+    ActionSpec("focus_composer", "Go to &composer", "&Entry", "focus_composer", ("F6",)),
+    ActionSpec("report", "Debrief &report…", "&Entry", "open_report", (Std.Print,)),
+    # --- incident window: timeline --------------------------------------------------------
+    ActionSpec("find", "&Search the log…", "&Timeline", "focus_search", (Std.Find,)),
+    ActionSpec("jump", "&Jump to entry…", "&Timeline", "focus_jump", ("Ctrl+G",)),
+    ActionSpec("follow", "&Follow newest", "&Timeline", "follow_newest", ("Ctrl+Shift+F",)),
+    ActionSpec("focus_timeline", "Go to &timeline", "&Timeline", "focus_timeline", ("Shift+F6",)),
+    # --- incident window: team leader -------------------------------------------------------
+    ActionSpec("flag", "&Flag entry for debrief…", "&Review", "flag_selected", ("Ctrl+B",)),
+    ActionSpec("mark_reviewed", "Reviewed &up to here", "&Review", "mark_reviewed", ("Ctrl+Alt+R",)),
+    ActionSpec("second_screen", "Open &follow window (second screen)", "&Review", "open_follow_window",
+               ("Ctrl+Alt+F",)),
+    ActionSpec("seal", "Close and &seal incident…", "&Review", "seal_incident"),
+    ActionSpec("reopen", "Re&open incident…", "&Review", "reopen_incident"),
+    *_kind_actions(),
+    # --- everywhere ---------------------------------------------------------------------------
+    ActionSpec("lock", "&Lock", "&File", "lock", ("Ctrl+L",), APP, tip="Cover every window until unlocked"),
+    ActionSpec("settings", "&Settings…", "&File", "open_settings", (Std.Preferences, "Ctrl+,"), APP),
+    ActionSpec("keyboard_map", "&Keyboard map", "&Help", "show_keyboard_map", (Std.HelpContents,), APP),
+    ActionSpec("close_window", "&Close window", "&File", "close_window", (Std.Close,), APP),
+    ActionSpec("quit", "&Quit", "&File", "quit", (Std.Quit, "Ctrl+Q"), APP),
+)
+
+BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
+assert len(BY_ID) == len(ACTIONS), "duplicate action id"
+
+
+def specs_for(scope: str) -> list[ActionSpec]:
+    return [spec for spec in ACTIONS if spec.scope in (scope, APP)]
+
+
+def shortcut_text(action_id: str) -> str:
+    """The first shortcut of an action as the user sees it on this platform (for hints)."""
+    seqs = BY_ID[action_id].key_sequences()
+    return seqs[0].toString(QKeySequence.SequenceFormat.NativeText) if seqs else ""
+
+
+def build_actions(owner: QWidget, target: object, scope: str) -> dict[str, QAction]:
+    """Create the scope's QActions on ``owner``, wired to ``target``'s handler methods.
+
+    Handlers a target does not have leave the action disabled rather than failing: the
+    home window has no timeline to search, for instance.
+    """
+    actions: dict[str, QAction] = {}
+    for spec in specs_for(scope):
+        action = QAction(spec.text, owner)
+        action.setObjectName(spec.object_name)
+        action.setShortcuts(spec.key_sequences())
+        action.setCheckable(spec.checkable)
+        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in spec.key_sequences())
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setStatusTip(tip)
+        handler = getattr(target, spec.handler, None)
+        if handler is None:
+            action.setEnabled(False)
+        elif spec.arg is not None:
+            action.triggered.connect(lambda _checked=False, h=handler, a=spec.arg: h(a))
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        owner.addAction(action)
+        actions[spec.id] = action
+    return actions
+
+
+def populate_menus(menubar: QMenuBar, actions: dict[str, QAction], scope: str) -> None:
+    menus: dict[str, object] = {}
+    order = ["&File", "&Incident", "&Entry", "&Kind", "&Timeline", "&Review", "&View", "&Help"]
+    specs = specs_for(scope)
+    for title in order:
+        members = [spec for spec in specs if spec.menu == title]
+        if not members:
+            continue
+        menu = menubar.addMenu(title)
+        menu.setObjectName("menu_" + title.replace("&", "").lower())
+        menus[title] = menu
+        for spec in members:
+            menu.addAction(actions[spec.id])
+
+
+def keyboard_map_rows(scopes: Iterable[str] = (HOME, INCIDENT, APP)) -> list[tuple[str, str, str]]:
+    """(where, command, keys) for every action with a shortcut, in table order."""
+    where = {HOME: "Home", INCIDENT: "Incident window", APP: "Every window"}
+    rows = []
+    for spec in ACTIONS:
+        if spec.scope not in scopes:
+            continue
+        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.PortableText) for seq in spec.key_sequences())
+        if keys:
+            rows.append((where[spec.scope], spec.text.replace("&", "").rstrip("…"), keys))
+    return rows
+
+
+def keyboard_map_markdown() -> str:
+    """The README's keyboard map, generated so it cannot drift from the code."""
+    lines = ["| Where | Command | Keys |", "|---|---|---|"]
+    lines += [f"| {w} | {c} | `{k}` |" for w, c, k in keyboard_map_rows()]
+    return "\n".join(lines) + "\n"
+
+
+def duplicate_shortcuts() -> list[tuple[str, str, str]]:
+    """Pairs of actions that would fight over one key inside one window: (key, id, id)."""
+    clashes = []
+    for scope in (HOME, INCIDENT):
+        seen: dict[str, str] = {}
+        for spec in specs_for(scope):
+            for seq in spec.key_sequences():
+                key = seq.toString(QKeySequence.SequenceFormat.PortableText)
+                if key in seen and seen[key] != spec.id:
+                    clashes.append((key, seen[key], spec.id))
+                seen[key] = spec.id
+    return clashes
+
+
+if __name__ == "__main__":  # python -m incident_log.ui.actions > keyboard-map.md
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # standard keys need a platform theme
+    _app = QGuiApplication(sys.argv[:1])
+    sys.stdout.write(keyboard_map_markdown())

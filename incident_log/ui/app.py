@@ -1,0 +1,116 @@
+"""Start-up: find or create the vault, unlock it, open the home or an incident window.
+
+``run`` is what ``incident-log`` (no arguments) and ``incident-log open REF`` call. Every
+expected failure (wrong passphrase, damaged vault, vault from a newer version) becomes a
+dialog with the catalogue's sentence; the exit code says whether the app ran.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from incident_log import errors
+from incident_log.ui import uisettings
+from incident_log.ui.kindstyle import icon
+from incident_log.ui.prompts import NewPassphraseDialog, PassphraseDialog, TextPrompt, show_error
+
+EXIT_OK = 0
+EXIT_CANCELLED = 1
+EXIT_ERROR = 2
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Incident Log")
+    app.setOrganizationName("incident-log")
+    app.setDesktopFileName("incident-log")
+    app.setWindowIcon(icon("app"))
+    uisettings.apply_appearance(app)
+    return app
+
+
+def create_vault(path: Path, parent: QWidget | None = None) -> Any | None:
+    """First run: choose the passphrase (twice), offer the keyring, create the vault."""
+    from incident_log.logbook import Logbook
+
+    dialog = NewPassphraseDialog(
+        parent,
+        title="Create the vault",
+        intro=(
+            f"No vault yet at {path}. Choose the passphrase that protects every incident on this computer. "
+            "It is the way in when the keyring is not available: keep it where your unit keeps such secrets."
+        ),
+        offer_keyring=True,
+    )
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            logbook = Logbook.create(path, dialog.passphrase, remember_in_keyring=dialog.keyring.isChecked())
+        except errors.IncidentLogError as exc:
+            dialog.error.setText(exc.message)
+            dialog.error.show()
+            continue
+        if logbook.keyring_note:
+            show_error(parent, logbook.keyring_note, "Keyring")
+        return logbook
+    return None
+
+
+def open_vault(path: Path, parent: QWidget | None = None) -> Any | None:
+    """Keyring, then INCIDENT_LOG_PASSPHRASE, then ask. None when the user gives up."""
+    from incident_log.logbook import Logbook
+
+    try:
+        return Logbook.open(path)
+    except errors.PassphraseRequired as exc:
+        label = exc.message
+    except errors.WrongPassphrase as exc:
+        label = exc.message  # INCIDENT_LOG_PASSPHRASE was wrong: ask instead
+    dialog = PassphraseDialog(parent, label)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            return Logbook.open(path, passphrase=dialog.edit.text(), use_keyring=False)
+        except errors.WrongPassphrase as exc:
+            dialog.show_error(exc.message)
+    return None
+
+
+def ask_callsign(ctx: Any) -> bool:
+    prompt = TextPrompt(None, "Your callsign", "Your name or callsign: it is the author of every entry you record "
+                        "(kept inside the vault).", name="callsignPrompt")
+    if prompt.exec() != QDialog.DialogCode.Accepted:
+        return False
+    ctx.set_callsign(prompt.edit.text())
+    return True
+
+
+def run(vault: Path | None, open_ref: str | None) -> int:
+    app = application()
+    from incident_log.logbook import Logbook
+    from incident_log.ui.context import AppContext
+
+    path = Path(vault) if vault is not None else Logbook.default_path()
+    try:
+        logbook = open_vault(path) if Logbook.exists(path) else create_vault(path)
+    except errors.IncidentLogError as exc:
+        show_error(None, exc)
+        return EXIT_ERROR
+    if logbook is None:
+        return EXIT_CANCELLED
+    ctx = AppContext(logbook)
+    try:
+        if not ctx.callsign() and not ask_callsign(ctx):
+            return EXIT_CANCELLED
+        window = ctx.open_incident(open_ref) if open_ref else None
+        if window is None:
+            ctx.open_home()
+        code = app.exec()
+    finally:
+        ctx.shutdown()
+        logbook.close()
+    return EXIT_OK if code == 0 else EXIT_ERROR

@@ -1,0 +1,652 @@
+"""The composer: where the loggist types, at typing speed, without losing a word.
+
+The entry time is taken when typing starts (the moment something happened is when the
+loggist starts writing it down, not when they finish) and can be overwritten for late
+information; a time well in the past asks for the reason in the same flow. Ctrl+Enter (an
+action of the window) calls ``submit``. A refusal is shown beside the field it names and
+nothing typed is lost; the unsent draft is saved, encrypted in the vault, every two seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from incident_log import errors
+from incident_log.domain.entry import Entry, NewEntry, iso_utc, parse_iso, utc_now
+from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, FieldSpec
+from incident_log.domain.state import Person
+from incident_log.domain.timeparse import parse_entry_time
+from incident_log.domain.validation import DEFAULT_LATE_MARGIN
+from incident_log.ui import timefmt
+from incident_log.ui.actions import kind_shortcut, shortcut_text
+from incident_log.ui.composer_fields import (
+    HIDDEN_FIELDS,
+    GuardedLineEdit,
+    PersonBox,
+    editor_text,
+    make_editor,
+    read_editor,
+    set_editor_text,
+    value_as_text,
+)
+from incident_log.ui.kindstyle import KIND_COLOURS, kind_icon
+
+DRAFT_SLOT = "composer"
+
+
+class ComposerTextEdit(QPlainTextEdit):
+    """The entry text. An oversized paste is refused whole, with a message — never cut."""
+
+    pasteRefused = Signal(int, int)  # noqa: N815 - (characters offered, limit)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        offered = len(source.text()) if source.hasText() else 0
+        selected = len(self.textCursor().selectedText())
+        if offered and self.document().characterCount() - 1 - selected + offered > MAX_TEXT_CHARS:
+            self.pasteRefused.emit(offered, MAX_TEXT_CHARS)
+            return
+        super().insertFromMimeData(source)
+
+
+class Composer(QWidget):
+    recorded = Signal(int)  # seq of the entry just written
+    amendRequested = Signal()  # noqa: N815
+
+    def __init__(self, logbook: Any, ref: str, author: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryComposer")
+        self.setAccessibleName("Entry composer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._logbook = logbook
+        self._ref = ref
+        self._author = author
+        self._kind = "note"
+        self._editors: dict[str, QWidget] = {}
+        self._people: Sequence[Person] = ()
+        self._started_at: datetime | None = None
+        self._amending: Entry | None = None
+        self._amend_initial: dict[str, str] = {}
+        self._loading = False
+        self._invalid: list[QWidget] = []
+        self.autosave_ms = 2000
+        self._build()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.timeout.connect(self.save_draft)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh_time)
+        self._tick.start()
+        self.set_kind("note", focus=False)
+        self.restore_draft()
+
+    # --- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
+
+        self.amend_banner = QLabel(self)
+        self.amend_banner.setObjectName("amendBanner")
+        self.amend_banner.hide()
+        outer.addWidget(self.amend_banner)
+
+        top = QHBoxLayout()
+        self.kind_badge = QLabel(self)
+        self.kind_badge.setObjectName("composerKindBadge")
+        self.kind_badge.setAccessibleName("Current entry kind")
+        top.addWidget(self.kind_badge)
+        self.kind_box = QComboBox(self)
+        self.kind_box.setObjectName("composerKind")
+        self.kind_box.setAccessibleName("Entry kind")
+        for kind in COMPOSER_KINDS:
+            self.kind_box.addItem(kind_icon(kind), f"{KINDS[kind].title}   {kind_shortcut(kind)}", kind)
+        self.kind_box.activated.connect(lambda i: self.set_kind(self.kind_box.itemData(i)))
+        top.addWidget(self.kind_box)
+        top.addSpacing(12)
+        time_label = QLabel("&Time", self)
+        top.addWidget(time_label)
+        self.time_edit = GuardedLineEdit(limit=64, parent=self)
+        self.time_edit.setObjectName("entryTime")
+        self.time_edit.setAccessibleName("Entry time")
+        self.time_edit.setPlaceholderText("now · 21:40 · -10m")
+        self.time_edit.setMaximumWidth(170)
+        self.time_edit.setToolTip("When it happened. Empty: when you started typing. "
+                                  "Type 21:40, -10m or an ISO time for late information.")
+        time_label.setBuddy(self.time_edit)
+        top.addWidget(self.time_edit)
+        self.time_shown = QLabel(self)
+        self.time_shown.setObjectName("entryTimeShown")
+        self.time_shown.setAccessibleName("Entry time as recorded")
+        top.addWidget(self.time_shown)
+        self.late_row = QWidget(self)
+        self.late_row.setObjectName("lateReasonRow")
+        late_layout = QHBoxLayout(self.late_row)
+        late_layout.setContentsMargins(6, 0, 0, 0)
+        late_label = QLabel("Late &because", self.late_row)
+        late_layout.addWidget(late_label)
+        self.delay_reason = GuardedLineEdit(parent=self.late_row)
+        self.delay_reason.setObjectName("delayReason")
+        self.delay_reason.setAccessibleName("Reason the entry is recorded late")
+        self.delay_reason.setPlaceholderText("e.g. information received late from control")
+        late_label.setBuddy(self.delay_reason)
+        late_layout.addWidget(self.delay_reason, 1)
+        self.late_row.hide()
+        top.addWidget(self.late_row, 1)
+        top.addStretch(0)
+        outer.addLayout(top)
+
+        self.amend_row = QWidget(self)
+        amend_layout = QHBoxLayout(self.amend_row)
+        amend_layout.setContentsMargins(0, 0, 0, 0)
+        amend_label = QLabel("Reason for the &amendment", self.amend_row)
+        amend_layout.addWidget(amend_label)
+        self.amend_reason = GuardedLineEdit(parent=self.amend_row)
+        self.amend_reason.setObjectName("amendReason")
+        self.amend_reason.setAccessibleName("Reason for the amendment")
+        self.amend_reason.setPlaceholderText("required: why the entry is corrected")
+        amend_label.setBuddy(self.amend_reason)
+        amend_layout.addWidget(self.amend_reason, 1)
+        self.amend_row.hide()
+        outer.addWidget(self.amend_row)
+
+        self.fields_row = QWidget(self)
+        self.fields_row.setObjectName("composerFields")
+        self.fields_layout = QHBoxLayout(self.fields_row)
+        self.fields_layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.fields_row)
+
+        self.text_edit = ComposerTextEdit(self)
+        self.text_edit.setObjectName("entryText")
+        self.text_edit.setAccessibleName("Entry text")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText("Type what happened. Ctrl+Enter records.")
+        self.text_edit.setMinimumHeight(56)
+        self.text_edit.setMaximumHeight(140)
+        outer.addWidget(self.text_edit)
+
+        bottom = QHBoxLayout()
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("composerError")
+        self.error_label.setAccessibleName("Composer error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        bottom.addWidget(self.error_label, 1)
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("composerNotice")
+        self.notice_label.setAccessibleName("Composer notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+        bottom.addWidget(self.notice_label, 1)
+        outer.addLayout(bottom)
+        self.hints = QLabel(self)
+        self.hints.setObjectName("composerHints")
+        self.hints.setAccessibleName("Keyboard hints")
+        self.hints.setWordWrap(True)
+        self.hints.setText(self.hint_text())
+        outer.addWidget(self.hints)
+
+        self.text_edit.textChanged.connect(self._changed)
+        self.text_edit.pasteRefused.connect(self._paste_refused)
+        self.time_edit.textChanged.connect(self._time_changed)
+        self.time_edit.pasteRefused.connect(self._paste_refused)
+        self.delay_reason.textChanged.connect(self._changed)
+        self.amend_reason.textChanged.connect(self._changed)
+
+    @staticmethod
+    def hint_text() -> str:
+        kinds = " ".join(f"{KINDS[k].title} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
+        return (
+            f"{shortcut_text('record')} record · {shortcut_text('entry_time')} time · "
+            f"{shortcut_text('amend')} amend · {shortcut_text('cancel')} cancel amend · "
+            f"Kinds (Ctrl+Shift+…): {kinds}"
+        )
+
+    # --- kind and fields -------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self._amending.kind if self._amending else self._kind
+
+    def set_people(self, people: Sequence[Person]) -> None:
+        self._people = tuple(people)
+        for editor in self._editors.values():
+            if isinstance(editor, PersonBox):
+                editor.set_people(self._people)
+
+    def set_kind(self, kind: str, *, focus: bool = True) -> None:
+        """Switch the fields to ``kind``'s; text typed so far stays."""
+        if self._amending is not None:
+            return
+        old = {name: editor_text(ed) for name, ed in self._editors.items()}
+        self._kind = kind
+        self._build_fields(kind, refs=KINDS[kind].needs_ref)
+        for name, text in old.items():
+            if name in self._editors and text:
+                set_editor_text(self._editors[name], text)
+        self._show_kind(kind)
+        if focus:
+            self.focus_first_empty()
+        self._changed()
+
+    def _show_kind(self, kind: str) -> None:
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind), 0))
+        title = KINDS[kind].title
+        self.kind_badge.setText(title.upper())
+        colour = KIND_COLOURS.get(kind, "#6b7280")
+        self.kind_badge.setStyleSheet(f"background: {colour};")
+        self.text_edit.setPlaceholderText(
+            f"{title}: type what happened. {shortcut_text('record')} records."
+            + ("" if KINDS[kind].text_required else " (Text optional.)")
+        )
+
+    def _build_fields(self, kind: str, *, refs: bool) -> None:
+        while self.fields_layout.count():
+            item = self.fields_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._editors = {}
+        if refs:
+            self._add_editor("refs", "Entry #", self._make_refs_editor())
+        for spec in KINDS[kind].fields:
+            if spec.name in HIDDEN_FIELDS:
+                continue
+            editor = make_editor(spec, self.fields_row)
+            if isinstance(editor, PersonBox):
+                editor.set_people(self._people)
+            self._add_editor(spec.name, spec.title + ("*" if spec.required else ""), editor)
+        self.fields_layout.addStretch(1)
+        self.fields_row.setVisible(bool(self._editors))
+        # Tab order: time, late reason, amendment reason, fields in order, then the text.
+        chain = [self.time_edit, self.delay_reason, self.amend_reason, *self._editors.values(), self.text_edit]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _make_refs_editor(self) -> QWidget:
+        editor = GuardedLineEdit(limit=12, parent=self.fields_row)
+        editor.setObjectName("field_refs")
+        editor.setAccessibleName("Entry number this refers to")
+        editor.setPlaceholderText("#")
+        editor.setMaximumWidth(80)
+        return editor
+
+    def _add_editor(self, name: str, title: str, editor: QWidget) -> None:
+        label = QLabel(title, self.fields_row)
+        label.setBuddy(editor)
+        self.fields_layout.addWidget(label)
+        self.fields_layout.addWidget(editor, 0 if name == "refs" else 1)
+        self._editors[name] = editor
+        signal = editor.editTextChanged if isinstance(editor, PersonBox) else (
+            editor.currentIndexChanged if isinstance(editor, QComboBox) else editor.textChanged)
+        signal.connect(self._changed)
+        if isinstance(editor, GuardedLineEdit):
+            editor.pasteRefused.connect(self._paste_refused)
+
+    def editor(self, name: str) -> QWidget | None:
+        return self._editors.get(name)
+
+    def focus_first_empty(self) -> None:
+        for name, editor in self._editors.items():
+            spec = KINDS[self.kind].field(name)
+            if (name == "refs" or (spec is not None and spec.required)) and not editor_text(editor).strip():
+                editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_refs(self, seq: int) -> None:
+        editor = self._editors.get("refs")
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(seq))
+
+    # --- time ---------------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        if self._started_at is None and not self.is_empty():
+            self._started_at = utc_now()
+        self._clear_invalid()
+        self._refresh_time()
+        if not self._autosave.isActive():
+            self._autosave.start(self.autosave_ms)
+
+    def _time_changed(self, _text: str) -> None:
+        self._changed()
+
+    def occurred_at(self) -> datetime:
+        """The entry time: typed, else when typing started, else now. Raises ValidationError."""
+        typed = self.time_edit.text().strip()
+        now = utc_now()
+        if typed:
+            try:
+                return parse_entry_time(typed, now=now, tz=timefmt.display_tz())
+            except ValueError as exc:
+                raise errors.ValidationError("occurred_at", str(exc)) from None
+        return self._started_at or now
+
+    def _refresh_time(self) -> None:
+        if self._amending is not None:
+            self.time_shown.setText("amendment: recorded now")
+            self.late_row.hide()
+            return
+        try:
+            moment = self.occurred_at()
+        except errors.ValidationError as exc:
+            self.time_shown.setText("⚠ " + exc.reason)
+            return
+        typed = bool(self.time_edit.text().strip())
+        late = (utc_now() - moment) > DEFAULT_LATE_MARGIN
+        origin = "typed" if typed else ("started typing" if self._started_at else "now")
+        minutes = int((utc_now() - moment).total_seconds() // 60)
+        self.time_shown.setText(
+            f"{timefmt.clock(moment)} · {origin}" + (f" · {minutes} min ago: LATE, say why →" if late else "")
+        )
+        if late != self.late_row.isVisible():
+            self.late_row.setVisible(late)
+
+    # --- state ----------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return not (
+            self.text_edit.toPlainText().strip()
+            or any(editor_text(ed).strip() for ed in self._editors.values())
+            or self.delay_reason.text().strip()
+        )
+
+    def build_entry(self) -> NewEntry:
+        """The NewEntry the composer holds now; raises ValidationError for an unreadable field."""
+        fields: dict[str, Any] = {}
+        refs: int | None = None
+        for name, editor in self._editors.items():
+            if name == "refs":
+                refs = self._read_refs(editor)
+                continue
+            spec = KINDS[self._kind].field(name)
+            assert spec is not None
+            value = read_editor(spec, editor)
+            if value is not None:
+                fields[name] = value
+        return NewEntry(
+            kind=self._kind,
+            text=self.text_edit.toPlainText(),
+            fields=fields,
+            occurred_at=self.occurred_at(),
+            refs=refs,
+            author=self._author(),
+            delay_reason=self.delay_reason.text().strip() or None,
+        )
+
+    @staticmethod
+    def _read_refs(editor: QWidget) -> int | None:
+        assert isinstance(editor, QLineEdit)
+        text = editor.text().strip().lstrip("#").split(" ", 1)[0]
+        if not text:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise errors.ValidationError("refs", f"'{text[:20]}' is not an entry number") from None
+
+    # --- recording ------------------------------------------------------------------------------
+    def submit(self) -> Entry | None:
+        """Record (or amend). On a refusal show it by the named field and keep everything."""
+        self._clear_invalid()
+        if not self._author().strip():
+            self.show_error("author", "set your name or callsign first (File › Settings); entries need an author")
+            return None
+        try:
+            if self._amending is not None:
+                entry = self._submit_amendment(self._amending)
+            else:
+                draft = self.build_entry()
+                entry = self._logbook.record(self._ref, draft)
+        except errors.ValidationError as exc:
+            self.show_error(exc.field, exc.reason)
+            return None
+        except errors.IncidentLogError as exc:
+            self.show_error("", exc.message)
+            return None
+        self.clear(after_record=True)
+        self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
+        self.recorded.emit(entry.seq)
+        return entry
+
+    def _submit_amendment(self, target: Entry) -> Entry:
+        reason = self.amend_reason.text().strip()
+        if not reason:
+            raise errors.ValidationError("reason", "say why the entry is amended; the original stays in the log")
+        corrected: dict[str, Any] = {}
+        for name, editor in self._editors.items():
+            if name == "refs":
+                continue
+            if editor_text(editor) != self._amend_initial.get(name, ""):
+                spec = KINDS[target.kind].field(name)
+                assert spec is not None
+                value = read_editor(spec, editor)
+                if isinstance(value, datetime):
+                    value = iso_utc(value)
+                corrected[name] = value
+        return self._logbook.amend(
+            self._ref, target.seq, self.text_edit.toPlainText(), reason=reason,
+            author=self._author(), corrected=corrected or None,
+        )
+
+    def show_error(self, field: str, message: str) -> None:
+        """Put the refusal beside the field it names and move the cursor there."""
+        target = self._field_widget(field)
+        title = self._field_title(field)
+        self.error_label.setText(f"{title}: {message}" if title else message)
+        self.error_label.show()
+        self.notice_label.hide()
+        if target is not None:
+            if target is self.delay_reason:
+                self.late_row.show()
+            target.setProperty("invalid", True)
+            target.setToolTip(message)
+            target.style().unpolish(target)
+            target.style().polish(target)
+            self._invalid.append(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.error_label.setBuddy(target)
+
+    def _field_widget(self, field: str) -> QWidget | None:
+        name = field.split(".", 1)[-1] if field.startswith("corrected.") else field
+        return {
+            "text": self.text_edit,
+            "delay_reason": self.delay_reason,
+            "occurred_at": self.time_edit,
+            "reason": self.amend_reason if self._amending else self._editors.get("reason"),
+        }.get(name) or self._editors.get(name)
+
+    def _field_title(self, field: str) -> str:
+        if field in ("", "author"):
+            return "Author" if field else ""
+        fixed = {"text": "Text", "delay_reason": "Late because", "occurred_at": "Time", "refs": "Entry #",
+                 "reason": "Reason"}
+        if field in fixed:
+            return fixed[field]
+        spec: FieldSpec | None = KINDS[self.kind].field(field.split(".")[-1])
+        return spec.title if spec else field
+
+    def _clear_invalid(self) -> None:
+        if not self._invalid:
+            return
+        for widget in self._invalid:
+            widget.setProperty("invalid", False)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self._invalid.clear()
+        self.error_label.hide()
+
+    def notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
+
+    def _paste_refused(self, offered: int, limit: int) -> None:
+        self.show_error(
+            "",
+            f"Paste refused: it is {offered:,} characters and an entry holds at most {limit:,}. "
+            "Nothing was pasted; split it into several entries.",
+        )
+
+    def clear(self, *, after_record: bool = False) -> None:
+        """Empty the composer (the kind stays), drop the draft, keep the focus here."""
+        self._loading = True
+        try:
+            was_amending = self._amending is not None
+            self._amending = None
+            self._amend_initial = {}
+            self.text_edit.clear()
+            self.time_edit.clear()
+            self.delay_reason.clear()
+            self.amend_reason.clear()
+            self.amend_row.hide()
+            self.amend_banner.hide()
+            self.kind_box.setEnabled(True)
+            self.time_edit.setEnabled(True)
+            if was_amending:
+                self._build_fields(self._kind, refs=KINDS[self._kind].needs_ref)
+                self._show_kind(self._kind)
+            for editor in self._editors.values():
+                set_editor_text(editor, "")
+            self._started_at = None
+            self.late_row.hide()
+        finally:
+            self._loading = False
+        self._clear_invalid()
+        self._autosave.stop()
+        try:
+            self._logbook.clear_draft(self._ref, DRAFT_SLOT)
+        except errors.IncidentLogError:
+            pass  # the next autosave overwrites it; recording succeeded, which is what matters
+        self._refresh_time()
+        if after_record or self.isVisible():
+            self.focus_first_empty()
+
+    # --- amend mode ----------------------------------------------------------------------------
+    def start_amend(self, entry: Entry) -> None:
+        if entry.kind in ("seal", "reopen", "review"):
+            self.show_error("", f"a {entry.kind} entry cannot be amended")
+            return
+        self._loading = True
+        try:
+            self._amending = entry
+            self._build_fields(entry.kind, refs=False)
+            self._amend_initial = {}
+            for name, editor in self._editors.items():
+                spec = KINDS[entry.kind].field(name)
+                text = value_as_text(spec, entry.fields.get(name)) if spec else ""
+                set_editor_text(editor, text)
+                self._amend_initial[name] = editor_text(editor)
+            self.text_edit.setPlainText(entry.text)
+            self.kind_box.setEnabled(False)
+            self.time_edit.setEnabled(False)
+            self._show_kind(entry.kind)
+            self.amend_banner.setText(
+                f"Amending #{entry.seq} ({KINDS[entry.kind].title}). The original stays in the log, struck "
+                f"through beside your correction. A reason is required. {shortcut_text('cancel')} cancels."
+            )
+            self.amend_banner.show()
+            self.amend_row.show()
+        finally:
+            self._loading = False
+        self._refresh_time()
+        self.amend_reason.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._changed()
+
+    def cancel_amend(self) -> None:
+        if self._amending is not None:
+            self.clear()
+
+    @property
+    def amending(self) -> Entry | None:
+        return self._amending
+
+    # --- drafts ---------------------------------------------------------------------------------
+    def draft_content(self) -> dict[str, Any]:
+        return {
+            "kind": self._kind,
+            "text": self.text_edit.toPlainText(),
+            "fields": {name: editor_text(ed) for name, ed in self._editors.items()},
+            "time": self.time_edit.text(),
+            "started_at": iso_utc(self._started_at) if self._started_at else None,
+            "delay_reason": self.delay_reason.text(),
+            "amend": self._amending.seq if self._amending else None,
+            "amend_reason": self.amend_reason.text(),
+            "saved_at": iso_utc(utc_now()),
+        }
+
+    def save_draft(self) -> None:
+        """Write what is typed to the vault (encrypted, outside the chain). Cheap; every ~2 s."""
+        self._autosave.stop()
+        try:
+            if self.is_empty() and self._amending is None:
+                self._logbook.clear_draft(self._ref, DRAFT_SLOT)
+            else:
+                self._logbook.save_draft(self._ref, DRAFT_SLOT, self.draft_content())
+        except errors.IncidentLogError as exc:
+            self.notice(f"Draft not saved: {exc.message}")
+
+    def restore_draft(self) -> bool:
+        try:
+            content = self._logbook.load_draft(self._ref, DRAFT_SLOT)
+        except errors.IncidentLogError:
+            return False
+        if not content:
+            return False
+        self._loading = True
+        try:
+            amend_seq = content.get("amend")
+            if amend_seq:
+                try:
+                    self._loading = False
+                    self.start_amend(self._logbook.entry(self._ref, int(amend_seq)))
+                    self._loading = True
+                except errors.IncidentLogError:
+                    amend_seq = None
+            if not amend_seq:
+                kind = content.get("kind") if content.get("kind") in COMPOSER_KINDS else "note"
+                self._kind = kind
+                self._build_fields(kind, refs=KINDS[kind].needs_ref)
+                self._show_kind(kind)
+                self.time_edit.setText(content.get("time", ""))
+                self.delay_reason.setText(content.get("delay_reason", ""))
+            for name, text in (content.get("fields") or {}).items():
+                if name in self._editors:
+                    set_editor_text(self._editors[name], text)
+            self.text_edit.setPlainText(content.get("text", ""))
+            self.amend_reason.setText(content.get("amend_reason", ""))
+            started = content.get("started_at")
+            self._started_at = parse_iso(started) if started else None
+        finally:
+            self._loading = False
+        self._refresh_time()
+        saved = content.get("saved_at")
+        when = timefmt.clock(parse_iso(saved)) if saved else "earlier"
+        self.notice(
+            f"Restored an unsent draft saved at {when}: the program closed before it was recorded. "
+            f"Check it, then {shortcut_text('record')} to record it."
+        )
+        return True
+
+    def stop(self) -> None:
+        """Before the window goes: save what is typed, stop the timers."""
+        self._tick.stop()
+        if self._autosave.isActive() or not self.is_empty():
+            self.save_draft()
+
+
+def badge_colour(kind: str) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, "#6b7280"))

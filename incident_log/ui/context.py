@@ -1,0 +1,106 @@
+"""What every window of one running app shares: the open logbook, the live adapter, the lock.
+
+Windows ask the context to open other windows, so no window imports another's module at the
+top and the home window, incident windows and follow windows stay independent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from incident_log import errors
+from incident_log.ui import uisettings
+from incident_log.ui.live import LiveAdapter
+from incident_log.ui.lock import LockManager
+from incident_log.ui.prompts import show_error
+from incident_log.ui.tasks import Background
+
+
+class AppContext(QObject):
+    def __init__(self, logbook: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.logbook = logbook
+        self.live = LiveAdapter(logbook, parent=self)
+        self.background = Background(self)
+        self.windows: list[QMainWindow] = []
+        self.lock = LockManager(
+            logbook.check_passphrase,
+            logbook.check_keyring if hasattr(logbook, "check_keyring") else (lambda: False),
+            self.save_drafts,
+            idle_minutes=int(uisettings.get("idle_lock_minutes")),
+            parent=self,
+        )
+        self._callsign: str | None = None
+
+    # --- the author of entries: kept in the vault, never in QSettings --------------------------
+    def callsign(self) -> str:
+        if self._callsign is None:
+            self._callsign = self.logbook.get_pref("callsign", "") or ""
+        return self._callsign
+
+    def set_callsign(self, value: str) -> None:
+        self.logbook.set_pref("callsign", value.strip())
+        self._callsign = value.strip()
+
+    # --- windows ------------------------------------------------------------------------------------
+    def adopt(self, window: QMainWindow) -> None:
+        self.windows.append(window)
+        self.lock.register(window)
+        window.destroyed.connect(lambda *_: self._forget(window))
+
+    def _forget(self, window: QObject) -> None:
+        self.windows = [w for w in self.windows if w is not window]
+
+    def open_incident(self, ref: str, parent: QWidget | None = None) -> QMainWindow | None:
+        from incident_log.ui.incident_window import IncidentWindow
+
+        for window in self.windows:
+            if isinstance(window, IncidentWindow) and window.ref == ref:
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            window = IncidentWindow(self, ref)
+        except errors.IncidentLogError as exc:
+            show_error(parent, exc)
+            return None
+        self.adopt(window)
+        window.show()
+        window.composer.focus_first_empty()
+        return window
+
+    def open_home(self) -> QMainWindow:
+        from incident_log.ui.home import HomeWindow
+
+        for window in self.windows:
+            if isinstance(window, HomeWindow):
+                window.raise_()
+                return window
+        home = HomeWindow(self)
+        self.adopt(home)
+        home.show()
+        return home
+
+    def save_drafts(self) -> None:
+        for window in self.windows:
+            composer = getattr(window, "composer", None)
+            if composer is not None:
+                composer.save_draft()
+
+    def apply_settings(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            uisettings.apply_appearance(app)
+        self.lock.set_idle_minutes(int(uisettings.get("idle_lock_minutes")))
+        for window in self.windows:
+            refresh = getattr(window, "settings_changed", None)
+            if refresh is not None:
+                refresh()
+
+    def shutdown(self) -> None:
+        self.save_drafts()
+        self.live.stop()
+        self.background.wait(5000)

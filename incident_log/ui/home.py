@@ -1,0 +1,219 @@
+"""Home: the incidents on this vault, and the ways in and out (new, import, export, open)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QTableView,
+    QWidget,
+)
+
+from incident_log import errors
+from incident_log.domain.entry import Incident
+from incident_log.ui import timefmt
+from incident_log.ui.actions import HOME, build_actions, populate_menus
+from incident_log.ui.kindstyle import icon
+from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class IncidentsModel(QAbstractTableModel):
+    HEADERS = ("Ref", "Title", "Type", "Status", "Opened", "Entries")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Incident] = []
+
+    def set_rows(self, rows: list[Incident]) -> None:
+        self.beginResetModel()
+        self.rows = sorted(rows, key=lambda i: i.opened_at, reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        incident = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return incident.ref
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            incident.ref,
+            incident.title + (" [EXERCISE]" if incident.exercise else ""),
+            incident.type,
+            incident.status,
+            f"{timefmt.full(incident.opened_at)}",
+            f"{incident.entry_count:,}",
+        )[index.column()]
+
+
+class HomeWindow(QMainWindow):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("homeWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.setWindowIcon(icon("app"))
+        self.setWindowTitle(f"Incident Log — {ctx.logbook.path}")
+        self.model = IncidentsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("incidentsTable")
+        self.table.setAccessibleName("Incidents in this vault")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _i: self.open_selected())
+        self.setCentralWidget(self.table)
+        self.actions_by_id = build_actions(self, self, HOME)
+        populate_menus(self.menuBar(), self.actions_by_id, HOME)
+        toolbar = self.addToolBar("Incidents")
+        toolbar.setObjectName("homeToolbar")
+        for name in ("new_incident", "open_incident", "import_scenario", "import_bundle", "export_bundle"):
+            toolbar.addAction(self.actions_by_id[name])
+        self.statusBar().showMessage(f"Vault unlocked with {ctx.logbook.unlocked_with}")
+        if ctx.logbook.keyring_note:
+            self.statusBar().showMessage(ctx.logbook.keyring_note)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(1000)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.live.entriesAdded.connect(lambda *_: self._refresh_timer.start())
+        self.resize(980, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.selected_ref()
+        try:
+            self.model.set_rows(self.ctx.logbook.incidents())
+        except errors.IncidentLogError as exc:
+            show_error(self, exc)
+            return
+        for row, incident in enumerate(self.model.rows):
+            if incident.ref == current:
+                self.table.selectRow(row)
+                break
+        else:
+            if self.model.rows:
+                self.table.selectRow(0)
+
+    def selected_ref(self) -> str | None:
+        index = self.table.currentIndex()
+        return None if not index.isValid() else self.model.rows[index.row()].ref
+
+    # --- actions ------------------------------------------------------------------------------------
+    def new_incident(self) -> None:
+        from incident_log.ui.dialogs import NewIncidentDialog
+
+        dialog = NewIncidentDialog(self)
+        while dialog.exec():
+            try:
+                incident = self.ctx.logbook.create_incident(**dialog.values())
+            except errors.IncidentLogError as exc:
+                dialog.error.setText(exc.message)
+                dialog.error.show()
+                continue
+            self.refresh()
+            self.ctx.open_incident(incident.ref, self)
+            return
+
+    def open_selected(self) -> None:
+        ref = self.selected_ref()
+        if ref:
+            self.ctx.open_incident(ref, self)
+
+    def import_scenario(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
+        if not name:
+            return
+        try:
+            data = json.loads(Path(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            show_error(self, f"{Path(name).name} could not be read as a scenario ({type(exc).__name__}). "
+                             "Nothing was imported.")
+            return
+        try:
+            incident = self.ctx.logbook.import_scenario(data)
+        except errors.IncidentLogError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.statusBar().showMessage(f"Imported {incident.ref} ({incident.entry_count:,} entries)")
+
+    def import_bundle(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import a bundle", "", "Incident bundle (*.bundle *.ilb);;All (*)")
+        if not name:
+            return
+        prompt = TextPrompt(self, "Bundle passphrase", "The passphrase the bundle was exported with", secret=True,
+                            name="bundlePassphrase")
+        if not prompt.exec():
+            return
+        try:
+            incident = self.ctx.logbook.import_bundle(Path(name), prompt.edit.text())
+        except errors.IncidentLogError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.statusBar().showMessage(f"Imported {incident.ref}")
+
+    def export_bundle(self) -> None:
+        ref = self.selected_ref()
+        if not ref:
+            show_error(self, "Select the incident to export first.")
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export a bundle", f"{ref}.bundle", "Incident bundle (*.bundle)")
+        if not name:
+            return
+        dialog = NewPassphraseDialog(self, title="Bundle passphrase", offer_keyring=False,
+                                     intro="The bundle is encrypted with its own passphrase. Give it to the "
+                                           "receiving cell by another channel than the file.")
+        if not dialog.exec():
+            return
+        try:
+            self.ctx.logbook.export_bundle(ref, Path(name), dialog.passphrase)
+        except errors.IncidentLogError as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(f"Exported {ref} to {name}")
+
+    def lock(self) -> None:
+        self.ctx.lock.lock()
+
+    def open_settings(self) -> None:
+        from incident_log.ui.dialogs import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def show_keyboard_map(self) -> None:
+        from incident_log.ui.dialogs import KeyboardMapDialog
+
+        KeyboardMapDialog(self).exec()
+
+    def close_window(self) -> None:
+        self.close()
+
+    def quit(self) -> None:
+        QApplication.closeAllWindows()

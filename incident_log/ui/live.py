@@ -1,0 +1,54 @@
+"""The one adapter from the logbook's events to Qt.
+
+The logbook calls its subscribers with plain ``EntriesAdded`` values: at once for entries
+recorded in this process, and from ``poll()`` for entries another process committed. Both
+reach Qt here as one signal, ``entriesAdded(ref, seqs)``, on the GUI thread. Everything in the
+UI that must react to new entries (timeline rows, boards, the follow window) connects to this
+signal and to nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+
+
+class LiveAdapter(QObject):
+    entriesAdded = Signal(str, list)  # noqa: N815 - Qt naming
+    _relay = Signal(str, list)
+
+    def __init__(self, logbook: Any, interval_ms: int = 300, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._logbook = logbook
+        # A queued hop makes a callback from any thread safe; same-thread callbacks are direct,
+        # so Ctrl+Enter reaches the timeline within the same event-loop turn.
+        self._relay.connect(self.entriesAdded, Qt.ConnectionType.AutoConnection)
+        self._unsubscribe = logbook.subscribe(self._on_event)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+
+    def _on_event(self, event: Any) -> None:
+        seqs = list(event.seqs)
+        if QThread.currentThread() is self.thread():
+            self.entriesAdded.emit(event.incident_ref, seqs)
+        else:
+            self._relay.emit(event.incident_ref, seqs)
+
+    def poll(self) -> None:
+        """Ask the vault whether another process wrote; subscribers (us) hear of it."""
+        try:
+            self._logbook.poll()
+        except Exception:  # noqa: BLE001 - a failed poll must not kill the GUI; the next one retries
+            self._timer.setInterval(min(self._timer.interval() * 2, 5000))
+        else:
+            if self._timer.interval() != 300:
+                self._timer.setInterval(300)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

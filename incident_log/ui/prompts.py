@@ -1,0 +1,175 @@
+"""The few questions the program asks, as small dialogs with stable object names.
+
+Every one of them is reachable from the keyboard (Enter accepts, Esc cancels) and tests drive
+them like a user would: find the dialog by object name, type, press Enter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from incident_log import errors
+
+
+def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "Incident Log") -> None:
+    """Every expected error reaches the user as its catalogue sentence, nothing more."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error.message if isinstance(error, errors.IncidentLogError)
+                      else str(error), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.setAccessibleName("Error")
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmDialog")
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # the safe answer is the one Enter gives
+    box.exec()
+    return box.clickedButton() is ok
+
+
+class TextPrompt(QDialog):
+    """One line of required text (a reason, a callsign)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, *, text: str = "",
+                 secret: bool = False, name: str = "textPrompt") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        caption = QLabel(label, self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
+        self.edit = QLineEdit(text, self)
+        self.edit.setObjectName(name + "Edit")
+        self.edit.setAccessibleName(label)
+        if secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        caption.setBuddy(self.edit)
+        layout.addWidget(self.edit)
+        self.error = QLabel(self)
+        self.error.setObjectName("promptError")
+        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(440, self.sizeHint().height())
+
+    def _accept(self) -> None:
+        if not self.edit.text().strip():
+            self.error.setText("This cannot be empty.")
+            self.error.show()
+            return
+        self.accept()
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, *, text: str = "", name: str = "textPrompt") -> str | None:
+    dialog = TextPrompt(parent, title, label, text=text, name=name)
+    return dialog.edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def strength_hint(passphrase: str) -> str:
+    """A plain-words hint, not a score: length matters most for a passphrase typed under stress."""
+    n = len(passphrase)
+    words = len(passphrase.split())
+    if n == 0:
+        return "Use a few unrelated words: easy to type at night, hard to guess."
+    if n < 8:
+        return f"Too short ({n} characters): at least 8 are required; 16 or more is better."
+    if n < 14 and words < 3:
+        return "Acceptable, but weak: add another word or two."
+    if n < 20 and words < 4:
+        return "Good. Four or more words would be strong."
+    return "Strong."
+
+
+class NewPassphraseDialog(QDialog):
+    """A new passphrase, typed twice, with a strength hint and the keyring offer."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, intro: str, offer_keyring: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPassphraseDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        first_label = QLabel("&Passphrase", self)
+        layout.addWidget(first_label)
+        self.first = QLineEdit(self)
+        self.first.setObjectName("passphraseEdit")
+        self.first.setAccessibleName("New passphrase")
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        first_label.setBuddy(self.first)
+        layout.addWidget(self.first)
+        self.hint = QLabel(strength_hint(""), self)
+        self.hint.setObjectName("strengthHint")
+        self.hint.setAccessibleName("Passphrase strength")
+        layout.addWidget(self.hint)
+        second_label = QLabel("&Again", self)
+        layout.addWidget(second_label)
+        self.second = QLineEdit(self)
+        self.second.setObjectName("passphraseRepeatEdit")
+        self.second.setAccessibleName("Passphrase again")
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        second_label.setBuddy(self.second)
+        layout.addWidget(self.second)
+        self.keyring = QCheckBox("&Remember the key in this computer's keyring (unlock without typing)", self)
+        self.keyring.setObjectName("rememberKeyring")
+        self.keyring.setAccessibleName("Remember the key in the system keyring")
+        self.keyring.setChecked(offer_keyring)
+        self.keyring.setVisible(offer_keyring)
+        layout.addWidget(self.keyring)
+        self.error = QLabel(self)
+        self.error.setObjectName("promptError")
+        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.first.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+        self.resize(480, self.sizeHint().height())
+
+    def _accept(self) -> None:
+        if self.first.text() != self.second.text():
+            self.error.setText("The two passphrases differ. Type them again.")
+            self.error.show()
+            self.second.clear()
+            self.second.setFocus()
+            return
+        if len(self.first.text()) < 8:
+            self.error.setText(strength_hint(self.first.text()))
+            self.error.show()
+            return
+        self.accept()
+
+    @property
+    def passphrase(self) -> str:
+        return self.first.text()
+
+
+class PassphraseDialog(TextPrompt):
+    def __init__(self, parent: QWidget | None, label: str) -> None:
+        super().__init__(parent, "Unlock the vault", label, secret=True, name="passphraseDialog")
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.edit.selectAll()

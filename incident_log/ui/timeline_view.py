@@ -1,0 +1,302 @@
+"""The timeline panel: the table, its filter bar, search, jump-to-entry and follow-the-newest.
+
+Following stops as soon as the user scrolls up to read (new rows must not yank the page away
+from what they are reading) and resumes when they scroll back to the bottom or press the
+follow key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from incident_log.domain.entry import Entry
+from incident_log.domain.kinds import KINDS
+from incident_log.domain.state import Person
+from incident_log.ui.actions import shortcut_text
+from incident_log.ui.kindstyle import icon, kind_icon
+from incident_log.ui.timeline_model import (
+    COL_KIND,
+    COL_SEQ,
+    COL_TEXT,
+    AmendedRole,
+    CorrectionRole,
+    EntryRole,
+    FlaggedRole,
+    NewSinceReviewRole,
+    TimelineModel,
+)
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Draws amended text struck through beside its correction, and marks flags and new rows."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        new = bool(index.data(NewSinceReviewRole))
+        flagged = bool(index.data(FlaggedRole))
+        if (new or flagged) and not (option.state & QStyle.StateFlag.State_Selected):
+            painter.fillRect(option.rect, QColor(192, 38, 211, 40) if flagged else QColor(37, 99, 235, 36))
+        if index.column() == COL_SEQ and new:
+            painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()),
+                             QColor("#2563eb"))
+        if index.column() != COL_TEXT or not index.data(AmendedRole):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        original, correction = option.text, str(index.data(CorrectionRole) or "")
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        struck = QFont(option.font)
+        struck.setStrikeOut(True)
+        grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        metrics = QFontMetrics(struck)
+        shown = metrics.elidedText(original, Qt.TextElideMode.ElideRight, max(rect.width() // 2, 40))
+        painter.setFont(struck)
+        painter.setPen(grey)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+        used = metrics.horizontalAdvance(shown) + 8
+        fixed = QFont(option.font)
+        fixed.setBold(True)
+        painter.setFont(fixed)
+        painter.setPen(QColor("#b45309"))
+        rest = rect.adjusted(used, 0, 0, 0)
+        text = QFontMetrics(fixed).elidedText("→ " + correction, Qt.TextElideMode.ElideRight, rest.width())
+        painter.drawText(rest, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+
+class TimelineTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.setAccessibleName("Incident timeline")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setItemDelegate(TimelineDelegate(self))
+        vheader = self.verticalHeader()
+        vheader.hide()
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: O(1) layout at 100k
+        vheader.setDefaultSectionSize(QFontMetrics(self.font()).height() + 8)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+
+
+class TimelinePanel(QWidget):
+    """Timeline table plus its bar. Emits the seq the user picks (Enter or double click)."""
+
+    entryChosen = Signal(int)  # noqa: N815
+    followingChanged = Signal(bool)  # noqa: N815
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None, *, read_only: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePanel")
+        self.model = model
+        self._following = True
+        self._programmatic_scroll = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 2)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.setAccessibleName("Show kind")
+        self.kind_filter.addItem("All kinds", "")
+        for kind, spec in KINDS.items():
+            self.kind_filter.addItem(kind_icon(kind), spec.title, kind)
+        bar.addWidget(self.kind_filter)
+        self.person_filter = QComboBox(self)
+        self.person_filter.setObjectName("personFilter")
+        self.person_filter.setAccessibleName("Show entries about person")
+        self.person_filter.addItem("Anyone", "")
+        self.person_filter.setMinimumContentsLength(16)
+        bar.addWidget(self.person_filter)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("timelineSearch")
+        self.search.setAccessibleName("Search the log")
+        self.search.setPlaceholderText(f"Search the log ({shortcut_text('find')}), Enter to search, Esc to clear")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        bar.addWidget(self.search, 2)
+        self.jump = QLineEdit(self)
+        self.jump.setObjectName("jumpToSeq")
+        self.jump.setAccessibleName("Jump to entry number")
+        self.jump.setPlaceholderText(f"# ({shortcut_text('jump')})")
+        self.jump.setMaximumWidth(90)
+        bar.addWidget(self.jump)
+        self.follow_button = QToolButton(self)
+        self.follow_button.setObjectName("followButton")
+        self.follow_button.setAccessibleName("Follow the newest entry")
+        self.follow_button.setIcon(icon("follow"))
+        self.follow_button.setText("Following newest")
+        self.follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setToolTip(f"Keep the newest entry in view ({shortcut_text('follow')})")
+        bar.addWidget(self.follow_button)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("timelineCount")
+        self.count_label.setAccessibleName("Entries shown")
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+        self.table = TimelineTable(self)
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        for col, width in ((0, 56), (1, 84), (2, 150), (3, 124), (4, 104)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.table, 1)
+        if read_only:
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
+        self.person_filter.currentIndexChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda text: self._apply_filter() if not text else None)
+        self.jump.returnPressed.connect(self._jump)
+        self.follow_button.toggled.connect(self.set_following)
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.table.doubleClicked.connect(lambda idx: self.entryChosen.emit(int(model.seq_at(idx.row()))))
+        model.rowsInserted.connect(self._rows_inserted)
+        model.modelReset.connect(self._after_reset)
+        self._after_reset()
+
+    # --- filters -------------------------------------------------------------------------------
+    def set_people(self, people: Sequence[Person]) -> None:
+        current = self.person_filter.currentData()
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItem("Anyone", "")
+        for person in people:
+            self.person_filter.addItem(f"{person.label} · {person.name}", person.key)
+        index = self.person_filter.findData(current)
+        self.person_filter.setCurrentIndex(max(index, 0))
+        self.person_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        kind = self.kind_filter.currentData()
+        person = self.person_filter.currentData()
+        self.model.set_filter(kinds=(kind,) if kind else (), person=person or None, search=self.search.text())
+
+    def clear_filters(self) -> None:
+        for box in (self.kind_filter, self.person_filter):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filter()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus() and self.search.text():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+    # --- moving -------------------------------------------------------------------------------
+    def _jump(self) -> None:
+        text = self.jump.text().strip().lstrip("#")
+        if text.isdigit() and self.select_seq(int(text)):
+            self.jump.clear()
+            self.table.setFocus()
+        else:
+            self.jump.selectAll()
+
+    def select_seq(self, seq: int) -> bool:
+        """Select and show entry ``seq`` (clearing filters that hide it). False if there is none."""
+        row = self.model.row_of(seq)
+        if row is None and self.model.filtering:
+            self.clear_filters()
+            row = self.model.row_of(seq)
+        if row is None:
+            return False
+        self.set_following(False)
+        index = self.model.index(row, COL_TEXT)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def selected_entry(self) -> Entry | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(COL_TEXT).data(EntryRole)
+
+    @property
+    def following(self) -> bool:
+        return self._following
+
+    def set_following(self, on: bool) -> None:
+        changed = on != self._following
+        self._following = on
+        self.follow_button.blockSignals(True)
+        self.follow_button.setChecked(on)
+        self.follow_button.setText("Following newest" if on else "Paused — follow newest")
+        self.follow_button.blockSignals(False)
+        if on:
+            self.scroll_to_newest()
+        if changed:
+            self.followingChanged.emit(on)
+
+    def scroll_to_newest(self) -> None:
+        self._programmatic_scroll = True
+        try:
+            self.table.scrollToBottom()
+        finally:
+            self._programmatic_scroll = False
+
+    def _scrolled(self, value: int) -> None:
+        if self._programmatic_scroll:
+            return
+        bar = self.table.verticalScrollBar()
+        at_bottom = value >= bar.maximum() - 2
+        if self._following and not at_bottom:
+            self.set_following(False)
+        elif not self._following and at_bottom and bar.maximum() > 0:
+            self.set_following(True)
+
+    def _rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._update_count()
+        if self._following:
+            self.scroll_to_newest()
+
+    def _after_reset(self) -> None:
+        self._update_count()
+        if self._following:
+            self.scroll_to_newest()
+
+    def _update_count(self) -> None:
+        rows = self.model.rowCount()
+        self.count_label.setText(f"{rows:,} shown" if self.model.filtering else f"{rows:,} entries")

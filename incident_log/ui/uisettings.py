@@ -1,0 +1,76 @@
+"""UI state kept in QSettings, declared once, typed.
+
+Only how the program looks and behaves lives here (theme, font size, idle lock, time zone
+display, window layout). Nothing about an incident — no refs, names or text — and no secret:
+the user's callsign is kept inside the encrypted vault (``Logbook.set_pref``).
+
+Tests (and anyone else) redirect the storage with ``INCIDENT_LOG_UI_SETTINGS`` = a file path.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+SETTINGS_VERSION = 1
+THEMES = ("light", "dark")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    default: object
+    type: type
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        Setting("theme", "light", str),
+        Setting("font_size", 10, int),
+        Setting("idle_lock_minutes", 10, int),  # 0: never
+        Setting("show_utc", False, bool),
+    )
+}
+
+
+def qsettings() -> QSettings:
+    path = os.environ.get("INCIDENT_LOG_UI_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("incident-log", "incident-log")
+
+
+def get(key: str) -> object:
+    spec = SETTINGS[key]
+    value = qsettings().value(key, spec.default)
+    try:
+        if spec.type is bool:
+            return value in (True, "true", "1", 1)
+        return spec.type(value)
+    except (TypeError, ValueError):
+        return spec.default
+
+
+def put(key: str, value: object) -> None:
+    store = qsettings()
+    store.setValue("version", SETTINGS_VERSION)
+    store.setValue(key, value)
+    store.sync()
+
+
+def apply_appearance(app: QApplication) -> None:
+    """Theme and font size, applied to the whole application (cheap; called on change)."""
+    theme = str(get("theme"))
+    if theme not in THEMES:
+        theme = "light"
+    qss = (resources.files("incident_log.resources") / "styles" / f"{theme}.qss").read_text(encoding="utf-8")
+    app.setStyleSheet(qss)
+    font = QFont(app.font())
+    font.setPointSize(max(7, min(int(get("font_size")), 28)))
+    app.setFont(font)
