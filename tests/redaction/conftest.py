@@ -10,7 +10,8 @@ import pytest
 from incident_log.domain.state import Person
 from incident_log.redaction import Redactor
 
-VIADUCT = Path("/work/shared/scenarios/viaduct.json")
+# The same file as /work/shared/scenarios/viaduct.json, shipped in the repo for the demo.
+VIADUCT = Path(__file__).resolve().parents[2] / "resources" / "examples" / "viaduct.json"
 VIADUCT_LABELS = {
     "s1": "Subject A",
     "f1": "Family 1",
