@@ -1,0 +1,220 @@
+"""The report refuses to leak: the self-check, the unredacted copy's reason, escaping, atomic writes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from incident_log.domain.entry import NewEntry
+from incident_log.logbook import Logbook
+from incident_log.report import ReasonRequired, ReportLeak, ReportOptions, build_report, write_report
+from incident_log.report.source import gather, make_redactor
+from tests.report.conftest import VIADUCT_SECRETS, read_pdf
+
+T0 = datetime(2026, 3, 14, 20, 0, tzinfo=UTC)
+
+
+def _incident(book: Logbook, ref: str = "NEG-2026-0500") -> str:
+    book.create_incident(
+        "Barricade at the garage", type="barricade", location="Garage, Elm Street", ref=ref, opened_at=T0
+    )
+    book.record(
+        ref,
+        NewEntry(
+            "person",
+            fields={
+                "key": "s1",
+                "role": "subject",
+                "name": "Tomás Ibarra Ruiz",
+                "aliases": ["Tomi"],
+                "phones": ["+34 611 204 889"],
+            },
+            author="PC Hale",
+        ),
+    )
+    return ref
+
+
+def test_self_check_refuses_a_name_the_redaction_missed(
+    book: Logbook, options: ReportOptions, tmp_path: Path
+) -> None:
+    ref = _incident(book)
+    # Glued to the next words (a paste from a form): not a whole word, so redaction cannot see it,
+    # but the finished PDF still shows the name to a reader.
+    book.record(ref, NewEntry("note", "Caller gave the name TomásIbarraRuiz twice.", author="PC Hale"))
+    inputs = gather(book, ref)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "report.pdf"
+    with pytest.raises(ReportLeak) as caught:
+        write_report(
+            target,
+            inputs.state,
+            inputs.entries,
+            redactor=make_redactor(inputs.state, inputs.entries),
+            verification=inputs.verification,
+            options=options,
+        )
+    message = caught.value.message
+    assert "name of Subject A" in message
+    assert "alias" in message and "register" in message  # what to do
+    for secret in VIADUCT_SECRETS[:4]:
+        assert secret.lower() not in message.lower()
+    assert not target.exists()
+    assert list(folder.iterdir()) == []  # no temporary file left behind either
+
+
+def test_self_check_covers_what_is_never_redacted(book: Logbook, options: ReportOptions) -> None:
+    # The ref is never redacted (title, headers, metadata): a ref made of a name must be refused.
+    ref = _incident(book, ref="Ibarra-1")
+    inputs = gather(book, ref)
+    with pytest.raises(ReportLeak):
+        build_report(
+            inputs.state,
+            inputs.entries,
+            redactor=make_redactor(inputs.state, inputs.entries),
+            verification=inputs.verification,
+            options=options,
+        )
+
+
+def test_alias_learned_later_is_redacted_in_earlier_entries(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    first = book.record(ref, NewEntry("note", "Neighbours call him Flaco.", author="PC Hale"))
+    book.amend(ref, 1, "", reason="alias learned", author="PC Hale", corrected={"aliases": ["Tomi", "Flaco"]})
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    pdf = read_pdf(result.pdf)
+    assert first.seq == 2
+    assert not pdf.has_word("Flaco")
+    assert "Neighbours call him Subject A." in pdf.text
+
+
+def test_unredacted_needs_a_reason(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    inputs = gather(book, ref)
+    with pytest.raises(ReasonRequired):
+        build_report(
+            inputs.state, inputs.entries, redactor=None, verification=inputs.verification, options=options
+        )
+
+
+def test_unredacted_copy_names_people_and_says_why(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    inputs = gather(book, ref)
+    opts = ReportOptions(
+        generated_at=options.generated_at, tz=UTC, unredacted_reason="Coroner's request 4411"
+    )
+    result = build_report(
+        inputs.state, inputs.entries, redactor=None, verification=inputs.verification, options=opts
+    )
+    pdf = read_pdf(result.pdf)
+    assert pdf.has_word("Ibarra") and "PC Hale" in pdf.text  # the check above can fail
+    assert "Coroner's request 4411" in pdf.pages[0]
+    for page in pdf.pages:
+        assert "UNREDACTED \u2014 RESTRICTED" in page
+    assert "Redaction schedule" not in pdf.text
+
+
+def test_authors_are_loggist_labels_in_the_redacted_copy(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    book.record(ref, NewEntry("note", "PC Hale hands over to Sgt Okafor.", author="Sgt Okafor"))
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    pdf = read_pdf(result.pdf)
+    assert not pdf.has_word("Hale") and not pdf.has_word("Okafor")
+    assert "Loggist 1" in pdf.text and "Loggist 2" in pdf.text
+    assert "Loggist 1 hands over to Loggist 2." in pdf.text
+
+
+def test_markup_in_entry_text_is_printed_literally(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    book.record(ref, NewEntry("note", 'He typed <b>stop</b> & "<font size=40>"', author="PC Hale"))
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    assert '<b>stop</b> & "<font size=40>"' in read_pdf(result.pdf).text
+
+
+def test_amendment_shows_original_and_correction_and_flags_are_marked(
+    book: Logbook, options: ReportOptions
+) -> None:
+    ref = _incident(book)
+    wrong = book.record(ref, NewEntry("note", "Subject has a knife in the left hand.", author="PC Hale"))
+    fix = book.amend(
+        ref, wrong.seq, "Subject has a knife in the right hand.", reason="officer corrected", author="PC Hale"
+    )
+    book.flag(ref, wrong.seq, reason="check body-cam", author="PC Hale")
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    text = read_pdf(result.pdf).text
+    assert "knife in the left hand" in text and "knife in the right hand" in text
+    assert text.index("left hand") < text.index("right hand")
+    assert f"corrected by #{fix.seq}: officer corrected" in text
+    assert "FLAGGED FOR DEBRIEF: check body-cam" in text
+
+
+def test_late_entry_shows_when_it_was_recorded(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    late = datetime.now(UTC) - timedelta(hours=2)
+    book.record(
+        ref,
+        NewEntry(
+            "note", "Shots heard earlier.", occurred_at=late, author="PC Hale", delay_reason="radio relay"
+        ),
+    )
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    assert "rec. " in read_pdf(result.pdf).text
+
+
+def test_write_replaces_an_existing_file_atomically(
+    book: Logbook, options: ReportOptions, tmp_path: Path
+) -> None:
+    ref = _incident(book)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target = folder / "r.pdf"
+    target.write_bytes(b"old")
+    inputs = gather(book, ref)
+    write_report(
+        target,
+        inputs.state,
+        inputs.entries,
+        redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification,
+        options=options,
+    )
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == ["r.pdf"]
