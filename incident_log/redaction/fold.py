@@ -59,6 +59,10 @@ def fold_char(ch: str) -> str:
     if special is not None:
         return special
     category = unicodedata.category(ch)
+    if ch == "\u200b":  # zero-width space: a word break nobody sees
+        return " "
+    if category == "Cf":  # soft hyphen, zero-width joiners, BOM: invisible, must not split a name
+        return ""
     if category == "Nd":  # any script's digits (٦١١, ６１１) are matched as ASCII digits
         return str(unicodedata.decimal(ch))
     if category == "Pd":  # every dash is a hyphen

@@ -12,6 +12,7 @@ too. Safety first: we cannot tell the name from the word, and a leaked name fail
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,9 +42,10 @@ _TERM_OWNER = "\x00term"
 NSD_LENGTH = 9
 MIN_PHONE_DIGITS = 6
 
-# Word edges: not a letter or digit on either side (an underscore is an edge: "Tomás_Ibarra").
-_BEFORE = r"(?<![^\W_])"
-_AFTER = r"(?![^\W_])"
+# Word edges: no letter on either side. Digits and underscores are edges ("tomi89",
+# "Tomás_Ibarra"): a handle built on a name still gives the name away.
+_BEFORE = r"(?<![^\W\d_])"
+_AFTER = r"(?![^\W\d_])"
 _PHONE_PREFIX = r"(?<!\d)\(?(?:(?:\+|00)\s*(?:\d[\s.\-/()]{0,2}){1,5}?|\d{1,3}(?=\d)|0[\s.\-/()]{0,2})?"
 _MERGE_GAP = re.compile(r"[\s,\-]*")
 _HAS_DIGIT = re.compile(r"\d")
@@ -91,6 +93,7 @@ class Redactor:
         self._raw_phones: dict[str, set[str]] = {}
         self._registered_names: list[str] = []
         name_atom_lists: list[list[str]] = []
+        unspaced_atom_lists: list[list[str]] = []
 
         def add_name(owner: str, form: Sequence[str]) -> None:
             key = key_of("".join(form))
@@ -100,7 +103,10 @@ class Redactor:
             self._name_display.setdefault(key, " ".join(form))
             if len(form) > 1:
                 self._multi_part_keys.add(key)
-            name_atom_lists.append(name_atoms([fold(p) for p in form]))
+            atoms = name_atoms([fold(p) for p in form])
+            # Scripts written without spaces (Chinese, Japanese, Thai...) or with particles glued
+            # to names (Korean) have no word edges to wait for: match the name anywhere.
+            (unspaced_atom_lists if any(_unspaced(ch) for ch in key) else name_atom_lists).append(atoms)
 
         def add_phone(owner: str, phone: str) -> None:
             nsd = national_digits(phone)
@@ -127,7 +133,10 @@ class Redactor:
                 self._registered_names.append(term)
                 add_name(_TERM_OWNER, tuple(parts(term)) or (term,))
 
-        self._name_re = re.compile(_BEFORE + "(?:" + trie_regex(name_atom_lists) + ")" + _AFTER)
+        name_pattern = _BEFORE + "(?:" + trie_regex(name_atom_lists) + ")" + _AFTER
+        if unspaced_atom_lists:
+            name_pattern += "|" + trie_regex(unspaced_atom_lists)
+        self._name_re = re.compile(name_pattern)
         phone_trie = trie_regex(digit_atoms(nsd) for nsd in self._phone_owners)
         self._phone_re = re.compile(_PHONE_PREFIX + "(?:" + phone_trie + r")(?!\d)")
         self._counts: Counter[str] = Counter({category: 0 for category in CATEGORIES})
@@ -176,7 +185,7 @@ class Redactor:
         position = 0
         for span in spans:
             out.append(text[position : span.start])
-            out.append(span.replacement)
+            out.append(_fit(span.replacement, text, span.start, span.end))
             position = span.end
             self._counts[span.category] += 1
         out.append(text[position:])
@@ -302,6 +311,15 @@ class Redactor:
         return " / ".join(sorted("extra term" if o == _TERM_OWNER else o for o in span.owners))
 
 
+def _fit(replacement: str, text: str, start: int, end: int) -> str:
+    """Bracket a label glued to letters or digits: "Ibarra2" -> "[Family 1]2", not "Family 12"."""
+    if replacement.startswith("["):
+        return replacement
+    glued_before = start > 0 and text[start - 1].isalnum()
+    glued_after = end < len(text) and text[end].isalnum()
+    return f"[{replacement}]" if glued_before or glued_after else replacement
+
+
 def _resolve(candidates: list[Span]) -> list[Span]:
     """Keep candidates in priority order, dropping any that overlap one already kept."""
     kept: list[Span] = []
@@ -330,6 +348,13 @@ def _merge_same_names(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
+
+
+def _unspaced(ch: str) -> bool:
+    return ord(ch) >= 0x0E00 and unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS)
 
 
 def _looks_like_phone(term: str) -> bool:

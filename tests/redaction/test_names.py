@@ -221,3 +221,41 @@ def test_extra_terms() -> None:
     out = redactor.redact("Lives at calle mayor 12, drinks at BAR EL SOL, landline 915551234.")
     assert out == "Lives at [REDACTED], drinks at [REDACTED], landline [REDACTED]."
     assert redactor.schedule()["terms"] == 3
+
+
+def test_names_glued_to_digits_are_redacted_and_label_stays_readable() -> None:
+    redactor = redactor_for(person("Subject A", "Tomás Ibarra", aliases=("Tomi",)))
+    assert redactor.redact("handle tomi89 and Ibarra2") == "handle [Subject A]89 and [Subject A]2"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Iba\u00adrra",
+        "Iba\u200drra",
+        "Ibarra\u2060",
+        "ＩＢＡＲＲＡ",
+        "Tomás\u200bIbarra",
+        "Tomás\u200b\u200bIbarra",
+    ],
+)
+def test_invisible_characters_and_fullwidth_do_not_hide_a_name(written: str) -> None:
+    redactor = redactor_for(person("Subject A", "Tomás Ibarra"))
+    assert redactor.redact(f"met {written} today") == "met Subject A today"
+    # An invisible character before a name stays where it was; the name still goes.
+    assert redactor.redact(f"met \ufeff{written}") == "met \ufeffSubject A"
+
+
+def test_ligatures_fold() -> None:
+    redactor = redactor_for(person("Subject A", "Rafik Ifﬂah"))
+    assert redactor.redact("Raﬁk Iffl ah") == "Subject A Iffl ah"
+    assert redactor.redact("RAFIK IFFLAH") == "Subject A"
+
+
+def test_scripts_without_spaces_match_inside_text() -> None:
+    redactor = redactor_for(person("Subject A", "王伟", aliases=("민준",)), person("Family 1", "王 芳"))
+    assert redactor.redact("王伟说他很好。") == "[Subject A]说他很好。"
+    assert redactor.redact("민준이 왔다") == "[Subject A]이 왔다"
+    # One-character parts ("王", "芳") identify no one alone: left, like initials.
+    assert redactor.redact("王 alone") == "王 alone"
+    assert redactor.redact("王 芳 came") == "Family 1 came"
