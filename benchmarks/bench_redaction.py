@@ -63,17 +63,22 @@ def main() -> None:
     started = time.perf_counter()
     redactor = Redactor.from_people(people, authors={"PC Jane Smith": "Loggist 1"})
     built = time.perf_counter()
-    for text in texts:
-        redactor.redact(text)
-    done = time.perf_counter()
+    # Best of three, wall and CPU time: the machine is shared, the minimum is the honest figure.
+    walls, cpus = [], []
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            redactor.redact(text)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
     leaks_started = time.perf_counter()
     redactor.find_leaks("\n".join(texts))
     leaks_done = time.perf_counter()
     print(f"people: {len(people)}  entries: {len(texts)}  characters: {chars}")
     print(f"build redactor: {(built - started) * 1000:.1f} ms")
-    print(f"redact all entries: {(done - built) * 1000:.1f} ms")
+    print(f"redact all entries: {min(walls) * 1000:.1f} ms wall, {min(cpus) * 1000:.1f} ms CPU (best of 3)")
     print(f"find_leaks on all text: {(leaks_done - leaks_started) * 1000:.1f} ms")
-    print(f"schedule: {redactor.schedule()}")
+    print(f"schedule (3 passes): {redactor.schedule()}")
 
 
 if __name__ == "__main__":

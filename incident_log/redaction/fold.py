@@ -8,6 +8,7 @@ so every folded character remembers the index of the original character it came 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,11 +139,26 @@ def fold_with_map(text: str) -> Folded:
     folded = text.translate(_TABLE)
     if _CHANGES_LENGTH.isdisjoint(text):
         return Folded(text, folded, None)
-    parts: list[str] = []
     origin: list[int] = []
-    for index, ch in enumerate(text):
-        piece = _TABLE[ord(ch)]
-        if piece:
-            parts.append(piece)
-            origin.extend([index] * len(piece))
-    return Folded(text, "".join(parts), origin)
+    previous = 0
+    for match in _changes_length_re().finditer(text):
+        index = match.start()
+        origin.extend(range(previous, index))
+        origin.extend([index] * len(_TABLE[ord(text[index])]))
+        previous = index + 1
+    origin.extend(range(previous, len(text)))
+    return Folded(text, folded, origin)
+
+
+_pattern_cache: dict[int, re.Pattern[str]] = {}
+
+
+def _changes_length_re() -> re.Pattern[str]:
+    """A character class of every character seen so far whose fold is not one character."""
+    size = len(_CHANGES_LENGTH)
+    pattern = _pattern_cache.get(size)
+    if pattern is None:
+        pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_CHANGES_LENGTH)) + "]")
+        _pattern_cache.clear()
+        _pattern_cache[size] = pattern
+    return pattern

@@ -9,6 +9,7 @@ identify nobody, and redacting them would make the report unreadable.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from incident_log.redaction.fold import fold
@@ -113,6 +114,7 @@ def forms(name: str) -> list[tuple[str, ...]]:
     return list(found)
 
 
+@lru_cache(maxsize=4096)
 def key_of(text: str) -> str:
     """The lookup key of a form or of matched text: folded, letters and digits only."""
     return re.sub(r"[\W_]+", "", fold(text))

@@ -22,7 +22,7 @@ from incident_log.domain.state import Person
 from incident_log.redaction import detectors
 from incident_log.redaction.fold import Folded, fold, fold_with_map
 from incident_log.redaction.names import can_stand_alone, forms, key_of, parts
-from incident_log.redaction.pattern import digit_atoms, name_atoms, trie_regex
+from incident_log.redaction.pattern import digit_atoms, name_atoms, trie_branches, trie_regex
 
 if TYPE_CHECKING:
     from incident_log.redaction.review import ReviewResult
@@ -44,8 +44,8 @@ MIN_PHONE_DIGITS = 6
 
 # Word edges: no letter on either side. Digits and underscores are edges ("tomi89",
 # "Tomás_Ibarra"): a handle built on a name still gives the name away.
-_BEFORE = r"(?<![^\W\d_])"
-_AFTER = r"(?![^\W\d_])"
+_AFTER_FIRST = r"(?<![^\W\d_].)"  # checked after the first character: nothing glued in front
+_AT_END = r"(?![^\W\d_])"
 _PHONE_PREFIX = r"(?<!\d)\(?(?:(?:\+|00)\s*(?:\d[\s.\-/()]{0,2}){1,5}?|\d{1,3}(?=\d)|0[\s.\-/()]{0,2})?"
 _MERGE_GAP = re.compile(r"[\s,\-]*")
 _HAS_DIGIT = re.compile(r"\d")
@@ -133,10 +133,9 @@ class Redactor:
                 self._registered_names.append(term)
                 add_name(_TERM_OWNER, tuple(parts(term)) or (term,))
 
-        name_pattern = _BEFORE + "(?:" + trie_regex(name_atom_lists) + ")" + _AFTER
-        if unspaced_atom_lists:
-            name_pattern += "|" + trie_regex(unspaced_atom_lists)
-        self._name_re = re.compile(name_pattern)
+        name_branches = trie_branches(name_atom_lists, _AFTER_FIRST, _AT_END)
+        name_branches += trie_branches(unspaced_atom_lists)
+        self._name_re = re.compile("|".join(name_branches) or r"(?!x)x")
         phone_trie = trie_regex(digit_atoms(nsd) for nsd in self._phone_owners)
         self._phone_re = re.compile(_PHONE_PREFIX + "(?:" + phone_trie + r")(?!\d)")
         self._counts: Counter[str] = Counter({category: 0 for category in CATEGORIES})
