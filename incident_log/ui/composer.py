@@ -258,6 +258,8 @@ class Composer(QWidget):
             item = self.fields_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()
+                widget.setObjectName("")  # gone now for findChild, freed by the event loop
                 widget.deleteLater()
         self._editors = {}
         if refs:
