@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
@@ -24,6 +26,20 @@ ROLE_COLOURS: dict[str, colors.Color] = {
     "adviser": colors.HexColor("#c55a11"),
 }
 _OTHER = colors.HexColor("#7030a0")
+
+
+class _Chart(Drawing):
+    """A Drawing whose renderer starts in DejaVu: by default it selects Helvetica first, which
+    puts a font without Ł or Cyrillic into the document."""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
+        previous = shapes.STATE_DEFAULTS["fontName"]
+        shapes.STATE_DEFAULTS["fontName"] = SANS
+        try:
+            super().drawOn(canvas, x, y, _sW)
+        finally:
+            shapes.STATE_DEFAULTS["fontName"] = previous
+
 
 _TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440)  # minutes
 
@@ -50,7 +66,7 @@ def rotation_chart(
     lane_h, label_w, top_pad, axis_h, legend_h = 16.0, 92.0, 4.0, 22.0, 16.0
     plot_w = width - label_w - 6
     height = top_pad + lane_h * max(1, len(lanes)) + axis_h + legend_h
-    drawing = Drawing(width, height)
+    drawing = _Chart(width, height)
     span = (end - start).total_seconds() or 1.0
 
     def x_of(moment: datetime) -> float:

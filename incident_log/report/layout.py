@@ -288,6 +288,7 @@ class Layout:
 
     def _grid_style(self, n: int) -> TableStyle:
         cmds: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), SANS, 7.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe6ee")),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, NAVY),
@@ -307,6 +308,7 @@ class Layout:
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), SANS, 7.5),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -612,6 +614,10 @@ def render(
         producer="Incident Log",
         keywords="",
         invariant=1 if invariant else 0,
+        # Every page starts in DejaVu: no Helvetica (which has no Ł) is even referenced.
+        initialFontName=SANS,
+        initialFontSize=8,
+        initialLeading=10,
     )
     body_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
     furniture = _page_furniture(content)
