@@ -25,7 +25,6 @@ KIND_KEY = {
 def open_window(ctx, logbook, qtbot, title="Viaduct exercise"):
     ref = logbook.create_incident(title, type="suicide intervention").ref
     window = ctx.open_incident(ref)
-    qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
