@@ -210,3 +210,37 @@ def test_key_stays_out_of_urls_and_parameters_out_of_errors(logbook: Logbook) ->
 def test_check_passphrase_for_the_lock_screen(logbook: Logbook) -> None:
     assert logbook.check_passphrase(PASSPHRASE)
     assert not logbook.check_passphrase(PASSPHRASE + "x")
+
+
+class HangingKeyring(MemoryKeyring):
+    """A keychain that waits for a prompt nobody will ever answer."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        import time
+
+        time.sleep(30)
+        return None
+
+
+def test_hanging_keyring_times_out_to_the_passphrase(
+    vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_vault(vault_path, remember_in_keyring=False)
+    monkeypatch.setattr(keyslots, "KEYRING_TIMEOUT_S", 0.3)
+    keyring.set_keyring(HangingKeyring())
+    monkeypatch.setenv("INCIDENT_LOG_PASSPHRASE", PASSPHRASE)
+    with Logbook.open(vault_path) as book:
+        assert book.unlocked_with == "passphrase"
+        assert book.keyring_note and "did not answer" in book.keyring_note
+
+
+def test_plaintext_keyring_backends_are_refused(vault_path: Path) -> None:
+    class PlaintextKeyring(MemoryKeyring):
+        pass
+
+    PlaintextKeyring.__module__ = "keyrings.alt.file"
+    keyring.set_keyring(PlaintextKeyring())
+    book = Logbook.create(vault_path, PASSPHRASE, kdf_cost=FAST_KDF, remember_in_keyring=True)
+    with book:
+        assert book.unlocked_with == "passphrase"
+        assert book.keyring_note and "unencrypted" in book.keyring_note
