@@ -13,6 +13,8 @@ EMAIL = re.compile(r"(?<![\w.+\-])[\w.+%\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}
 
 # A run of digits with phone-ish separators, optionally led by + or (.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+\-/.:,])(?:\+\s?|\()?\d(?:[ .\-/()]{0,2}\d){5,15}(?![\w\-/:]|[.,]\d)")
+# Amounts and measures written with grouping or a decimal point: "1.500.000", "1 500 000", "40.416775".
+_AMOUNT_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d{1,2}(?: \d{3})+|\d+\.\d+)$")
 _DATE_LIKE = re.compile(r"^\(?(?:\d{4}[-/. ]\d{1,2}[-/. ]\d{1,2}|\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4})\)?$")
 
 
@@ -26,7 +28,7 @@ def phone_spans(folded: str) -> list[tuple[int, int]]:
     for match in _PHONE_CANDIDATE.finditer(folded):
         raw = match.group(0)
         digits = sum(ch.isdigit() for ch in raw)
-        if _DATE_LIKE.match(raw.strip()):
+        if _DATE_LIKE.match(raw.strip()) or _AMOUNT_LIKE.match(raw):
             continue
         plus = raw.startswith("+")
         separated = any(not ch.isdigit() for ch in raw.lstrip("+("))

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Sequence
 SEP = "\x00sep"  # between name parts: spaces, line breaks, a hyphen ("Jean Luc" = "Jean-Luc")
 INNER = "\x00inner"  # punctuation inside a part: "O'Neill" = "O’Neill" = "ONeill" = "O Neill"
 DIGIT_SEP = "\x00dsep"  # between the digits of a phone number
+GLUED = "\x00glued"  # between name parts in extracted PDF text: maybe nothing ("TomásIbarra")
 
 _ATOM_RE = {
     SEP: r"\.?(?:\s*-\s*|\s+)",  # "Dr. Anna" = "Dr Anna"
     INNER: r"[^\w\s]?\s*",
     DIGIT_SEP: r"[\s.\-/()]{0,3}",
+    GLUED: r"[\s.\-]*",
 }
 
 _END = ""  # trie key marking the end of a form

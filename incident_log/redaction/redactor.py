@@ -22,7 +22,7 @@ from incident_log.domain.state import Person
 from incident_log.redaction import detectors
 from incident_log.redaction.fold import Folded, fold, fold_with_map
 from incident_log.redaction.names import can_stand_alone, forms, key_of, parts
-from incident_log.redaction.pattern import digit_atoms, name_atoms, trie_branches, trie_regex
+from incident_log.redaction.pattern import GLUED, SEP, digit_atoms, name_atoms, trie_branches, trie_regex
 
 if TYPE_CHECKING:
     from incident_log.redaction.review import ReviewResult
@@ -87,7 +87,7 @@ class Redactor:
     def __init__(self, identities: Sequence[Identity], extra_terms: Iterable[str] = ()) -> None:
         self._name_owners: dict[str, set[str]] = {}
         self._name_display: dict[str, str] = {}
-        self._multi_part_keys: set[str] = set()
+        glued_atom_lists: list[list[str]] = []
         self._phone_owners: dict[str, set[str]] = {}
         self._phone_display: dict[str, str] = {}
         self._raw_phones: dict[str, set[str]] = {}
@@ -101,12 +101,12 @@ class Redactor:
                 return
             self._name_owners.setdefault(key, set()).add(owner)
             self._name_display.setdefault(key, " ".join(form))
-            if len(form) > 1:
-                self._multi_part_keys.add(key)
             atoms = name_atoms([fold(p) for p in form])
             # Scripts written without spaces (Chinese, Japanese, Thai...) or with particles glued
             # to names (Korean) have no word edges to wait for: match the name anywhere.
             (unspaced_atom_lists if any(_unspaced(ch) for ch in key) else name_atom_lists).append(atoms)
+            if len(form) > 1:
+                glued_atom_lists.append([GLUED if atom == SEP else atom for atom in atoms])
 
         def add_phone(owner: str, phone: str) -> None:
             nsd = national_digits(phone)
@@ -136,6 +136,9 @@ class Redactor:
         name_branches = trie_branches(name_atom_lists, _AFTER_FIRST, _AT_END)
         name_branches += trie_branches(unspaced_atom_lists)
         self._name_re = re.compile("|".join(name_branches) or r"(?!x)x")
+        self._glued_re = re.compile(
+            "|".join(trie_branches(glued_atom_lists, _AFTER_FIRST, _AT_END)) or r"(?!x)x"
+        )
         phone_trie = trie_regex(digit_atoms(nsd) for nsd in self._phone_owners)
         self._phone_re = re.compile(_PHONE_PREFIX + "(?:" + phone_trie + r")(?!\d)")
         self._counts: Counter[str] = Counter({category: 0 for category in CATEGORIES})
@@ -248,8 +251,9 @@ class Redactor:
         """Which registered identities are still in ``text`` ("name of Subject A"), never the values.
 
         Run on the text extracted from the finished PDF. More sensitive than :meth:`redact`:
-        multi-part names are also looked for with every space removed (text extraction can glue
-        words together), and phones by their digits with any separators between them.
+        multi-part names are also looked for with the spaces between their parts gone ("TomásIbarra":
+        text extraction can glue words), and phones by their digits with any separators between.
+        Names are still whole words, so "benchmark longer" is no leak of a "Mark Long".
         """
         found: dict[str, None] = {}
         folded = fold(text)
@@ -260,10 +264,8 @@ class Redactor:
 
         for match in self._name_re.finditer(folded):
             report("name", self._name_owners.get(key_of(match.group(0)), ()))
-        squashed = key_of(folded)
-        for key in self._multi_part_keys:
-            if len(key) >= 8 and key in squashed:
-                report("name", self._name_owners[key])
+        for match in self._glued_re.finditer(folded):
+            report("name", self._name_owners.get(key_of(match.group(0)), ()))
         runs = ["".join(ch for ch in m.group(0) if ch.isdigit()) for m in _DIGIT_RUN.finditer(folded)]
         for nsd, owners in self._phone_owners.items():
             if any(nsd in run for run in runs):

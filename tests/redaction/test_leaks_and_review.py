@@ -29,9 +29,16 @@ def test_find_leaks_ambiguous_part_names_both() -> None:
 
 def test_find_leaks_glued_words_and_split_phone_digits() -> None:
     redactor = _redactor()
-    assert redactor.find_leaks("SubjectTomásIbarraRuiz said") == ["name of Subject A"]
+    assert redactor.find_leaks("by TomásIbarraRuiz said") == ["name of Subject A"]
+    assert redactor.find_leaks("by TOMAS-\nIBARRA") == ["name of Subject A"]
     assert redactor.find_leaks("6 1 1 2 0 4\n8 8 9") == ["phone of Subject A"]
     assert redactor.find_leaks("+34 (611) 204.889") == ["phone of Subject A"]
+
+
+def test_find_leaks_does_not_cry_wolf_inside_words() -> None:
+    redactor = redactor_for(person("Witness 1", "Mark Long"), person("Family 2", "Ann Lee"))
+    assert redactor.find_leaks("a benchmark longer than the annual leeway; annleeway") == []
+    assert redactor.find_leaks("MarkLong and mark-long") == ["name of Witness 1"]
 
 
 def test_find_leaks_clean_on_redacted_text() -> None:

@@ -124,6 +124,8 @@ def test_plates_detected(plate: str) -> None:
         "Seq 1234567 and count 12345678.",
         "Room 101, floor 3, M-30 ring road, A-6 motorway, COVID-19.",
         "2026-03-14T21:05:00+01:00",
+        "Ransom of 1.500.000 euros, or 1 500 000, at 40.416775, -3.703790.",
+        "Hash 3f5a9c1234567890ab and 9f86d081884c7d659a2feaa0c55ad015.",
     ],
 )
 def test_detectors_leave_ordinary_text_alone(text: str) -> None:
