@@ -26,6 +26,8 @@ _ATOM_RE = {
 
 _END = ""  # trie key marking the end of a form
 
+Trie = dict[str, "Trie"]
+
 
 def name_atoms(folded_parts: Sequence[str]) -> list[str]:
     """Atoms of a name form whose parts are already folded."""
@@ -66,7 +68,7 @@ def trie_branches(sequences: Iterable[Sequence[str]], after_first: str = "", at_
     lets every branch start with a plain character, so ``re`` can skip quickly over positions
     where no form can start: a big share of the redactor's speed.
     """
-    root: dict = {}
+    root: Trie = {}
     for atoms in sequences:
         if not atoms:
             continue
@@ -85,7 +87,7 @@ def _atom_regex(atom: str) -> str:
     return _ATOM_RE.get(atom) or re.escape(atom)
 
 
-def _node_regex(node: dict, at_end: str) -> str:
+def _node_regex(node: Trie, at_end: str) -> str:
     terminal = _END in node
     branches = [
         _atom_regex(atom) + _node_regex(node[atom], at_end) for atom in sorted(k for k in node if k != _END)

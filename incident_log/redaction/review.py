@@ -37,7 +37,10 @@ decisions note notes update rotation contact statement flag seal review amended 
 STOPWORDS: frozenset[str] = frozenset(_MONTHS_DAYS) | frozenset(_COMMON) | TITLES | ROLE_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_SENTENCE_END = set('.!?:;"“”«»()[]•*–—-')
+# Only what really ends a sentence: after "(", ":" or ";" a capital is more likely a name
+# ("Planned rotation: Molina takes over"), and the review would rather show one too many.
+_SENTENCE_END = set('.!?"“”«»•*…')
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def _capitalised(text: str, spans: list[Span]) -> list[str]:
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
-        word = match.group(0).rstrip("'’-")
+        word = _POSSESSIVE.sub("", match.group(0)).rstrip("'’-")
         start, end = match.start(), match.start() + len(word)
         key = fold(word)
         capital = word[0].isupper()
