@@ -33,8 +33,9 @@ fail() { echo "build_wheel: FAILED: $*" >&2; exit 1; }
 "$py" -c "import build" 2>/dev/null || fail "$py has no 'build' module: $py -m pip install build"
 
 step "build wheel"
-# A stale build/ from an earlier setuptools run would put deleted modules back into the wheel.
-rm -rf "$repo/build"
+# A stale build/lib from an earlier setuptools run would put deleted modules back into the wheel.
+# (build/ also holds the standalone build's venv and work folder: leave those alone.)
+rm -rf "$repo/build/lib" "$repo"/build/bdist.*
 "$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1 \
     || { tail -30 "$tmp/build.log" >&2; fail "python -m build (log above)"; }
 wheel="$(ls "$tmp"/wheelhouse/incident_log-*.whl)"
