@@ -89,3 +89,9 @@ def test_review_of_viaduct(viaduct_data: dict, viaduct_redactor: Redactor) -> No
         assert word not in candidates, word
     counts = [f.count for f in result.candidates]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_redacting_twice_changes_nothing(viaduct_data: dict, viaduct_redactor: Redactor) -> None:
+    for text in _report_texts(viaduct_data):
+        once = viaduct_redactor.redact(text)
+        assert viaduct_redactor.redact(once) == once
