@@ -47,7 +47,11 @@ class ActionSpec:
                 out.append(QKeySequence(key))
             else:
                 out.extend(QKeySequence.keyBindings(key))
-        return [seq for seq in out if not seq.isEmpty()]
+        unique: list[QKeySequence] = []
+        for seq in out:
+            if not seq.isEmpty() and seq not in unique:
+                unique.append(seq)
+        return unique
 
 
 # One letter per composer kind, mnemonic where the first letter is free.

@@ -93,6 +93,7 @@ class Composer(QWidget):
         self._tick.start()
         self.set_kind("note", focus=False)
         self.restore_draft()
+        self._autosave.stop()  # nothing typed yet: the first keystroke starts the clock
 
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:

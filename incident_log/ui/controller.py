@@ -242,4 +242,5 @@ class IncidentController(QObject):
         self.w.close()
 
     def quit(self) -> None:
-        QApplication.closeAllWindows()
+        QApplication.closeAllWindows()  # each window saves its draft and layout as it closes
+        QApplication.quit()

@@ -216,4 +216,5 @@ class HomeWindow(QMainWindow):
         self.close()
 
     def quit(self) -> None:
-        QApplication.closeAllWindows()
+        QApplication.closeAllWindows()  # each window saves its draft and layout as it closes
+        QApplication.quit()

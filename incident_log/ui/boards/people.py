@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -111,7 +110,7 @@ def person_rows(people: tuple[Person, ...]) -> list[PersonRow]:
 
 
 class AddPersonDialog(QDialog):
-    """Role, name, key (suggested), aliases, phones, notes; Enter adds, Esc cancels."""
+    """Role, name, key (suggested), aliases, phones, notes; Enter in any field adds, Esc cancels."""
 
     def __init__(self, people: tuple[Person, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,11 +141,9 @@ class AddPersonDialog(QDialog):
         self.phones_edit.setObjectName("personPhonesEdit")
         self.phones_edit.setAccessibleName("Phones")
         self.phones_edit.setPlaceholderText("Comma-separated")
-        self.notes_edit = QPlainTextEdit()
+        self.notes_edit = QLineEdit()  # one line, so Enter adds the person from any field
         self.notes_edit.setObjectName("personNotesEdit")
         self.notes_edit.setAccessibleName("Notes")
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.error_label = QLabel("")
         self.error_label.setObjectName("personErrorLabel")
         self.error_label.setAccessibleName("Problem")
@@ -220,7 +217,7 @@ class AddPersonDialog(QDialog):
             "name": self.name_edit.text().strip(),
             "aliases": split_list(self.aliases_edit.text()),
             "phones": split_list(self.phones_edit.text()),
-            "notes": self.notes_edit.toPlainText().strip(),
+            "notes": self.notes_edit.text().strip(),
         }
         super().accept()
 
@@ -274,8 +271,8 @@ class PeopleRegister(Board):
             self.dialog.accepted.connect(self._on_accepted)
             self.dialog.finished.connect(self._on_finished)
             self.dialog.open()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        else:
+            self.dialog.activateWindow()
         return self.dialog
 
     def _on_accepted(self) -> None:
