@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget
 
 from incident_log.domain.entry import utc_now
 from incident_log.domain.kinds import COMPOSER_KINDS
-from incident_log.ui.timeline_model import AmendedRole, CorrectionRole, KindRole, LateRole, SeqRole
+from incident_log.ui.timeline_model import AmendedRole, CorrectionRole, KindRole, LateRole
 from tests.ui.conftest import press, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
