@@ -44,7 +44,8 @@ def make_board(qtbot) -> DemandsBoard:
 
 
 def cell(view: QTableView, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
-    return view.model().index(row, column).data(role)
+    model = view.model()
+    return model.data(model.index(row, column), role)
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester):

@@ -85,7 +85,7 @@ def show(qtbot, cls, state, now=MOMENT):
 
 def texts(view: QTableView, column: int) -> list[str]:
     model = view.model()
-    return [model.index(r, column).data() for r in range(model.rowCount())]
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
 
 
 def test_every_board_shows_the_live_state_of_a_real_vault(qtbot, qtmodeltester, logbook, enriched):
@@ -101,8 +101,8 @@ def test_every_board_shows_the_live_state_of_a_real_vault(qtbot, qtmodeltester, 
     assert texts(demands, 2) == ["met", "met", "partly met"]  # the final statuses of d1, d2, d3
     risks = boards["hooksBoard"].findChild(QTableView, "risksTable")
     assert texts(risks, 2)[0] == "confirmed"  # the grave risk is on top
-    assert risks.model().index(0, 0).data(LEVEL_ROLE) == "danger"
-    assert risks.model().index(2, 0).data(LEVEL_ROLE) == "dim"  # the cleared knife rumour, last
+    assert risks.model().data(risks.model().index(0, 0), LEVEL_ROLE) == "danger"
+    assert risks.model().data(risks.model().index(2, 0), LEVEL_ROLE) == "dim"  # the cleared knife rumour, last
     review = boards["reviewList"]
     assert review.findChild(QLabel, "reviewedLabel").text().startswith("Reviewed up to #15 at ")
 
@@ -153,7 +153,7 @@ def test_screenshots(qtbot, logbook, enriched, theme):
         demands = show(qtbot, ALL_BOARDS[0][0], state)
         table = demands.findChild(QTableView, "demandsTable")
         assert texts(table, 4)[-1] == "09:40 left"
-        assert table.model().index(2, 0).data(LEVEL_ROLE) == "amber"
+        assert table.model().data(table.model().index(2, 0), LEVEL_ROLE) == "amber"
         demands.refresh_clock(MOMENT + timedelta(minutes=12))
         assert texts(table, 4)[-1] == "overdue 2 min"
     finally:
