@@ -82,14 +82,14 @@ class RolesModel(RowsModel[RoleRow]):
             return full_time_text(row.since, self.tz)
         if role == Qt.ItemDataRole.ForegroundRole and not row.holder:
             return dim_text()
-        if role == Qt.ItemDataRole.FontRole and row.role == PRIMARY and row.holder:
+        if role == Qt.ItemDataRole.FontRole and row.role == PRIMARY and row.holder and column != self.ROLE:
             return bold_font()
         return None
 
 
 class PhoneModel(RowsModel[PhoneRow]):
-    HEADERS = ("Negotiator", "On the phone in total", "Spells")
-    WHO, TOTAL, SPELLS = range(3)
+    HEADERS = ("Total", "Spells", "Negotiator")
+    TOTAL, SPELLS, WHO = range(3)
 
     def seq_of(self, row: PhoneRow) -> int:
         return row.key if row.key < 1_000_000_000 else 0
@@ -195,8 +195,8 @@ class RosterBoard(Board):
         self.phone_model = PhoneModel(self)
         self.roles_view = BoardTable(self.roles_model, "rosterRolesTable", "Roles now")
         self.phone_view = BoardTable(self.phone_model, "phoneTimeTable", "Time on the phone per negotiator")
-        self.roles_view.set_column_widths((17, 40, 5, 8))
-        self.phone_view.set_column_widths((44, 16, 6))
+        self.roles_view.set_column_widths((19, 38, 5, 8))
+        self.phone_view.set_column_widths((9, 6, 40))
         self.roles_view.seqActivated.connect(self.entryActivated)
         self.phone_view.seqActivated.connect(self.entryActivated)
         layout = QVBoxLayout(self)
