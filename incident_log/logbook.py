@@ -35,7 +35,6 @@ from incident_log.domain.entry import (
     Incident,
     NewEntry,
     chain_hash,
-    entry_payload,
     genesis_hash,
     iso_utc,
     utc_now,
@@ -79,6 +78,17 @@ class VerifyResult:
     head: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (count, head hash)
 
 
+def _filter_args(flt: TimelineFilter | None) -> dict[str, Any]:
+    flt = flt or TimelineFilter()
+    return {
+        "kinds": tuple(flt.kinds),
+        "person": flt.person,
+        "since": flt.since,
+        "until": flt.until,
+        "flagged_only": flt.flagged_only,
+    }
+
+
 def fts_query(query: str) -> str | None:
     """A user's words as an FTS5 query: every word must appear, as a word or a word's start."""
     words = [w for w in re.split(r"[\s\"'()*:^+-]+", query) if w]
@@ -103,7 +113,8 @@ class Logbook:
         self._data_version: int | None = None
         self._ids: dict[str, str] = {}  # ref -> incident id (refs never change)
         self._cache: dict[str, list[Entry]] = {}  # incident id -> entries loaded for state()
-        self.late_margin = timedelta(minutes=float(self.get_pref("late_margin_minutes") or 10))
+        margin = self.get_pref("late_margin_minutes")
+        self.late_margin = timedelta(minutes=float(margin)) if margin else DEFAULT_LATE_MARGIN
         self._known_heads = self._read(repository.max_seqs)
 
     # --- opening -------------------------------------------------------------------------
@@ -408,55 +419,28 @@ class Logbook:
             after = chunk[-1].seq
 
     def seqs(self, ref: str, flt: TimelineFilter | None = None) -> list[int]:
-        flt = flt or TimelineFilter()
-        return self._read(  # type: ignore[no-any-return]
-            repository.filtered_seqs,
-            self._incident_id(ref),
-            kinds=tuple(flt.kinds),
-            person=flt.person,
-            since=flt.since,
-            until=flt.until,
-            flagged_only=flt.flagged_only,
-        )
+        return self._read(repository.filtered_seqs, self._incident_id(ref), **_filter_args(flt))  # type: ignore[no-any-return]
 
     def search(self, ref: str, query: str, flt: TimelineFilter | None = None, limit: int = 500) -> list[Entry]:
         """Entries whose text or fields contain every word of ``query`` (accents and case ignored)."""
         match = fts_query(query)
         if match is None:
             return []
-        flt = flt or TimelineFilter()
         incident_id = self._incident_id(ref)
 
         def work(connection: Connection) -> list[Entry]:
-            seqs = repository.filtered_seqs(
-                connection,
-                incident_id,
-                kinds=tuple(flt.kinds),
-                person=flt.person,
-                since=flt.since,
-                until=flt.until,
-                flagged_only=flt.flagged_only,
-                match=match,
-                limit=limit,
-            )
+            seqs = repository.filtered_seqs(connection, incident_id, match=match, limit=limit, **_filter_args(flt))
             return repository.entries_at(connection, incident_id, seqs)
 
         return self._read(work)  # type: ignore[no-any-return]
 
     def search_seqs(self, ref: str, query: str, flt: TimelineFilter | None = None) -> list[int]:
+        """Like ``seqs`` but only entries matching ``query`` (all of them, for the timeline model)."""
         match = fts_query(query)
         if match is None:
             return self.seqs(ref, flt)
-        flt = flt or TimelineFilter()
         return self._read(  # type: ignore[no-any-return]
-            repository.filtered_seqs,
-            self._incident_id(ref),
-            kinds=tuple(flt.kinds),
-            person=flt.person,
-            since=flt.since,
-            until=flt.until,
-            flagged_only=flt.flagged_only,
-            match=match,
+            repository.filtered_seqs, self._incident_id(ref), match=match, **_filter_args(flt)
         )
 
     def head(self, ref: str) -> tuple[int, str]:
@@ -532,20 +516,8 @@ class Logbook:
                 else:
                     try:
                         entry = repository.row_to_entry(raw)
-                        payload = entry_payload(
-                            incident_id=entry.incident_id,
-                            seq=entry.seq,
-                            kind=entry.kind,
-                            occurred_at=entry.occurred_at,
-                            recorded_at=entry.recorded_at,
-                            author=entry.author,
-                            text=entry.text,
-                            fields=json.loads(raw[7]),
-                            refs=entry.refs,
-                            delay_reason=entry.delay_reason,
-                            origin=entry.origin,
-                        )
-                        stored_times_ok = raw[3] == iso_utc(entry.occurred_at) and raw[4] == iso_utc(entry.recorded_at)
+                        payload = entry.canonical()
+                        stored_times_ok = raw[3] == payload["occurred_at"] and raw[4] == payload["recorded_at"]
                     except (ValueError, TypeError):
                         problem = f"{row.ref} #{seq}: the stored entry cannot be read"
                     else:

@@ -27,6 +27,10 @@ from incident_log.domain.validation import CleanEntry
 ENTRY_COLUMNS = (
     "incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, prev_hash, hash"
 )
+INSERT_ENTRY = text(
+    f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
+    ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
+)
 
 
 def fields_json(fields: dict[str, Any]) -> str:
@@ -214,13 +218,7 @@ def append(
         origin=origin,
     )
     digest = chain_hash(top.hash, payload)
-    connection.execute(
-        text(
-            f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
-            ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
-        ),
-        {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest},
-    )
+    connection.execute(INSERT_ENTRY, {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest})
     return Entry(
         incident_id=incident_id,
         seq=seq,
@@ -240,17 +238,9 @@ def append(
 
 def insert_verbatim(connection: Connection, entry: Entry) -> None:
     """Copy an entry exactly as another vault wrote it (bundles). The chain is verified first."""
+    payload = entry.canonical()
     connection.execute(
-        text(
-            f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
-            ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
-        ),
-        {
-            **entry.canonical(),
-            "fields": fields_json(entry.canonical()["fields"]),
-            "prev_hash": entry.prev_hash,
-            "hash": entry.hash,
-        },
+        INSERT_ENTRY, {**payload, "fields": fields_json(payload["fields"]), "prev_hash": entry.prev_hash, "hash": entry.hash}
     )
 
 
