@@ -44,6 +44,7 @@ from incident_log.ui.composer_fields import (
     value_as_text,
 )
 from incident_log.ui.kindstyle import KIND_COLOURS, kind_icon
+from incident_log.ui.qtcompat import emit
 
 DRAFT_SLOT = "composer"
 
@@ -57,7 +58,7 @@ class ComposerTextEdit(QPlainTextEdit):
         offered = len(source.text()) if source.hasText() else 0
         selected = len(self.textCursor().selectedText())
         if offered and self.document().characterCount() - 1 - selected + offered > MAX_TEXT_CHARS:
-            self.pasteRefused.emit(offered, MAX_TEXT_CHARS)
+            emit(self.pasteRefused, offered, MAX_TEXT_CHARS)
             return
         super().insertFromMimeData(source)
 
@@ -423,7 +424,7 @@ class Composer(QWidget):
             return None
         self.clear(after_record=True)
         self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
-        self.recorded.emit(entry.seq)
+        emit(self.recorded, entry.seq)
         return entry
 
     def _submit_amendment(self, target: Entry) -> Entry:

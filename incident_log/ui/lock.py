@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from incident_log.ui.qtcompat import emit
+
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -84,7 +86,7 @@ class LockOverlay(QWidget):
         self._cover()
 
     def _submit(self) -> None:
-        self.unlockRequested.emit(self.passphrase.text())
+        emit(self.unlockRequested, self.passphrase.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -158,7 +160,7 @@ class LockManager(QObject):
         self._idle.stop()
         for window in list(self._windows):
             self._cover(window)
-        self.lockedChanged.emit(True)
+        emit(self.lockedChanged, True)
 
     def _cover(self, window: QMainWindow) -> None:
         for dock in window.findChildren(QDockWidget):
@@ -216,4 +218,4 @@ class LockManager(QObject):
         self._hidden_docks.clear()
         self.locked = False
         self._restart_idle()
-        self.lockedChanged.emit(False)
+        emit(self.lockedChanged, False)

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from incident_log.ui.qtcompat import emit
+
 
 class _Relay(QObject):
     done = Signal(str, object, object)  # key, result, error
@@ -27,9 +29,9 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # noqa: BLE001 - handed to the failure callback on the GUI thread
-            self._relay.done.emit(self._key, None, exc)
+            emit(self._relay.done, self._key, None, exc)
         else:
-            self._relay.done.emit(self._key, result, None)
+            emit(self._relay.done, self._key, result, None)
 
 
 class Background(QObject):

@@ -1,0 +1,134 @@
+"""GUI benchmarks: what the loggist feels.
+
+    python benchmarks/bench_gui.py [--entries 100000] [--record-base 50000]
+
+1. Ctrl+Enter to the entry visible in the timeline, with 50,000 entries already there (p50/p99).
+2. Opening a 100,000-entry incident to first paint.
+3. Scrolling the timeline from top to bottom: the longest stall between two scroll steps.
+4. A 1 MB paste into the composer: time to refuse it (the window never freezes).
+Entries are written straight through the Logbook (the same path as the composer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def fill(book, ref: str, count: int) -> None:
+    """Bulk entries through the public API, backdated so none is 'late'."""
+    from incident_log.domain.entry import NewEntry
+
+    for i in range(count):
+        book.record(ref, NewEntry(kind="note", text=f"Bench entry {i}: subject quiet, negotiator talking.",
+                                  author="Bench", delay_reason="bench fill"))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--record-base", type=int, default=50_000)
+    parser.add_argument("--records", type=int, default=200)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QMimeData, Qt
+    from PySide6.QtTest import QTest
+
+    from incident_log.logbook import Logbook
+    from incident_log.ui.app import application
+    from incident_log.ui.context import AppContext
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["INCIDENT_LOG_UI_SETTINGS"] = str(Path(tmp) / "ui.ini")
+        book = Logbook.create(Path(tmp) / "vault.db", "benchmark passphrase", remember_in_keyring=False, kdf_cost=12)
+        book.set_pref("callsign", "Bench")
+        app = application()
+        ctx = AppContext(book)
+
+        # --- 1. Ctrl+Enter to visible row at 50k ---------------------------------------------
+        ref = book.create_incident("Record bench").ref
+        t0 = time.perf_counter()
+        fill(book, ref, args.record_base)
+        sys.stdout.write(f"filled {args.record_base:,} entries in {time.perf_counter() - t0:.1f} s\n")
+        window = ctx.open_incident(ref)
+        window.resize(1400, 900)
+        for _ in range(10):
+            app.processEvents()
+        box = window.composer.text_edit
+        table = window.timeline.table
+        samples = []
+        for i in range(args.records):
+            box.setPlainText(f"Recorded entry {i}")
+            target = window.model.rowCount()
+            start = time.perf_counter()
+            QTest.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            index = window.model.index(target, 5)
+            visible = index.isValid() and table.visualRect(index).intersects(table.viewport().rect())
+            table.viewport().repaint()  # the row is painted, not merely inserted
+            samples.append((time.perf_counter() - start) * 1000)
+            if not visible:
+                raise SystemExit(f"entry {i} was not visible after Ctrl+Enter")
+            app.processEvents()
+        sys.stdout.write(f"Ctrl+Enter -> visible row ({args.record_base:,} entries): "
+                         f"p50 {statistics.median(samples):.1f} ms, p99 {pct(samples, 99):.1f} ms, "
+                         f"max {max(samples):.1f} ms\n")
+        window.close()
+
+        # --- 2. open 100k to first paint -------------------------------------------------------------
+        big = book.create_incident("Open bench").ref
+        t0 = time.perf_counter()
+        fill(book, big, args.entries)
+        sys.stdout.write(f"filled {args.entries:,} entries in {time.perf_counter() - t0:.1f} s\n")
+        start = time.perf_counter()
+        window = ctx.open_incident(big)
+        window.resize(1400, 900)
+        window.timeline.table.viewport().repaint()
+        app.processEvents()
+        sys.stdout.write(f"open {args.entries:,}-entry incident to first paint: "
+                         f"{(time.perf_counter() - start) * 1000:.0f} ms\n")
+
+        # --- 3. scroll top to bottom -------------------------------------------------------------------
+        table = window.timeline.table
+        bar = table.verticalScrollBar()
+        bar.setValue(0)
+        app.processEvents()
+        step = max(table.viewport().height() // 2, 1)
+        worst = 0.0
+        steps = 0
+        while bar.value() < bar.maximum():
+            start = time.perf_counter()
+            bar.setValue(bar.value() + step * 25)  # a brisk drag: 25 half-pages per step
+            table.viewport().repaint()
+            worst = max(worst, (time.perf_counter() - start) * 1000)
+            steps += 1
+        sys.stdout.write(f"scroll top to bottom ({steps} steps): worst stall {worst:.1f} ms\n")
+
+        # --- 4. 1 MB paste -------------------------------------------------------------------------------
+        mime = QMimeData()
+        mime.setText("x" * 1_048_576)
+        start = time.perf_counter()
+        window.composer.text_edit.insertFromMimeData(mime)
+        app.processEvents()
+        refused = window.composer.text_edit.toPlainText() == ""
+        sys.stdout.write(f"1 MB paste: {'refused with a message' if refused else 'ACCEPTED'} in "
+                         f"{(time.perf_counter() - start) * 1000:.1f} ms\n")
+        window.close()
+        ctx.shutdown()
+        book.close()
+
+
+if __name__ == "__main__":
+    main()
