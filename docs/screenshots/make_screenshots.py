@@ -62,7 +62,7 @@ def main() -> None:
                 window.composer.text_edit.insertPlainText(ch)
             for _ in range(20):
                 app.processEvents()
-            window.grab().save(str(HERE / f"incident-window-{theme}.png"))
+            window.grab().save(str(HERE / f"incident-{theme}.png"))
             window.composer.clear()
             window.close()
             ctx.shutdown()
