@@ -173,3 +173,38 @@ def test_live_events_do_not_drain_the_refcount_of_true(ctx, logbook):
         logbook.record(ref, NewEntry(kind="note", text=f"n{i}", author="L"))
     assert len(seen) == 300
     assert sys.getrefcount(True) >= before - 50, (qtcompat.EMIT_LEAKS, before, sys.getrefcount(True))
+
+
+def test_follow_stops_when_the_user_scrolls_up_and_resumes_on_request(ctx, logbook, qtbot):
+    ref = logbook.create_incident("Follow").ref
+    for i in range(300):
+        logbook.record(ref, NewEntry(kind="note", text=f"line {i}", author="L"))
+    window = ctx.open_incident(ref)
+    qtbot.waitUntil(window.isActiveWindow)
+    panel, bar = window.timeline, window.timeline.table.verticalScrollBar()
+    assert panel.following and bar.value() == bar.maximum() > 0
+    bar.setValue(0)  # the user scrolls up to read
+    assert not panel.following
+    assert "Paused" in panel.follow_button.text()
+    logbook.record(ref, NewEntry(kind="note", text="new while reading", author="L"))
+    assert window.model.rowCount() == 301 and bar.value() == 0  # the page stays put
+    press(window.composer.text_edit, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert panel.following and bar.value() == bar.maximum()
+    # jump to an entry by number
+    press(window.composer.text_edit, Qt.Key.Key_G, CTRL)
+    type_text(panel.jump, "42")
+    press(panel.jump, Qt.Key.Key_Return)
+    assert panel.selected_entry().seq == 42
+
+
+def test_home_lists_incidents_and_opens_one_with_enter(ctx, logbook, qtbot, viaduct):
+    home = ctx.open_home()
+    qtbot.waitUntil(home.isActiveWindow)
+    table = home.table
+    assert home.model.rowCount() == 1
+    assert [table.model().index(0, c).data() for c in (0, 5)] == [viaduct, "38"]
+    table.setFocus()
+    table.selectRow(0)
+    press(table, Qt.Key.Key_Return)
+    window = next(w for w in ctx.windows if w.objectName() == "incidentWindow")
+    assert window.ref == viaduct and window.model.rowCount() == 38
