@@ -37,12 +37,16 @@ step() {
 }
 fail() { echo "build_standalone: FAILED: $*" >&2; exit 1; }
 
-"$py" -c "import build" 2>/dev/null || fail "$py has no 'build' module: $py -m pip install build"
 
 step "build wheel"
 rm -rf "$repo/build/lib" "$repo"/build/bdist.*
-"$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1 \
-    || { tail -30 "$tmp/build.log" >&2; fail "python -m build"; }
+# `python -m build` when the `build` package is there, else pip's own PEP 517 build: both build
+# in an isolated environment from pyproject.toml and give the same wheel.
+if (cd / && "$py" -c "import build.__main__") > /dev/null 2>&1; then
+    "$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
+else
+    "$py" -m pip wheel --no-deps --wheel-dir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
+fi || { tail -30 "$tmp/build.log" >&2; fail "building the wheel (log above)"; }
 wheel="$(ls "$tmp"/wheelhouse/incident_log-*.whl)"
 
 step "build venv: wheel + pyinstaller"

@@ -6,8 +6,8 @@
 #   PYTHON=/tmp/venv/bin/python packaging/build_wheel.sh
 #   KEEP=1 packaging/build_wheel.sh          # keep the temp dir (venv, vault, demo.pdf) for a look
 #
-# The building python needs the `build` package (pip install build); the fresh venv gets the
-# wheel and its dependencies from the configured package index. Exit 0 only when every check passed.
+# The wheel is built with `python -m build` (or `pip wheel` where `build` is not installed); the
+# fresh venv gets the wheel's dependencies from the configured package index. Exit 0 only when every check passed.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,14 +30,18 @@ step() {  # step NAME: print how long the previous step took, then announce the 
 }
 fail() { echo "build_wheel: FAILED: $*" >&2; exit 1; }
 
-"$py" -c "import build" 2>/dev/null || fail "$py has no 'build' module: $py -m pip install build"
 
 step "build wheel"
 # A stale build/lib from an earlier setuptools run would put deleted modules back into the wheel.
 # (build/ also holds the standalone build's venv and work folder: leave those alone.)
 rm -rf "$repo/build/lib" "$repo"/build/bdist.*
-"$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1 \
-    || { tail -30 "$tmp/build.log" >&2; fail "python -m build (log above)"; }
+# `python -m build` when the `build` package is there, else pip's own PEP 517 build: both build
+# in an isolated environment from pyproject.toml and give the same wheel.
+if (cd / && "$py" -c "import build.__main__") > /dev/null 2>&1; then
+    "$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
+else
+    "$py" -m pip wheel --no-deps --wheel-dir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
+fi || { tail -30 "$tmp/build.log" >&2; fail "building the wheel (log above)"; }
 wheel="$(ls "$tmp"/wheelhouse/incident_log-*.whl)"
 mkdir -p "$repo/dist"
 rm -f "$repo"/dist/incident_log-*.whl

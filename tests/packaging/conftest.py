@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -50,8 +51,15 @@ def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = scratch / "src"
     shutil.copytree(REPO, source, ignore=_NOT_COPIED)
     out = scratch / "dist"
+    # Like build_wheel.sh: `python -m build`, or pip's own isolated PEP 517 build without it.
+    # (build.__main__, not build: a build/ folder in the working directory is a namespace package.)
+    if importlib.util.find_spec("build.__main__") is not None:
+        command = [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(source)]
+    else:
+        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(out), str(source)]
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(source)],
+        command,
+        cwd=scratch,
         capture_output=True,
         text=True,
         timeout=600,
