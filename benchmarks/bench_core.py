@@ -34,13 +34,13 @@ import argparse
 import gc
 import hashlib
 import json
+import math
 import os
 import platform
 import random
 import resource
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -109,7 +109,7 @@ def ms(seconds: float) -> str:
 def percentile(values: list[float], q: float) -> float:
     """Nearest-rank percentile: p99 of 2,000 samples is the 20th slowest, not an interpolation."""
     ordered = sorted(values)
-    rank = max(1, min(len(ordered), int(round(q / 100 * len(ordered) + 0.5))))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 
@@ -178,6 +178,27 @@ def traced_peak(work: Callable[[], Any]) -> str:
     finally:
         tracemalloc.stop()
     return f"tracemalloc peak {peak / 2**20:.1f} MiB"
+
+
+PROFILE = False  # --profile: print where the time of the slow calls goes (cProfile, untimed repeat)
+
+
+def profile_top(label: str, work: Callable[[], Any], lines: int = 14) -> None:
+    """cProfile of ``work``, top functions by cumulative time (names and counts only, no data)."""
+    if not PROFILE:
+        return
+    import cProfile  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    import pstats  # noqa: PLC0415
+
+    profiler = cProfile.Profile()
+    profiler.runcall(work)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+    say(f"  --- profile: {label} ---")
+    for line in out.getvalue().splitlines():
+        if line.strip() and not line.lstrip().startswith(("Ordered by", "List reduced")):
+            say("  " + line)
 
 
 # --- synthetic incidents -------------------------------------------------------------------------
@@ -603,6 +624,10 @@ def step_record(work: Path, sizes: Sizes) -> None:
             f"p99 {p99 / percentile(unkeyed_rec, 99):.2f}x")
         say(f"  memory (all seven workloads): {rss.text()}; Logbook.record x200 "
             f"{traced_peak(lambda: [cipher.record('BENCH-REC', d) for d in live_drafts(random.Random(4), people, 200)])}")
+        profile_top(
+            "Logbook.record x100 (sqlcipher)",
+            lambda: [cipher.record("BENCH-REC", d) for d in live_drafts(random.Random(5), people, 100)],
+        )
         verdict("record p99", p99 < RECORD_P99_MS / 1000, ms(p99), f"< {RECORD_P99_MS:g} ms")
         verdict("record p99 vs bare sqlcipher3 commit p99", p99 <= RECORD_VS_FLOOR * floor_p99,
                 f"{p99 / floor_p99:.2f}x ({ms(p99)} vs {ms(floor_p99)})", f"<= {RECORD_VS_FLOOR:g}x")
@@ -632,7 +657,7 @@ def step_big(work: Path, sizes: Sizes) -> None:
         started = time.perf_counter()
         book = Logbook.open(path, passphrase=PASSPHRASE, use_keyring=False)
         unlocked = time.perf_counter()
-        state = book.state("BENCH-BIG")
+        book.state("BENCH-BIG")
         folded = time.perf_counter()
     try:
         again = time.perf_counter()
@@ -647,6 +672,12 @@ def step_big(work: Path, sizes: Sizes) -> None:
         finally:
             fresh.close()
         say(f"  memory (unlock + first state()): {rss.text()}; first state() {traced}")
+        if PROFILE:
+            fresh = Logbook.open(path, passphrase=PASSPHRASE, use_keyring=False)
+            try:
+                profile_top("first state() on a fresh Logbook", lambda: fresh.state("BENCH-BIG"), lines=20)
+            finally:
+                fresh.close()
         verdict("unlock + fold", folded - started < UNLOCK_FOLD_S, ms(folded - started), f"< {UNLOCK_FOLD_S:g} s")
         verdict("fold alone (first state())", folded - unlocked < UNLOCK_FOLD_S, ms(folded - unlocked),
                 f"< {UNLOCK_FOLD_S:g} s")
@@ -695,8 +726,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("import", "record", "big"), action="append",
                         help="run only this step (repeatable)")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any figure misses its target")
+    parser.add_argument("--profile", action="store_true",
+                        help="also print cProfile summaries of record() and state() (untimed repeats)")
     parser.add_argument("--dir", type=Path, default=None, help="where the temporary vaults go (default: system temp)")
     args = parser.parse_args(argv)
+    global PROFILE  # noqa: PLW0603 - a run-wide switch set once from the command line
+    PROFILE = args.profile
     sizes = QUICK if args.quick else FULL
     steps = args.only or ["import", "record", "big"]
     say(f"Incident Log core benchmark ({'quick' if args.quick else 'full'}): Python {platform.python_version()}, "
