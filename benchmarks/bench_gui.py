@@ -6,7 +6,7 @@
 2. Opening a 100,000-entry incident to first paint.
 3. Scrolling the timeline from top to bottom: the longest stall between two scroll steps.
 4. A 1 MB paste into the composer: time to refuse it (the window never freezes).
-Entries are written straight through the Logbook (the same path as the composer).
+The incidents are filled by importing a generated scenario (one transaction).
 """
 
 from __future__ import annotations
@@ -23,13 +23,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def fill(book, ref: str, count: int) -> None:
-    """Bulk entries through the public API, backdated so none is 'late'."""
-    from incident_log.domain.entry import NewEntry
+def fill(book, title: str, count: int) -> str:
+    """An incident of ``count`` entries, imported in one transaction (recording them one by one
+    is the core's benchmark, not this one). Returns its ref."""
+    from datetime import UTC, datetime, timedelta
 
-    for i in range(count):
-        book.record(ref, NewEntry(kind="note", text=f"Bench entry {i}: subject quiet, negotiator talking.",
-                                  author="Bench", delay_reason="bench fill"))
+    start = datetime.now(UTC) - timedelta(seconds=count + 60)
+    data = {
+        "format": "incident-log/1",
+        "incident": {"title": title, "type": "other", "location": "bench",
+                     "opened_at": start.isoformat(), "exercise": True},
+        "people": [],
+        "entries": [
+            {"at": (start + timedelta(seconds=i)).isoformat(), "kind": "note", "author": "Bench",
+             "text": f"Bench entry {i}: subject quiet, negotiator talking."}
+            for i in range(count)
+        ],
+    }
+    return book.import_scenario(data).ref
 
 
 def pct(values: list[float], q: float) -> float:
@@ -59,9 +70,8 @@ def main() -> None:
         ctx = AppContext(book)
 
         # --- 1. Ctrl+Enter to visible row at 50k ---------------------------------------------
-        ref = book.create_incident("Record bench").ref
         t0 = time.perf_counter()
-        fill(book, ref, args.record_base)
+        ref = fill(book, "Record bench", args.record_base)
         sys.stdout.write(f"filled {args.record_base:,} entries in {time.perf_counter() - t0:.1f} s\n")
         window = ctx.open_incident(ref)
         window.resize(1400, 900)
@@ -88,9 +98,8 @@ def main() -> None:
         window.close()
 
         # --- 2. open 100k to first paint -------------------------------------------------------------
-        big = book.create_incident("Open bench").ref
         t0 = time.perf_counter()
-        fill(book, big, args.entries)
+        big = fill(book, "Open bench", args.entries)
         sys.stdout.write(f"filled {args.entries:,} entries in {time.perf_counter() - t0:.1f} s\n")
         start = time.perf_counter()
         window = ctx.open_incident(big)
