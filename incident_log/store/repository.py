@@ -133,17 +133,25 @@ def head(connection: Connection, incident_id: str) -> Head:
 
 
 def seal_status(connection: Connection, incident_id: str) -> tuple[bool, datetime | None]:
-    """(sealed now?, when the last seal happened)."""
+    """(sealed now?, when the last seal happened).
+
+    One seek per kind on (incident_id, kind, seq): a single query with ``kind IN (...) ORDER BY
+    seq DESC`` makes SQLite walk the whole log backwards when there is no seal (35 ms at 50,000).
+    """
     row = connection.execute(
         text(
-            "SELECT kind, occurred_at FROM entry WHERE incident_id = :i AND kind IN ('seal', 'reopen') "
-            "ORDER BY seq DESC LIMIT 1"
+            "SELECT (SELECT max(seq) FROM entry WHERE incident_id = :i AND kind = 'seal'), "
+            "(SELECT max(seq) FROM entry WHERE incident_id = :i AND kind = 'reopen')"
         ),
         {"i": incident_id},
-    ).first()
-    if row is None or row[0] != "seal":
+    ).one()
+    sealed_seq, reopened_seq = row[0], row[1]
+    if sealed_seq is None or (reopened_seq is not None and reopened_seq > sealed_seq):
         return False, None
-    return True, _time(row[1])
+    when = connection.execute(
+        text("SELECT occurred_at FROM entry WHERE incident_id = :i AND seq = :s"), {"i": incident_id, "s": sealed_seq}
+    ).scalar_one()
+    return True, _time(when)
 
 
 def incident_value(connection: Connection, row: IncidentRow) -> Incident:
