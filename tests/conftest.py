@@ -64,3 +64,21 @@ def viaduct_data() -> dict:
 def viaduct(logbook: Logbook, viaduct_data: dict) -> str:
     """The ref of the imported viaduct scenario."""
     return logbook.import_scenario(viaduct_data).ref
+
+
+@pytest.fixture(autouse=True)
+def _restore_application_look() -> Iterator[None]:
+    """Themes and font sizes are application-wide; a test that changes them must not colour the next."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets else None
+    saved = (app.styleSheet(), app.palette(), app.font()) if app else None
+    yield
+    if app is not None and saved is not None:
+        app.setStyleSheet(saved[0])
+        app.setPalette(saved[1])
+        app.setFont(saved[2])
+    elif (widgets := sys.modules.get("PySide6.QtWidgets")) and (created := widgets.QApplication.instance()):
+        created.setStyleSheet("")  # the test created the application: back to Qt's own look
+        created.setPalette(created.style().standardPalette())
