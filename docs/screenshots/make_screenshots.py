@@ -37,6 +37,22 @@ def shifted_scenario() -> dict:
     return data
 
 
+def record_boards(book, ref: str) -> None:
+    """What a loggist would have put on the boards from the scenario's own intelligence."""
+    from incident_log.domain.entry import NewEntry
+
+    for kind, text, fields in (
+        ("hook", "His dog, taken to the shelter last week: he talks of nothing else.", {"about": "s1", "source": "sister"}),
+        ("hook", "Signs with neighbours; trusts the negotiator who signs.", {"about": "s1", "source": "witness"}),
+        ("trigger", "The job at the workshop he lost.", {"about": "s1", "source": "subject"}),
+        ("trigger", "Being called a burden (sister's words).", {"about": "s1", "source": "subject"}),
+        ("risk", "Outer ledge, approx. 25 m drop; rain makes the railing slippery.", {"category": "self-harm", "status": "confirmed", "about": "s1"}),
+        ("risk", "Shivering in the rain: hypothermia if prolonged.", {"category": "medical", "status": "reported", "about": "s1"}),
+    ):
+        book.record(ref, NewEntry(kind, text, fields, author="Loggist 1"))
+    book.flag(ref, 28, reason="Rotation reversed at the subject's request: discuss at debrief", author="Loggist 1")
+
+
 def main() -> None:
     from incident_log.logbook import Logbook
     from incident_log.ui import uisettings
@@ -50,6 +66,7 @@ def main() -> None:
         book = Logbook.create(Path(tmp) / "vault.db", "screenshots only", remember_in_keyring=False, kdf_cost=12)
         ref = book.import_scenario(shifted_scenario()).ref
         book.set_pref("callsign", "Loggist 1")
+        record_boards(book, ref)
         for theme in ("light", "dark"):
             uisettings.put("theme", theme)
             app = application()

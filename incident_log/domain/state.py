@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from incident_log.domain.entry import Entry, Incident
+from incident_log.domain.entry import Incident
 
 
 @dataclass(frozen=True, slots=True)

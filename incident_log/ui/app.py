@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from incident_log import errors
 from incident_log.ui import uisettings
-from incident_log.ui.kindstyle import icon
+from incident_log.ui.kindstyle import APP_ID, app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, PassphraseDialog, TextPrompt, show_error
 
 EXIT_OK = 0
@@ -29,8 +29,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Incident Log")
     app.setOrganizationName("incident-log")
-    app.setDesktopFileName("incident-log")
-    app.setWindowIcon(icon("app"))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     uisettings.apply_appearance(app)
     return app
 

@@ -44,7 +44,6 @@ from incident_log.ui.composer_fields import (
     value_as_text,
 )
 from incident_log.ui.kindstyle import KIND_COLOURS, kind_icon
-from incident_log.ui.qtcompat import emit
 
 DRAFT_SLOT = "composer"
 
@@ -58,7 +57,7 @@ class ComposerTextEdit(QPlainTextEdit):
         offered = len(source.text()) if source.hasText() else 0
         selected = len(self.textCursor().selectedText())
         if offered and self.document().characterCount() - 1 - selected + offered > MAX_TEXT_CHARS:
-            emit(self.pasteRefused, offered, MAX_TEXT_CHARS)
+            self.pasteRefused.emit(offered, MAX_TEXT_CHARS)
             return
         super().insertFromMimeData(source)
 
@@ -424,7 +423,7 @@ class Composer(QWidget):
             return None
         self.clear(after_record=True)
         self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
-        emit(self.recorded, entry.seq)
+        self.recorded.emit(entry.seq)
         return entry
 
     def _submit_amendment(self, target: Entry) -> Entry:

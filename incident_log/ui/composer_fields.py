@@ -19,7 +19,6 @@ from incident_log.domain.kinds import MAX_FIELD_CHARS, FieldSpec, FieldType
 from incident_log.domain.state import Person
 from incident_log.errors import ValidationError
 from incident_log.ui import timefmt
-from incident_log.ui.qtcompat import emit
 
 HIDDEN_FIELDS = ("id", "corrected")  # written by imports and amend mode, not typed
 
@@ -38,7 +37,7 @@ class GuardedLineEdit(QLineEdit):
         if event.matches(QKeySequence.StandardKey.Paste):
             offered = len(QGuiApplication.clipboard().text())
             if offered + len(self.text()) - len(self.selectedText()) > self._limit:
-                emit(self.pasteRefused, offered, self._limit)
+                self.pasteRefused.emit(offered, self._limit)
                 return
         super().keyPressEvent(event)
 

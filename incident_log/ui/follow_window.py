@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from incident_log.domain.state import IncidentState
 from incident_log.ui import timefmt
 from incident_log.ui.actions import APP, build_actions, populate_menus
-from incident_log.ui.kindstyle import icon
+from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.timeline_model import TimelineModel
 from incident_log.ui.timeline_view import TimelinePanel
 
@@ -27,7 +27,7 @@ class FollowWindow(QMainWindow):
         self.ref = ref
         self.setObjectName("followWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.setWindowTitle(f"{ref} — follow (read-only) — Incident Log")
         central = QWidget(self)
         layout = QVBoxLayout(central)

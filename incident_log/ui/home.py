@@ -21,7 +21,7 @@ from incident_log import errors
 from incident_log.domain.entry import Incident
 from incident_log.ui import timefmt
 from incident_log.ui.actions import HOME, build_actions, populate_menus
-from incident_log.ui.kindstyle import icon
+from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +74,7 @@ class HomeWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.setWindowTitle(f"Incident Log — {ctx.logbook.path}")
         self.model = IncidentsModel(self)
         self.table = QTableView(self)

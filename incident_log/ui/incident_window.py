@@ -16,7 +16,7 @@ from incident_log.ui import uisettings
 from incident_log.ui.actions import INCIDENT, build_actions, populate_menus
 from incident_log.ui.composer import Composer
 from incident_log.ui.controller import IncidentController
-from incident_log.ui.kindstyle import icon
+from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.timeline_model import TimelineModel
 from incident_log.ui.timeline_view import TimelinePanel
 
@@ -41,7 +41,7 @@ class IncidentWindow(QMainWindow):
         self.ref = incident.ref
         self.setObjectName("incidentWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.setDockNestingEnabled(True)
 
         self.model = TimelineModel(self.logbook, self.ref, self)

@@ -45,5 +45,19 @@ def icon(name: str) -> QIcon:
         return QIcon(str(path)) if path.exists() else QIcon()
 
 
+APP_ID = "org.incidentlog.IncidentLog"  # the .desktop file's name: Wayland matches windows to it
+
+
+def app_icon() -> QIcon:
+    """The application icon, the same files the Linux menu entry uses (SVG plus rendered sizes)."""
+    folder = resources.files("incident_log.resources") / "icons" / "app"
+    result = QIcon()
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith(APP_ID) and entry.name.endswith((".svg", ".png")):
+            with resources.as_file(entry) as path:
+                result.addFile(str(path))
+    return result
+
+
 def kind_icon(kind: str) -> QIcon:
     return icon(f"kind-{kind}")

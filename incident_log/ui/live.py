@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
-from incident_log.ui.qtcompat import emit
-
 
 class LiveAdapter(QObject):
     entriesAdded = Signal(str, list)  # noqa: N815 - Qt naming
@@ -35,9 +33,9 @@ class LiveAdapter(QObject):
     def _on_event(self, event: Any) -> None:
         seqs = list(event.seqs)
         if QThread.currentThread() is self.thread():
-            emit(self.entriesAdded, event.incident_ref, seqs)
+            self.entriesAdded.emit(event.incident_ref, seqs)
         else:
-            emit(self._relay, event.incident_ref, seqs)
+            self._relay.emit(event.incident_ref, seqs)
 
     def poll(self) -> None:
         """Ask the vault whether another process wrote; subscribers (us) hear of it."""

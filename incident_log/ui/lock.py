@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from incident_log.ui.qtcompat import emit
-
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -86,7 +84,7 @@ class LockOverlay(QWidget):
         self._cover()
 
     def _submit(self) -> None:
-        emit(self.unlockRequested, self.passphrase.text())
+        self.unlockRequested.emit(self.passphrase.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
@@ -160,7 +158,7 @@ class LockManager(QObject):
         self._idle.stop()
         for window in list(self._windows):
             self._cover(window)
-        emit(self.lockedChanged, True)
+        self.lockedChanged.emit(True)
 
     def _cover(self, window: QMainWindow) -> None:
         for dock in window.findChildren(QDockWidget):
@@ -218,4 +216,4 @@ class LockManager(QObject):
         self._hidden_docks.clear()
         self.locked = False
         self._restart_idle()
-        emit(self.lockedChanged, False)
+        self.lockedChanged.emit(False)

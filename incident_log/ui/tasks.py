@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from incident_log.ui.qtcompat import emit
-
 
 class _Relay(QObject):
     done = Signal(str, object, object)  # key, result, error
@@ -29,9 +27,9 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # noqa: BLE001 - handed to the failure callback on the GUI thread
-            emit(self._relay.done, self._key, None, exc)
+            self._relay.done.emit(self._key, None, exc)
         else:
-            emit(self._relay.done, self._key, result, None)
+            self._relay.done.emit(self._key, result, None)
 
 
 class Background(QObject):

@@ -26,7 +26,6 @@ from incident_log.domain.kinds import KINDS, PERSON_FIELDS
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN
 from incident_log.ui import timefmt
 from incident_log.ui.kindstyle import kind_colour, kind_icon
-from incident_log.ui.qtcompat import emit
 
 UserRole = int(Qt.ItemDataRole.UserRole)
 KindRole = UserRole + 1
@@ -105,7 +104,7 @@ class TimelineModel(QAbstractTableModel):
         if upto != self._reviewed_upto:
             self._reviewed_upto = upto
             if self._seqs:
-                emit(self.dataChanged, self.index(0, 0), self.index(len(self._seqs) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._seqs) - 1, len(COLUMNS) - 1))
 
     def reload(self) -> None:
         """Re-read the matching seqs and the annotations (amendments, flags) from the logbook."""
@@ -154,7 +153,7 @@ class TimelineModel(QAbstractTableModel):
         for seq in self._annotate(entries):
             row = self._row_of.get(seq)
             if row is not None:
-                emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         for entry in entries:
             if self._matches(entry):
                 self._pending.append(entry.seq)
@@ -302,7 +301,7 @@ class TimelineModel(QAbstractTableModel):
         if labels != self._labels:
             self._labels = dict(labels)
             if self._seqs:
-                emit(self.dataChanged, self.index(0, COL_TEXT), self.index(len(self._seqs) - 1, COL_TEXT))
+                self.dataChanged.emit(self.index(0, COL_TEXT), self.index(len(self._seqs) - 1, COL_TEXT))
 
     def _summary(self, entry: Entry) -> str:
         """The text column: the entry's text, then its fields in short form."""

@@ -33,7 +33,6 @@ from incident_log.domain.kinds import KINDS
 from incident_log.domain.state import Person
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.kindstyle import icon, kind_icon
-from incident_log.ui.qtcompat import emit
 from incident_log.ui.timeline_model import (
     COL_KIND,
     COL_SEQ,
@@ -190,7 +189,7 @@ class TimelinePanel(QWidget):
         self.jump.returnPressed.connect(self._jump)
         self.follow_button.toggled.connect(self.set_following)
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self.table.doubleClicked.connect(lambda idx: emit(self.entryChosen, int(model.seq_at(idx.row()))))
+        self.table.doubleClicked.connect(lambda idx: self.entryChosen.emit(int(model.seq_at(idx.row()))))
         model.rowsInserted.connect(self._rows_inserted)
         model.modelReset.connect(self._after_reset)
         self._after_reset()
@@ -271,7 +270,7 @@ class TimelinePanel(QWidget):
         if on:
             self.scroll_to_newest()
         if changed:
-            emit(self.followingChanged, on)
+            self.followingChanged.emit(on)
 
     def scroll_to_newest(self) -> None:
         self._programmatic_scroll = True

@@ -32,11 +32,12 @@ def test_sections_and_emphasis(qtbot, qtmodeltester):
     for name in ("hooksTable", "triggersTable", "risksTable"):
         qtmodeltester.check(board.findChild(QTableView, name).model())
     hooks = board.findChild(QTableView, "hooksTable").model()
-    assert hooks.data(hooks.index(0, 1)) == "Subject A (Tomás Ibarra Ruiz)"
+    assert hooks.data(hooks.index(0, 1)) == "His dog"  # what to talk about comes first
+    assert hooks.data(hooks.index(0, 2)) == "Subject A (Tomás Ibarra Ruiz)"
     assert hooks.data(hooks.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     triggers = board.findChild(QTableView, "triggersTable").model()
-    assert triggers.data(triggers.index(0, 3)) == "Being a burden"
-    assert triggers.data(triggers.index(0, 3), Qt.ItemDataRole.BackgroundRole).color() == TINT_RED
+    assert triggers.data(triggers.index(0, 1)) == "Being a burden"
+    assert triggers.data(triggers.index(0, 1), Qt.ItemDataRole.BackgroundRole).color() == TINT_RED
     risks = board.findChild(QTableView, "risksTable").model()
     assert [risks.data(risks.index(r, RisksModel.TEXT)) for r in range(3)] == ["Over the railing", "Cold", "Knife rumour"]
     assert [risks.data(risks.index(r, 0), LEVEL_ROLE) for r in range(3)] == ["danger", "", "dim"]

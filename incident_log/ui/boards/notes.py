@@ -66,12 +66,14 @@ class ItemRow:
 class ItemsModel(RowsModel[ItemRow]):
     """Hooks and triggers: when, about whom, what, from where."""
 
-    HEADERS = ("Time", "About", "Source", "")
-    AT, ABOUT, SOURCE, TEXT = range(4)
+    # What the item says comes straight after the time: in a narrow dock it is the column that
+    # must stay visible (who it is about and the source are detail).
+    HEADERS = ("Time", "", "About", "Source")
+    AT, TEXT, ABOUT, SOURCE = range(4)
 
     def __init__(self, text_title: str, tint: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.HEADERS = ("Time", "About", "Source", text_title)
+        self.HEADERS = ("Time", text_title, "About", "Source")
         self.tint = tint
         self.level = "avoid" if tint is not None else ""
 
@@ -80,7 +82,7 @@ class ItemsModel(RowsModel[ItemRow]):
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (clock_text(row.at, self.tz), row.about, row.source, row.text)[column]
+            return (clock_text(row.at, self.tz), row.text, row.about, row.source)[column]
         if role == LEVEL_ROLE:
             return self.level
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -91,8 +93,8 @@ class ItemsModel(RowsModel[ItemRow]):
 
 
 class RisksModel(RowsModel[ItemRow]):
-    HEADERS = ("Time", "Category", "Status", "About", "Source", "Risk")
-    AT, CATEGORY, STATUS, ABOUT, SOURCE, TEXT = range(6)
+    HEADERS = ("Time", "Category", "Status", "Risk", "About", "Source")
+    AT, CATEGORY, STATUS, TEXT, ABOUT, SOURCE = range(6)
 
     def header_text(self, section: int) -> str:
         return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
@@ -104,9 +106,9 @@ class RisksModel(RowsModel[ItemRow]):
                 clock_text(row.at, self.tz),
                 row.category,
                 row.status,
+                row.text,
                 row.about,
                 row.source,
-                row.text,
             )[column]
         if role == LEVEL_ROLE:
             return level
@@ -170,9 +172,9 @@ class HooksTriggersRisksBoard(Board):
         self.hooks_view = BoardTable(self.hooks_model, "hooksTable", "Hooks: what to talk about")
         self.triggers_view = BoardTable(self.triggers_model, "triggersTable", "Triggers: topics to avoid")
         self.risks_view = BoardTable(self.risks_model, "risksTable", "Risks")
-        self.hooks_view.set_column_widths((5, 29, 18, 30))
-        self.triggers_view.set_column_widths((5, 29, 18, 30))
-        self.risks_view.set_column_widths((5, 10, 10, 29, 18, 30))
+        self.hooks_view.set_column_widths((5, 44, 24, 14))
+        self.triggers_view.set_column_widths((5, 44, 24, 14))
+        self.risks_view.set_column_widths((5, 9, 9, 40, 24, 14))
         self.hooks_heading = section_label("Hooks", "hooksHeading", self.hooks_view)
         self.triggers_heading = section_label("Triggers", "triggersHeading", self.triggers_view)
         self.risks_heading = section_label("Risks", "risksHeading", self.risks_view)
