@@ -11,6 +11,7 @@ reading the same head of the chain. When ``record()`` returns, the entry is on d
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -18,6 +19,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -95,6 +97,23 @@ def fts_query(query: str) -> str | None:
     if not words:
         return None
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words[:20])
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Loading and folding a long incident creates hundreds of thousands of entries and dicts; each
+    allocation burst made the collector rescan the growing heap (0.4 s of 1.3 s at 100,000
+    entries). Nothing built here has reference cycles, so nothing is left for it to find.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Logbook:
@@ -452,23 +471,14 @@ class Logbook:
         from incident_log.domain.projections import fold  # noqa: PLC0415 - keeps start-up light
 
         incident = self.incident(ref)
-        with self._lock:
-            cached = self._cache.setdefault(incident.id, [])
-            after = cached[-1].seq if cached else 0
-            if after < incident.entry_count:
-                cached.extend(self._read(self._load_after, incident.id, after))
-            entries = list(cached)
-        return fold(incident, entries, as_of=as_of or utc_now(), late_margin=self.late_margin)
-
-    @staticmethod
-    def _load_after(connection: Connection, incident_id: str, after: int) -> list[Entry]:
-        out: list[Entry] = []
-        while True:
-            chunk = repository.page_after(connection, incident_id, after, 20_000)
-            if not chunk:
-                return out
-            out.extend(chunk)
-            after = chunk[-1].seq
+        with _collector_paused():
+            with self._lock:
+                cached = self._cache.setdefault(incident.id, [])
+                after = cached[-1].seq if cached else 0
+                if after < incident.entry_count:
+                    cached.extend(self._read(repository.load_after, incident.id, after))
+                entries = list(cached)
+            return fold(incident, entries, as_of=as_of or utc_now(), late_margin=self.late_margin)
 
     # --- integrity -------------------------------------------------------------------------------
 

@@ -38,8 +38,18 @@ def parse_iso(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _freeze(value: Any) -> Any:
+    """Read-only copy of a JSON value: mappings become proxies, lists tuples.
+
+    Nearly every entry's fields are flat (strings and numbers), so those take a single C-level
+    copy; loading a 100,000-entry incident spent half its time here before.
+    """
     if isinstance(value, Mapping):
+        if all(isinstance(v, _SCALARS) for v in value.values()):
+            return MappingProxyType(dict(value))
         return MappingProxyType({k: _freeze(v) for k, v in value.items()})
     if isinstance(value, list | tuple):
         return tuple(_freeze(v) for v in value)

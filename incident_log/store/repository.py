@@ -296,12 +296,54 @@ def latest(connection: Connection, incident_id: str, limit: int) -> list[Entry]:
 
 
 def page_after(connection: Connection, incident_id: str, after: int, limit: int) -> list[Entry]:
-    # A seek on (incident_id, seq), never OFFSET: constant cost at any depth.
-    rows = connection.execute(
-        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq > :a ORDER BY seq LIMIT :n"),
-        {"i": incident_id, "a": after, "n": limit},
-    )
+    # A seek on (incident_id, seq), never OFFSET: constant cost at any depth. The rows are fetched
+    # in one call on the driver's cursor: loading a long incident row by row through the result
+    # wrapper cost a quarter of a second per 100,000 entries.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            (incident_id, after, limit),
+        )
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
     return [row_to_entry(row) for row in rows]
+
+
+_CHAIN_COLUMNS = "seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, hash"
+
+
+def load_after(connection: Connection, incident_id: str, after: int) -> list[Entry]:
+    """Every entry after ``after``, for folding: the bulk path, tuned for long incidents.
+
+    It does not fetch what each row repeats: the incident id is the query's own parameter and an
+    entry's prev_hash is the hash of the entry before it (``verify`` checks that the stored
+    values agree). Fetching 200,000 fewer strings is a tenth of the load time at 100,000 entries.
+    """
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SELECT hash FROM entry WHERE incident_id = ? AND seq = ?", (incident_id, after))
+        found = cursor.fetchone()
+        prev = found[0] if found else genesis_hash(incident_id)
+        cursor.execute(
+            f"SELECT {_CHAIN_COLUMNS} FROM entry WHERE incident_id = ? AND seq > ? ORDER BY seq", (incident_id, after)
+        )
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    out: list[Entry] = []
+    append = out.append
+    loads = json.loads
+    for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest in rows:
+        append(
+            Entry(
+                incident_id, seq, kind, _time(occurred), _time(recorded), author, text_,
+                {} if fields == "{}" else loads(fields), refs, delay, origin, prev, digest,
+            )
+        )
+        prev = digest
+    return out
 
 
 def iter_entries(connection: Connection, incident_id: str, chunk: int = 5000) -> Iterator[Entry]:
