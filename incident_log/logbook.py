@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 VAULT_ENV = "INCIDENT_LOG_VAULT"
 PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
+IDLE_INDEX_BATCH = 200  # entries indexed per poll(): about 20 ms of idle time at most
 REF_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 
 
@@ -131,6 +132,7 @@ class Logbook:
         self._watch: Connection | None = None
         self._data_version: int | None = None
         self._ids: dict[str, str] = {}  # ref -> incident id (refs never change)
+        self._rows: dict[str, repository.IncidentRow] = {}  # ref or id -> its immutable row
         self._cache: dict[str, list[Entry]] = {}  # incident id -> entries loaded for state()
         margin = self.get_pref("late_margin_minutes")
         self.late_margin = timedelta(minutes=float(margin)) if margin else DEFAULT_LATE_MARGIN
@@ -227,10 +229,14 @@ class Logbook:
             raise_storage_error(exc, self.path)
 
     def _incident_row(self, connection: Connection, ref: str) -> repository.IncidentRow:
-        row = repository.find_incident(connection, ref)
+        # Incident rows never change (triggers refuse it), so a row once read is kept.
+        row = self._rows.get(ref)
         if row is None:
-            raise errors.UnknownIncident(ref)
-        self._ids[row.ref] = row.id
+            row = repository.find_incident(connection, ref)
+            if row is None:
+                raise errors.UnknownIncident(ref)
+            self._rows[ref] = row
+            self._ids[row.ref] = row.id
         return row
 
     def _incident_id(self, ref: str) -> str:
@@ -388,8 +394,11 @@ class Logbook:
         skip_seal_check: bool = False,
         top: repository.Head | None = None,
     ) -> Entry:
-        if not skip_seal_check and draft.kind not in AFTER_SEAL_KINDS and repository.seal_status(connection, row.id)[0]:
-            raise errors.IncidentSealed(row.ref)
+        if top is None or not skip_seal_check:
+            chain = repository.chain_top(connection, row.id)
+            top = top or chain.head
+            if not skip_seal_check and chain.sealed and draft.kind not in AFTER_SEAL_KINDS:
+                raise errors.IncidentSealed(row.ref)
         now = utc_now()
         facts = repository.DatabaseFacts(connection, row.id)
         clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
@@ -446,6 +455,7 @@ class Logbook:
         if match is None:
             return []
         incident_id = self._incident_id(ref)
+        self.index_for_search()
 
         def work(connection: Connection) -> list[Entry]:
             seqs = repository.filtered_seqs(connection, incident_id, match=match, limit=limit, **_filter_args(flt))
@@ -458,9 +468,21 @@ class Logbook:
         match = fts_query(query)
         if match is None:
             return self.seqs(ref, flt)
+        self.index_for_search()
         return self._read(  # type: ignore[no-any-return]
             repository.filtered_seqs, self._incident_id(ref), match=match, **_filter_args(flt)
         )
+
+    def index_for_search(self, *, limit: int | None = None) -> int:
+        """Bring the full-text index up to date (``limit``: at most that many entries now).
+
+        Recording does not wait for the index (it is derived data); searches call this first, so
+        their results are always complete, and ``poll()`` calls it in small steps in idle time.
+        """
+        upto, top = self._read(repository.search_backlog)
+        if top <= upto:
+            return 0
+        return self._write(repository.index_backlog, limit=limit)  # type: ignore[no-any-return]
 
     def head(self, ref: str) -> tuple[int, str]:
         top = self._read(lambda c: repository.head(c, self._incident_row(c, ref).id))
@@ -660,6 +682,7 @@ class Logbook:
                     return []
                 self._data_version = int(version or 0)
             heads = self._read(repository.max_seqs)
+            self.index_for_search(limit=IDLE_INDEX_BATCH)
         except errors.VaultInUse:
             return []
         return self._publish(heads)
@@ -694,6 +717,7 @@ class Logbook:
                     raise exc.at_index(index - scenario.people_count) from None
                 entry = repository.append(connection, row.id, clean, origin=ORIGIN_IMPORT, recorded_at=now, top=top)
                 top = repository.Head(entry.seq, entry.hash, now)
+            repository.index_backlog(connection)  # an imported incident is searchable at once
 
         self._write(work)
         self._ids[row.ref] = row.id
@@ -749,6 +773,7 @@ class Logbook:
                         )
             for entry in bundle.entries[have:]:
                 repository.insert_verbatim(connection, entry)
+            repository.index_backlog(connection)
             return bundle.incident.ref
 
         ref = self._write(work)
