@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.domain.kinds import INCIDENT_TYPES
-from incident_log.ui import timefmt, uisettings
+from incident_log.ui import uisettings
 from incident_log.ui.actions import keyboard_map_rows
 
 
@@ -100,7 +100,6 @@ class SettingsDialog(QDialog):
         uisettings.put("theme", self.theme.currentData())
         uisettings.put("idle_lock_minutes", self.idle.value())
         uisettings.put("show_utc", self.utc.isChecked())
-        timefmt.setting_changed()
         self.ctx.apply_settings()
         super().accept()
 

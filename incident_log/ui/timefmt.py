@@ -7,23 +7,12 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from incident_log.ui import uisettings
 
-_show_utc: bool | None = None  # the setting, read once: display_tz() runs for every painted time cell
-
 
 def display_tz() -> tzinfo:
-    global _show_utc
-    if _show_utc is None:
-        _show_utc = bool(uisettings.get("show_utc"))
-    if _show_utc:
+    if uisettings.get("show_utc"):
         return UTC
     local = datetime.now().astimezone().tzinfo
     return local if local is not None else UTC
-
-
-def setting_changed() -> None:
-    """Read the local-or-UTC setting again (the settings dialog calls this)."""
-    global _show_utc
-    _show_utc = None
 
 
 def clock(moment: datetime | None, *, seconds: bool = True) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 SETTINGS_VERSION = 1
+_MISSING = object()
 THEMES = ("light", "dark")
 
 
@@ -46,15 +47,27 @@ def qsettings() -> QSettings:
     return QSettings("incident-log", "incident-log")
 
 
+# Values read once per settings file: time cells ask for the display zone on every paint, and
+# QSettings goes to its file each time. put() keeps the cache true.
+_cache: dict[tuple[str, str], object] = {}
+
+
+def _source() -> str:
+    return os.environ.get("INCIDENT_LOG_UI_SETTINGS", "")
+
+
 def get(key: str) -> object:
+    cached = _cache.get((_source(), key), _MISSING)
+    if cached is not _MISSING:
+        return cached
     spec = SETTINGS[key]
     value = qsettings().value(key, spec.default)
     try:
-        if spec.type is bool:
-            return value in (True, "true", "1", 1)
-        return spec.type(value)
+        result = (value in (True, "true", "1", 1)) if spec.type is bool else spec.type(value)
     except (TypeError, ValueError):
-        return spec.default
+        result = spec.default
+    _cache[(_source(), key)] = result
+    return result
 
 
 def put(key: str, value: object) -> None:
@@ -62,6 +75,7 @@ def put(key: str, value: object) -> None:
     store.setValue("version", SETTINGS_VERSION)
     store.setValue(key, value)
     store.sync()
+    _cache.pop((_source(), key), None)
 
 
 def apply_appearance(app: QApplication) -> None:
