@@ -172,7 +172,8 @@ class FontPlan:
             out.append(f"{script} text is printed with the system font {font} (the bundled font lacks it).")
         if self.arabic_seen and not self.shaping:
             out.append(
-                "Arabic text is printed without shaping (letters unjoined). Install the 'arabic' extra "
-                "(pip install 'incident-log[arabic]', which adds uharfbuzz) and make the report again."
+                "Arabic text is printed without shaping (letters unjoined): the uharfbuzz package that "
+                "Incident Log depends on is missing. Reinstall Incident Log (pip install --force-reinstall "
+                "incident-log) and make the report again."
             )
         return out
