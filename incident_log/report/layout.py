@@ -551,8 +551,9 @@ class Layout:
         out.append(Spacer(1, 3 * mm))
         out.append(
             self.p(
-                "The command exits 0 when the vault holds exactly this many entries ending in this head hash, and "
-                "names the first entry that differs otherwise.",
+                "The command exits 0 when the vault still holds these entries unchanged, with this head hash at "
+                "this entry number (entries recorded after this copy was made may follow). Otherwise it exits 1 "
+                "and says what differs: a changed entry by number, or entries removed since printing.",
                 "small",
             )
         )
