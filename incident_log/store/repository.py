@@ -157,9 +157,13 @@ FROM (SELECT 1) LEFT JOIN (
 """
 
 
-def chain_top(connection: Connection, incident_id: str) -> ChainTop:
-    """The head of the chain and whether the incident is sealed: what every append needs, in one read."""
-    seq, digest, recorded, sealed_seq, reopened_seq = driver(connection).execute(_CHAIN_TOP, {"i": incident_id}).fetchone()
+def chain_top(raw: Any, incident_id: str) -> ChainTop:
+    """The head of the chain and whether the incident is sealed: what every append needs, in one read.
+
+    ``raw`` (here and in the other write-path functions) is the DB-API connection, inside the
+    caller's write transaction.
+    """
+    seq, digest, recorded, sealed_seq, reopened_seq = raw.execute(_CHAIN_TOP, {"i": incident_id}).fetchone()
     head_ = Head(0, genesis_hash(incident_id), None) if seq is None else Head(seq, digest, _time(recorded))
     sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
     return ChainTop(head_, sealed)
@@ -212,12 +216,12 @@ def incident_value(connection: Connection, row: IncidentRow) -> Incident:
 class DatabaseFacts:
     """What validation needs to know about an incident, answered from the vault."""
 
-    def __init__(self, connection: Connection, incident_id: str) -> None:
-        self._connection = connection
+    def __init__(self, raw: Any, incident_id: str) -> None:
+        self._raw = raw
         self._incident_id = incident_id
 
     def has_person(self, key: str) -> bool:
-        row = driver(self._connection).execute(
+        row = self._raw.execute(
             "SELECT 1 FROM entry_person p JOIN entry e ON e.incident_id = p.incident_id AND e.seq = p.seq "
             "WHERE p.incident_id = ? AND p.person_key = ? AND e.kind = 'person' LIMIT 1",
             (self._incident_id, key),
@@ -225,14 +229,14 @@ class DatabaseFacts:
         return row is not None
 
     def kind_of(self, seq: int) -> str | None:
-        row = driver(self._connection).execute(
+        row = self._raw.execute(
             "SELECT kind FROM entry WHERE incident_id = ? AND seq = ?", (self._incident_id, seq)
         ).fetchone()
         return None if row is None else str(row[0])
 
 
 def append(
-    connection: Connection,
+    raw: Any,
     incident_id: str,
     clean: CleanEntry,
     *,
@@ -241,7 +245,7 @@ def append(
     top: Head | None = None,
 ) -> Entry:
     """Put one validated entry on the end of the chain. The caller holds the write lock."""
-    top = top or head(connection, incident_id)
+    top = top or chain_top(raw, incident_id).head
     seq = top.count + 1
     payload = entry_payload(
         incident_id=incident_id,
@@ -257,7 +261,7 @@ def append(
         origin=origin,
     )
     digest = chain_hash(top.hash, payload)
-    driver(connection).execute(INSERT_ENTRY, {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest})
+    raw.execute(INSERT_ENTRY, {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest})
     return Entry(
         incident_id=incident_id,
         seq=seq,
@@ -275,10 +279,10 @@ def append(
     )
 
 
-def insert_verbatim(connection: Connection, entry: Entry) -> None:
+def insert_verbatim(raw: Any, entry: Entry) -> None:
     """Copy an entry exactly as another vault wrote it (bundles). The chain is verified first."""
     payload = entry.canonical()
-    driver(connection).execute(
+    raw.execute(
         INSERT_ENTRY, {**payload, "fields": fields_json(payload["fields"]), "prev_hash": entry.prev_hash, "hash": entry.hash}
     )
 

@@ -53,7 +53,7 @@ def test_entries_written_under_the_old_trigger_stay_searchable(vault_path: Path)
     clean = CleanEntry("note", "dog at the shelter", {}, utc_now(), None, "L1", None)
     with engine.begin() as connection:
         repository.insert_incident(connection, incident, utc_now())
-        first = repository.append(connection, incident.id, clean, origin="live", recorded_at=utc_now())
+        first = repository.append(repository.driver(connection), incident.id, clean, origin="live", recorded_at=utc_now())
         assert connection.execute(text("SELECT count(*) FROM entry_fts")).scalar() == 1  # the old trigger
     engine.dispose()
     with Logbook.open(vault_path, passphrase=PASSPHRASE) as book:
