@@ -47,11 +47,19 @@ def current_revision(connection: Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+# The newest revision in migrations/versions. Opening a vault that is already there (the usual
+# case) then needs neither Alembic nor its scripts: ~90 ms off every start. A test keeps this
+# equal to Alembic's own head.
+SCHEMA_HEAD = "0002"
+
+
 def bring_up_to_date(engine: Engine, path: Path) -> None:
-    head, revisions = known_revisions()
     with engine.connect() as connection:
         current = current_revision(connection)
         connection.rollback()
+    if current == SCHEMA_HEAD:
+        return
+    head, revisions = known_revisions()
     if current == head:
         return
     if current is not None and current not in revisions:

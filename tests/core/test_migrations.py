@@ -73,3 +73,9 @@ def test_search_index_catches_up_lazily(logbook: Logbook) -> None:
     logbook.record(ref, NewEntry("note", "another ladder", author="L1"))
     assert logbook.index_for_search(limit=100) == 1
     assert logbook.index_for_search() == 0
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    from incident_log.store.migrate import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == known_revisions()[0], "a migration was added: update SCHEMA_HEAD in store/migrate.py"
