@@ -30,14 +30,14 @@ Incident Log: an encrypted, tamper-evident logbook for crisis-negotiation cells.
 Run with no command to open the desktop app. New here? Try: incident-log demo -o demo.pdf"""
 
 
-def _say(text: str, stream: TextIO | None = None) -> None:
+def say(text: str, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     stream.write(text + "\n")
     stream.flush()
 
 
-def _warn(text: str) -> None:
-    _say(f"{PROG}: {text}", sys.stderr)
+def warn(text: str) -> None:
+    say(f"{PROG}: {text}", sys.stderr)
 
 
 class CliError(errors.IncidentLogError):
@@ -104,11 +104,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _ask_new_passphrase("vault", "INCIDENT_LOG_PASSPHRASE")
     book = Logbook.create(path, passphrase, remember_in_keyring=not args.no_keyring)
     try:
-        _say(f"Created vault {path} (key file {path.name}.keys beside it; back up both).")
+        say(f"Created vault {path} (key file {path.name}.keys beside it; back up both).")
         if book.unlocked_with == "keyring":
-            _say("The key is also kept in the system keyring, so this account unlocks without typing.")
+            say("The key is also kept in the system keyring, so this account unlocks without typing.")
         elif book.keyring_note:
-            _say(book.keyring_note)
+            say(book.keyring_note)
     finally:
         book.close()
     return EXIT_OK
@@ -119,7 +119,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         incident = book.create_incident(
             args.title, type=args.type, location=args.location or "", ref=args.ref, exercise=args.exercise
         )
-        _say(incident.ref)
+        say(incident.ref)
     return EXIT_OK
 
 
@@ -128,7 +128,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for incident in book.incidents():
             opened = incident.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")
             marker = " [EXERCISE]" if incident.exercise else ""
-            _say(
+            say(
                 f"{incident.ref}\t{incident.status}\t{incident.entry_count} entries\t{opened}\t"
                 f"{incident.type}\t{incident.title}{marker}"
             )
@@ -190,7 +190,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             delay_reason=args.delay_reason,
         )
         entry = book.record(args.ref, draft)
-        _say(str(entry.seq))
+        say(str(entry.seq))
     return EXIT_OK
 
 
@@ -201,21 +201,21 @@ def cmd_amend(args: argparse.Namespace) -> int:
         if corrected:
             corrected = _parse_fields(args.field, target.kind)
         entry = book.amend(args.ref, args.seq, args.text, reason=args.reason, author=author_of(args, book), corrected=corrected)
-        _say(str(entry.seq))
+        say(str(entry.seq))
     return EXIT_OK
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         entry = book.seal(args.ref, author=author_of(args, book))
-        _say(f"{args.ref} sealed at entry #{entry.seq}; head {entry.fields['head']}")
+        say(f"{args.ref} sealed at entry #{entry.seq}; head {entry.fields['head']}")
     return EXIT_OK
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         entry = book.reopen(args.ref, args.reason, author=author_of(args, book))
-        _say(str(entry.seq))
+        say(str(entry.seq))
     return EXIT_OK
 
 
@@ -226,7 +226,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = json.loads(Path(args.file).read_text(encoding="utf-8"))
     with open_logbook(args) as book:
         incident = book.import_scenario(data, ref=args.ref)
-        _say(incident.ref)
+        say(incident.ref)
     return EXIT_OK
 
 
@@ -234,13 +234,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         book.incident(args.ref)  # unknown ref: clear error before any output
         rows = book.export_rows(args.ref)
-        _warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
+        warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
         if args.output:
             target = Path(args.output)
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 count = _write_export(rows, handle, args.format)
-            _warn(f"wrote {count} entries to {target}")
+            warn(f"wrote {count} entries to {target}")
         else:
             _write_export(rows, sys.stdout, args.format)
     return EXIT_OK
@@ -268,15 +268,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         result = book.verify(args.ref, head=args.head, count=args.count)
     if result.ok:
-        _say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); chain and file verified.")
+        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); chain and file verified.")
         for ref, (count, head) in sorted(result.head.items()):
-            _say(f"{ref}: {count} entries, head {head or '(empty)'}")
+            say(f"{ref}: {count} entries, head {head or '(empty)'}")
         return EXIT_OK
     if result.first_bad is not None:
         ref, seq = result.first_bad
-        _say(f"DAMAGED: {ref} first bad entry #{seq}", sys.stderr)
+        say(f"DAMAGED: {ref} first bad entry #{seq}", sys.stderr)
     for problem in result.problems:
-        _say(f"- {problem}", sys.stderr)
+        say(f"- {problem}", sys.stderr)
     return EXIT_FAILED
 
 
@@ -285,7 +285,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
         book.incident(args.ref)
         passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         book.export_bundle(args.ref, Path(args.output), passphrase)
-        _say(f"Wrote {args.output}: {args.ref}, encrypted with the bundle passphrase. Send the passphrase separately.")
+        say(f"Wrote {args.output}: {args.ref}, encrypted with the bundle passphrase. Send the passphrase separately.")
     return EXIT_OK
 
 
@@ -293,7 +293,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
-        _say(incident.ref)
+        say(incident.ref)
     return EXIT_OK
 
 
@@ -413,18 +413,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except errors.IncidentLogError as exc:
-        _warn(f"error: {exc.message}")
+        warn(f"error: {exc.message}")
         return EXIT_FAILED
     except BrokenPipeError:  # `incident-log export ... | head`: the reader has what it wanted
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        _warn("interrupted; nothing more was written.")
+        warn("interrupted; nothing more was written.")
         return 130
     except Exception as exc:  # a bug: say so, without a traceback full of incident data
         if os.environ.get("INCIDENT_LOG_DEBUG"):
             raise
-        _warn(
+        warn(
             f"internal error ({type(exc).__name__}); nothing was lost that had been recorded. "
             "Please report it; set INCIDENT_LOG_DEBUG=1 to see the details."
         )

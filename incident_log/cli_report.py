@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from incident_log import errors
+from incident_log.cli import say, warn
 from incident_log.report.errors import ReasonRequired
 from incident_log.report.options import DEFAULT_CLASSIFICATION
 
@@ -69,16 +70,6 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
     )
     p.set_defaults(handler=cmd_demo)
     p.add_argument("-o", "--output", metavar="FILE.pdf", default=DEMO_OUTPUT, help=f"default ./{DEMO_OUTPUT}")
-
-
-def _say(text: str, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    stream.write(text + "\n")
-    stream.flush()
-
-
-def _warn(text: str) -> None:
-    _say(f"incident-log: {text}", sys.stderr)
 
 
 class ReportUsage(errors.IncidentLogError):
@@ -133,9 +124,9 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     path = Path(args.output).expanduser()
     write_atomically(path, result.pdf)
     for warning in result.warnings:
-        _warn(warning)
+        warn(warning)
     copy = "redacted copy, self-checked" if result.redacted else "UNREDACTED copy, recorded in the log"
-    _say(f"Wrote {path} ({result.pages} pages, {copy}).", out)
+    say(f"Wrote {path} ({result.pages} pages, {copy}).", out)
     return EXIT_OK
 
 
@@ -146,19 +137,19 @@ def _author(args: argparse.Namespace, book: Any) -> str:
 
 
 def print_review(review: Any, out: TextIO) -> None:
-    _say("Redaction review (shows real values: for your screen only, not for the printed copy)", out)
-    _say("", out)
-    _say("Will be hidden (registered):", out)
+    say("Redaction review (shows real values: for your screen only, not for the printed copy)", out)
+    say("", out)
+    say("Will be hidden (registered):", out)
     if not review.registered:
-        _say("  nothing", out)
+        say("  nothing", out)
     for finding in review.registered:
-        _say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}  ->  {finding.label}", out)
-    _say("", out)
-    _say("Looks like an identity the register does not know (add it as an alias if it is one):", out)
+        say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}  ->  {finding.label}", out)
+    say("", out)
+    say("Looks like an identity the register does not know (add it as an alias if it is one):", out)
     if not review.candidates:
-        _say("  nothing", out)
+        say("  nothing", out)
     for finding in review.candidates:
-        _say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}", out)
+        say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}", out)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -213,6 +204,6 @@ def run_demo(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> 
         options=ReportOptions(),
     )
     for warning in result.warnings:
-        _warn(warning)
-    _say(str(path), out)
+        warn(warning)
+    say(str(path), out)
     return EXIT_OK

@@ -7,12 +7,10 @@ needs no vault and can be tested with hand-made values.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from incident_log import fileio
 from incident_log.domain.entry import Entry, utc_now
 from incident_log.domain.state import IncidentState
 from incident_log.report.content import build_content
@@ -111,27 +109,11 @@ def build_report(
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a reader sees the old file or the whole new one, never half.
-
-    The temporary file lives in the same folder (``os.replace`` is atomic only within one file
-    system) and holds the PDF bytes themselves: nothing plain is ever on disk.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write the PDF so a reader sees the old file or the whole new one, never half of it."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".incident-log-report-", suffix=".pdf.part", dir=folder)
+        fileio.write_atomically(Path(path), data)
     except OSError as exc:
-        raise ReportWriteFailed(path, exc.strerror or type(exc).__name__) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ReportWriteFailed(path, exc.strerror or type(exc).__name__) from exc
+        raise ReportWriteFailed(Path(path), exc.strerror or type(exc).__name__) from exc
 
 
 def write_report(

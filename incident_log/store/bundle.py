@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from incident_log import errors
 from incident_log.domain.entry import Entry, Incident, chain_hash, genesis_hash, iso_utc, parse_iso
-from incident_log.store.keyslots import DEFAULT_SCRYPT_LOG_N, MIN_PASSPHRASE, _derive, write_atomically
+from incident_log.fileio import write_atomically
+from incident_log.store.keyslots import DEFAULT_SCRYPT_LOG_N, MIN_PASSPHRASE, _derive
 
 MAGIC = b"INCIDENT-LOG-BUNDLE/1\n"
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024

@@ -19,7 +19,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
 import threading
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from incident_log import errors
+from incident_log.fileio import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -163,32 +163,6 @@ class Sidecar:
             return cls.from_json(json.loads(raw.decode("utf-8")))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise errors.SidecarDamaged(path) from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a small file so that a crash leaves either the old or the new content, never half."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
-
-
-def fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- the OS keyring ---------------------------------------------------------------------
