@@ -90,7 +90,7 @@ def rotation_chart(
             Line(x, plot_bottom, x, plot_top, strokeColor=colors.HexColor("#d9d9d9"), strokeWidth=0.4)
         )
         drawing.add(Line(x, plot_bottom - 3, x, plot_bottom, strokeColor=colors.black, strokeWidth=0.5))
-        text = tick.strftime("%H:%M") if step_min < 1440 else tick.strftime("%d %b")
+        text = tick.strftime("%H:%M") if step_min < 1440 else tick.strftime("%m-%d")
         drawing.add(String(x, plot_bottom - 11, text, fontName=SANS, fontSize=6.5, textAnchor="middle"))
         tick += step
     drawing.add(

@@ -74,12 +74,14 @@ class Clock:
     def full(self, moment: datetime | None) -> str:
         if moment is None:
             return "\u2014"
-        return self.local(moment).strftime("%d %b %Y %H:%M:%S")
+        # Numeric dates: a month name (May, June, April, August) is also a given name, and the
+        # leak check would then refuse the whole report of an incident with such a person in it.
+        return self.local(moment).strftime("%Y-%m-%d %H:%M:%S")
 
     def short(self, moment: datetime | None) -> str:
         if moment is None:
             return "\u2014"
-        return self.local(moment).strftime("%d %b %H:%M:%S")
+        return self.local(moment).strftime("%Y-%m-%d %H:%M:%S")
 
     def hm(self, moment: datetime | None) -> str:
         if moment is None:

@@ -68,7 +68,7 @@ SCHEDULE_NAMES = {
     "terms": "Other registered terms",
 }
 
-TIMELINE_COLS = (("#", 11 * mm), ("Occurred", 25 * mm), ("Kind", 20 * mm), ("Author", 18 * mm))
+TIMELINE_COLS = (("#", 10 * mm), ("Occurred", 31 * mm), ("Kind", 20 * mm), ("Author", 16 * mm))
 TIMELINE_TEXT_W = FRAME_W - sum(w for _, w in TIMELINE_COLS)
 
 
@@ -552,7 +552,7 @@ class Layout:
         out.append(
             self.p(
                 "The command exits 0 when the vault still holds these entries unchanged, with this head hash at "
-                "this entry number (entries recorded after this copy was made may follow). Otherwise it exits 1 "
+                "this entry number (entries recorded after this copy was made are allowed). Otherwise it exits 1 "
                 "and says what differs: a changed entry by number, or entries removed since printing.",
                 "small",
             )
