@@ -49,6 +49,9 @@ _AT_END = r"(?![^\W\d_])"
 _PHONE_PREFIX = r"(?<!\d)\(?(?:(?:\+|00)\s*(?:\d[\s.\-/()]{0,2}){1,5}?|\d{1,3}(?=\d)|0[\s.\-/()]{0,2})?"
 _MERGE_GAP = re.compile(r"[\s,\-]*")
 _HAS_DIGIT = re.compile(r"\d")
+# Initials written right before a registered name ("T. Ibarra", "J.R. Ibarra", "t.ibarra"): they
+# are part of how that person is named, and "T. Subject A" would keep the first letter.
+_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s?){1,3}$")
 _DIGIT_RUN = re.compile(r"\d(?:[\s.\-/()+]*\d)*")
 
 
@@ -227,7 +230,12 @@ class Redactor:
                 replacement, category = next(iter(owners)), "names"
             else:
                 replacement, category = AMBIGUOUS_NAME, "names"
-            out.append(Span(*folded.span(*match.span()), replacement, category, owners, key))
+            start, end = match.span()
+            if category == "names":
+                initials = _INITIALS_BEFORE.search(folded.text, max(0, start - 9), start)
+                if initials is not None:
+                    start = initials.start()
+            out.append(Span(*folded.span(start, end), replacement, category, owners, key))
         return out
 
     def _phone_spans(self, folded: Folded) -> list[Span]:

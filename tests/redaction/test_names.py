@@ -259,3 +259,17 @@ def test_scripts_without_spaces_match_inside_text() -> None:
     # One-character parts ("王", "芳") identify no one alone: left, like initials.
     assert redactor.redact("王 alone") == "王 alone"
     assert redactor.redact("王 芳 came") == "Family 1 came"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("T. Ibarra said no", "Subject A said no"),
+        ("J.R. Ibarra", "Subject A"),
+        ("signed t.ibarra", "signed Subject A"),
+        ("Dr. Ibarra", "Dr. Subject A"),  # a title is not an initial
+        ("He said T. and then Ibarra", "He said T. and then Subject A"),  # not directly before
+    ],
+)
+def test_initials_before_a_name_go_with_it(text: str, expected: str) -> None:
+    assert redactor_for(person("Subject A", "Tomás Ibarra Ruiz")).redact(text) == expected
