@@ -39,6 +39,7 @@ def parse_iso(text: str) -> datetime:
 
 
 _SCALARS = (str, int, float, bool, type(None))
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 def _freeze(value: Any) -> Any:
@@ -48,6 +49,8 @@ def _freeze(value: Any) -> Any:
     copy; loading a 100,000-entry incident spent half its time here before.
     """
     if isinstance(value, Mapping):
+        if not value:
+            return _EMPTY
         if all(isinstance(v, _SCALARS) for v in value.values()):
             return MappingProxyType(dict(value))
         return MappingProxyType({k: _freeze(v) for k, v in value.items()})

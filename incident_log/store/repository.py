@@ -370,10 +370,11 @@ def load_after(connection: Connection, incident_id: str, after: int) -> list[Ent
     out: list[Entry] = []
     append = out.append
     loads = json.loads
+    parse_time = datetime.fromisoformat  # called twice per row: no wrapper in between
     for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest in rows:
         append(
             Entry(
-                incident_id, seq, kind, _time(occurred), _time(recorded), author, text_,
+                incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
                 {} if fields == "{}" else loads(fields), refs, delay, origin, prev, digest,
             )
         )
