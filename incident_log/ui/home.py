@@ -112,6 +112,8 @@ class HomeWindow(QMainWindow):
         except errors.IncidentLogError as exc:
             show_error(self, exc)
             return
+        for column in (0, 2, 3, 4, 5):  # ref, type, status, opened, entries: short, read in full
+            self.table.resizeColumnToContents(column)
         for row, incident in enumerate(self.model.rows):
             if incident.ref == current:
                 self.table.selectRow(row)

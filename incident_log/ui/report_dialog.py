@@ -181,6 +181,11 @@ class ReportDialog(QDialog):
             QTreeWidgetItem(unknown, [finding.text, finding.kind, str(finding.count), "not redacted"])
         hidden.setExpanded(True)
         unknown.setExpanded(True)
+        for group in (hidden, unknown):
+            group.setFirstColumnSpanned(True)  # the group title reads across the row
+        # The officer has to read every value found (to spot a missing alias): never truncate them.
+        self.review.resizeColumnToContents(0)
+        self.review.setColumnWidth(0, min(max(self.review.columnWidth(0), 140), 360))
         self.review_result = result
 
     def _browse(self) -> None:
