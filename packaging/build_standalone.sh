@@ -13,41 +13,17 @@
 # later builds skip the downloads. Also writes dist/incident-log-<version>-linux-x86_64.tar.gz.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -n "${PYTHON:-}" ]]; then py="$PYTHON"
-elif [[ -n "${VIRTUAL_ENV:-}" ]]; then py="$VIRTUAL_ENV/bin/python"
-else py="python3"; fi
-
+SCRIPT_NAME=build_standalone
+# shellcheck source=packaging/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 venv="$repo/build/standalone-venv"
 out="$repo/dist/standalone"
 app="$out/incident-log"
 prog="$app/incident-log"
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/incident-log-standalone.XXXXXX")"
-cleanup() { if [[ -z "${KEEP:-}" ]]; then rm -rf "$tmp"; else echo "kept $tmp"; fi; }
-trap cleanup EXIT
-
-t_all=$(date +%s.%N)
-t_step=$t_all
-step() {
-    local now; now=$(date +%s.%N)
-    [[ -n "${current:-}" ]] && printf '   %-40s %6.1f s\n' "$current" "$(awk "BEGIN{print $now - $t_step}")"
-    t_step=$now; current="${1:-}"
-    [[ -n "$current" ]] && echo "== $current"
-    return 0
-}
-fail() { echo "build_standalone: FAILED: $*" >&2; exit 1; }
 
 
 step "build wheel"
-rm -rf "$repo/build/lib" "$repo"/build/bdist.*
-# `python -m build` when the `build` package is there, else pip's own PEP 517 build: both build
-# in an isolated environment from pyproject.toml and give the same wheel.
-if (cd / && "$py" -c "import build.__main__") > /dev/null 2>&1; then
-    "$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
-else
-    "$py" -m pip wheel --no-deps --wheel-dir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
-fi || { tail -30 "$tmp/build.log" >&2; fail "building the wheel (log above)"; }
-wheel="$(ls "$tmp"/wheelhouse/incident_log-*.whl)"
+build_wheel
 
 step "build venv: wheel + pyinstaller"
 [[ -x "$venv/bin/python" ]] || "$py" -m venv "$venv"

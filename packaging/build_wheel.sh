@@ -10,39 +10,13 @@
 # fresh venv gets the wheel's dependencies from the configured package index. Exit 0 only when every check passed.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -n "${PYTHON:-}" ]]; then py="$PYTHON"
-elif [[ -n "${VIRTUAL_ENV:-}" ]]; then py="$VIRTUAL_ENV/bin/python"
-else py="python3"; fi
-
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/incident-log-wheel.XXXXXX")"
-cleanup() { if [[ -z "${KEEP:-}" ]]; then rm -rf "$tmp"; else echo "kept $tmp"; fi; }
-trap cleanup EXIT
-
-t_all=$(date +%s.%N)
-t_step=$t_all
-step() {  # step NAME: print how long the previous step took, then announce the next
-    local now; now=$(date +%s.%N)
-    [[ -n "${current:-}" ]] && printf '   %-34s %6.1f s\n' "$current" "$(awk "BEGIN{print $now - $t_step}")"
-    t_step=$now; current="${1:-}"
-    [[ -n "$current" ]] && echo "== $current"
-    return 0
-}
-fail() { echo "build_wheel: FAILED: $*" >&2; exit 1; }
+SCRIPT_NAME=build_wheel
+# shellcheck source=packaging/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 
 step "build wheel"
-# A stale build/lib from an earlier setuptools run would put deleted modules back into the wheel.
-# (build/ also holds the standalone build's venv and work folder: leave those alone.)
-rm -rf "$repo/build/lib" "$repo"/build/bdist.*
-# `python -m build` when the `build` package is there, else pip's own PEP 517 build: both build
-# in an isolated environment from pyproject.toml and give the same wheel.
-if (cd / && "$py" -c "import build.__main__") > /dev/null 2>&1; then
-    "$py" -m build --wheel --outdir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
-else
-    "$py" -m pip wheel --no-deps --wheel-dir "$tmp/wheelhouse" "$repo" > "$tmp/build.log" 2>&1
-fi || { tail -30 "$tmp/build.log" >&2; fail "building the wheel (log above)"; }
-wheel="$(ls "$tmp"/wheelhouse/incident_log-*.whl)"
+build_wheel
 mkdir -p "$repo/dist"
 rm -f "$repo"/dist/incident_log-*.whl
 cp "$wheel" "$repo/dist/"
