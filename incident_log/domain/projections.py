@@ -23,9 +23,10 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
-from incident_log.domain.entry import ORIGIN_LIVE, Entry, Incident, parse_iso
+from incident_log.domain.entry import Entry, Incident, parse_iso
 from incident_log.domain.kinds import DEMAND_STATUSES, OFFER_STATUSES, PERSON_ROLES, RISK_STATUSES
 from incident_log.domain.labels import LabelAllocator
+from incident_log.domain.late import DEFAULT_LATE_MARGIN, is_late
 from incident_log.domain.state import (
     BoardItem,
     ContactEvent,
@@ -39,7 +40,6 @@ from incident_log.domain.state import (
     Statistics,
     StatusChange,
 )
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN
 
 PRIMARY = "primary negotiator"
 
@@ -162,7 +162,7 @@ def _collect(entries: Iterable[Entry], late_margin: timedelta) -> _Collected:
         counts[kind] = counts.get(kind, 0) + 1
         if entry.author not in authors:
             authors[entry.author] = None
-        if entry.recorded_at - entry.occurred_at > late_margin and entry.origin == ORIGIN_LIVE:
+        if is_late(entry, late_margin):
             late += 1
         bucket = by_kind.get(kind)
         if bucket is not None:
@@ -237,6 +237,7 @@ def fold(
         head_hash=c.head_hash,
         sealed=c.sealed,
         extra={"sealed_at": c.seal_at} if c.sealed else {},
+        late_margin=late_margin,
     )
 
 

@@ -8,9 +8,10 @@ log stays the single source of truth and nothing here is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from incident_log.domain.entry import Incident
+from incident_log.domain.late import DEFAULT_LATE_MARGIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,7 @@ class IncidentState:
     head_hash: str
     sealed: bool
     extra: dict[str, object] = field(default_factory=dict)
+    late_margin: timedelta = DEFAULT_LATE_MARGIN  # the vault's margin the fold used (domain.late)
 
     def person(self, key: str | None) -> Person | None:
         if key is None:

@@ -25,9 +25,9 @@ from incident_log.domain.kinds import (
     FieldType,
     KindSpec,
 )
+from incident_log.domain.late import DEFAULT_LATE_MARGIN, recorded_late
 from incident_log.errors import ValidationError
 
-DEFAULT_LATE_MARGIN = timedelta(minutes=10)
 CLOCK_SKEW = timedelta(seconds=5)  # a time typed "now" on a second machine may run slightly ahead
 
 # Control characters other than tab and newline: invisible in a printed log and a way to hide text.
@@ -190,7 +190,7 @@ def validate_entry(
     delay_reason = draft.delay_reason
     if delay_reason is not None:
         delay_reason = check_text("delay_reason", delay_reason, limit=MAX_FIELD_CHARS, required=False).strip() or None
-    if now - occurred_at > late_margin and not delay_reason and not late_reason_exempt:
+    if recorded_late(occurred_at, now, late_margin) and not delay_reason and not late_reason_exempt:
         minutes = int(late_margin.total_seconds() // 60)
         raise ValidationError(
             "delay_reason",

@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
-from incident_log.domain.entry import ORIGIN_LIVE, Entry
+from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.labels import author_labels
+from incident_log.domain.late import is_late
 from incident_log.domain.projections import effective
 from incident_log.domain.state import IncidentState
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN
 from incident_log.report.options import RedactorLike, ReportOptions, VerifySummary
 
 UNKNOWN_PERSON = "unregistered person"
@@ -236,12 +236,12 @@ def _timeline(
         flags.setdefault(flag.target, []).append(scrub.text(flag.reason) or "flagged")
     margin = options.late_margin_seconds
     if margin is None:
-        margin = DEFAULT_LATE_MARGIN.total_seconds()
+        margin = state.late_margin.total_seconds()  # the vault's margin, as the fold used it
     rows: list[TimelineRow] = []
     for entry in entries:
         tick()
         late = ""
-        if entry.origin == ORIGIN_LIVE and entry.delay > margin:
+        if is_late(entry, timedelta(seconds=margin)):
             late = clock.short(entry.recorded_at)
         kind_spec = KINDS.get(entry.kind)
         kind = kind_spec.title if kind_spec else entry.kind

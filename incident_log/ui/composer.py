@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from incident_log import errors
 from incident_log.domain.entry import Entry, NewEntry, iso_utc, parse_iso, utc_now
 from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, FieldSpec
+from incident_log.domain.late import recorded_late
 from incident_log.domain.state import Person
 from incident_log.domain.timeparse import parse_entry_time
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN
 from incident_log.ui import timefmt
 from incident_log.ui.actions import kind_shortcut, shortcut_text
 from incident_log.ui.composer_fields import (
@@ -351,7 +351,7 @@ class Composer(QWidget):
             self.time_shown.setText("⚠ " + exc.reason)
             return
         typed = bool(self.time_edit.text().strip())
-        late = (utc_now() - moment) > DEFAULT_LATE_MARGIN
+        late = recorded_late(moment, utc_now(), self._logbook.late_margin)
         origin = "typed" if typed else ("started typing" if self._started_at else "now")
         minutes = int((utc_now() - moment).total_seconds() // 60)
         self.time_shown.setText(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN
+from incident_log.domain.late import is_late, minutes_late
 from incident_log.ui import timefmt
 from incident_log.ui.kindstyle import kind_colour, kind_icon
 
@@ -54,11 +53,6 @@ def shown_text(text: str, limit: int = SHOWN_TEXT_CHARS) -> str:
         text = text[:limit] + f"… [{len(text):,} characters]"
     text = text.replace("\t", "→").replace("\n", " ⏎ ")
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 32 else "␡", text)
-
-
-def is_late(entry: Entry, margin: timedelta = DEFAULT_LATE_MARGIN) -> bool:
-    """Late: recorded well after it happened by a person (an import explains its own delay)."""
-    return entry.origin != "import" and entry.delay > margin.total_seconds()
 
 
 def mentions(entry: Entry, person: str) -> bool:
@@ -249,7 +243,7 @@ class TimelineModel(QAbstractTableModel):
         if role == AmendedRole:
             return entry.seq in self._corrections
         if role == LateRole:
-            return is_late(entry)
+            return self._late(entry)
         if role == FlaggedRole:
             return entry.seq in self._flagged
         if role == CorrectionRole:
@@ -266,10 +260,10 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_KIND:
                 return QBrush(kind_colour(entry.kind))
-            if col == COL_RECORDED and is_late(entry):
+            if col == COL_RECORDED and self._late(entry):
                 return QBrush(QColor("#d97706"))
         if role == Qt.ItemDataRole.FontRole:
-            if col == COL_KIND or (col == COL_RECORDED and is_late(entry)):
+            if col == COL_KIND or (col == COL_RECORDED and self._late(entry)):
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -279,14 +273,18 @@ class TimelineModel(QAbstractTableModel):
             return self._display(entry, col)
         return None
 
+    def _late(self, entry: Entry) -> bool:
+        """The one late rule (domain.late) with the vault's margin, read each time: it is a preference."""
+        return is_late(entry, self._logbook.late_margin)
+
     def _display(self, entry: Entry, col: int) -> str:
         if col == COL_SEQ:
             return ("⚑ " if entry.seq in self._flagged else "") + str(entry.seq)
         if col == COL_OCCURRED:
             return timefmt.clock(entry.occurred_at)
         if col == COL_RECORDED:
-            if is_late(entry):
-                return f"{timefmt.clock(entry.recorded_at)}  LATE +{int(entry.delay // 60)} min"
+            if self._late(entry):
+                return f"{timefmt.clock(entry.recorded_at)}  LATE +{minutes_late(entry)} min"
             return timefmt.clock(entry.recorded_at)
         if col == COL_KIND:
             return KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
@@ -341,8 +339,8 @@ class TimelineModel(QAbstractTableModel):
     def _tooltip(self, entry: Entry, col: int) -> str:
         if col in (COL_OCCURRED, COL_RECORDED):
             tip = f"Occurred {timefmt.full(entry.occurred_at)}\nRecorded {timefmt.full(entry.recorded_at)}"
-            if is_late(entry):
-                tip += f"\nRecorded {int(entry.delay // 60)} min late"
+            if self._late(entry):
+                tip += f"\nRecorded {minutes_late(entry)} min late"
                 if entry.delay_reason:
                     tip += f": {entry.delay_reason}"
             if entry.origin != "live":
