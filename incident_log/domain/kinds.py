@@ -196,6 +196,12 @@ KINDS: dict[str, KindSpec] = {
             text_required=False,
             system=True,
         ),
+        # Desktop client (issue 10): an alarm acknowledged with a keystroke (its text says which,
+        # ``alarm`` carries the alarm's id), and the assessment part of a situation summary
+        # (``through``: the last entry the summary covered).
+        KindSpec("alarm", "Alarm acknowledged", (_F("alarm", _T.TEXT, required=True, label="Alarm id"),),
+                 text_required=False),
+        KindSpec("assessment", "Situation assessment", (_F("through", _T.INT, label="Summary through entry"),)),
     )
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
@@ -17,10 +18,14 @@ from incident_log.domain.kinds import COMPOSER_KINDS, KINDS
 
 Std = QKeySequence.StandardKey
 
-# Scopes: an action lives in one window kind. "app" actions appear in every window.
+# Scopes: an action lives in one window kind. "viewer" actions are in both windows that show an
+# incident (the loggist's and the team leader's); "app" actions appear in every window.
 HOME = "home"
 INCIDENT = "incident"
+LEADER = "leader"
+VIEWER = "viewer"
 APP = "app"
+WINDOWS = (HOME, INCIDENT, LEADER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,24 @@ def kind_shortcut(kind: str) -> str:
     return f"Ctrl+Shift+{KIND_KEYS[kind]}"
 
 
+def _board_actions() -> tuple[ActionSpec, ...]:
+    """Alt+1 … Alt+6: raise (and show) a board and put the cursor in it."""
+    from incident_log.ui.boards import ALL_BOARDS
+
+    return tuple(
+        ActionSpec(
+            f"board_{number}",
+            "Go to " + title.replace("&", "&&"),
+            "&View",
+            "jump_to_board",
+            (f"Alt+{number}",),
+            VIEWER,
+            arg=cls.OBJECT_NAME,
+        )
+        for number, (cls, title) in enumerate(ALL_BOARDS, start=1)
+    )
+
+
 def _kind_actions() -> tuple[ActionSpec, ...]:
     return tuple(
         ActionSpec(
@@ -96,6 +119,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # --- home window -----------------------------------------------------------------
     ActionSpec("new_incident", "&New incident…", "&Incident", "new_incident", (Std.New,), HOME),
     ActionSpec("open_incident", "&Open incident", "&Incident", "open_selected", (Std.Open,), HOME),
+    ActionSpec("open_leader", "Open as &team leader…", "&Incident", "open_selected_as_leader",
+               ("Ctrl+Shift+O",), HOME, tip="Follow the selected incident in the team leader's window"),
     ActionSpec("import_scenario", "&Import scenario…", "&Incident", "import_scenario", ("Ctrl+I",), HOME),
     ActionSpec("import_bundle", "Import &bundle…", "&Incident", "import_bundle", ("Ctrl+Shift+I",), HOME),
     ActionSpec("export_bundle", "&Export bundle…", "&Incident", "export_bundle", ("Ctrl+E",), HOME),
@@ -106,29 +131,49 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Write the entry to the log (it is on disk when the composer clears)",
     ),
     ActionSpec("amend", "&Amend selected entry…", "&Entry", "amend_selected", ("Ctrl+M",)),
-    ActionSpec("cancel", "&Cancel amend", "&Entry", "cancel_amend", ("Escape",)),
     ActionSpec("discard", "&Discard the draft", "&Entry", "discard_draft", ("Ctrl+Shift+Backspace",),
                tip="Empty the composer (the only way typed text is thrown away)"),
     ActionSpec("entry_time", "Set entry &time", "&Entry", "focus_time", ("Ctrl+T",),
                tip="Type 21:40, -10m or an ISO time for late information"),
-    ActionSpec("focus_composer", "Go to &composer", "&Entry", "focus_composer", ("F6",)),
     ActionSpec("report", "Debrief &report…", "&Entry", "open_report", (Std.Print,)),
-    # --- incident window: timeline --------------------------------------------------------
-    ActionSpec("find", "&Search the log…", "&Timeline", "focus_search", (Std.Find,)),
-    ActionSpec("jump", "&Jump to entry…", "&Timeline", "focus_jump", ("Ctrl+G",)),
-    ActionSpec("follow", "&Follow newest", "&Timeline", "follow_newest", ("Ctrl+Shift+F",)),
-    ActionSpec("focus_timeline", "Go to &timeline", "&Timeline", "focus_timeline", ("Shift+F6",)),
-    # --- incident window: team leader -------------------------------------------------------
-    ActionSpec("flag", "&Flag entry for debrief…", "&Review", "flag_selected", ("Ctrl+B",)),
-    ActionSpec("mark_reviewed", "Reviewed &up to here", "&Review", "mark_reviewed", ("Ctrl+Alt+R",)),
-    ActionSpec("second_screen", "Open &follow window (second screen)", "&Review", "open_follow_window",
-               ("Ctrl+Alt+F",)),
+    # --- both incident windows: moving around ---------------------------------------------
+    ActionSpec("back", "&Back (cancel amend, leave the search or the detail)", "&View", "back", ("Escape",),
+               VIEWER, tip="Back to the composer (team leader: to the timeline); cancels an amendment"),
+    ActionSpec("next_pane", "&Next pane", "&View", "focus_next_pane", ("F6",), VIEWER,
+               tip="Timeline, composer, then each open board"),
+    ActionSpec("previous_pane", "&Previous pane", "&View", "focus_previous_pane", ("Shift+F6",), VIEWER),
+    *_board_actions(),
+    ActionSpec("toggle_boards", "&Hide or show all boards", "&View", "toggle_boards", ("Ctrl+Shift+B",), VIEWER,
+               tip="The timeline and the composer take the whole window, or the boards come back"),
+    ActionSpec("arrange_compact", "Boards in one &column (tabbed)", "&View", "arrange_compact", (), VIEWER),
+    ActionSpec("arrange_wide", "Boards in &two columns", "&View", "arrange_wide", (), VIEWER),
+    ActionSpec("restore_layout", "&Default layout for this screen", "&View", "restore_layout", (), VIEWER),
+    # --- both incident windows: timeline --------------------------------------------------------
+    ActionSpec("entry_detail", "Show the entry in &full", "&Timeline", "show_selected_entry", ("Alt+Return",),
+               VIEWER, tip="The whole text, fields, amendments and flags (Enter on a row does the same)"),
+    ActionSpec("find", "&Search the log…", "&Timeline", "focus_search", (Std.Find,), VIEWER),
+    ActionSpec("jump", "&Jump to entry…", "&Timeline", "focus_jump", ("Ctrl+G",), VIEWER),
+    ActionSpec("follow", "&Follow newest", "&Timeline", "follow_newest", ("Ctrl+Shift+F",), VIEWER),
+    # --- both incident windows: team leader -------------------------------------------------------
+    ActionSpec("acknowledge_alarm", "&Acknowledge the alarm", "&Review", "acknowledge_alarm", ("Ctrl+Shift+A",),
+               VIEWER, tip="Silence the alarm shown in the banner; recorded in the log with your callsign"),
+    ActionSpec("summary", "Situation &summary…", "&Review", "situation_summary", ("F9", "Ctrl+Alt+S"), VIEWER,
+               tip="The position paper for the commander: on screen, printable, with your assessment"),
+    ActionSpec("flag", "&Flag entry for debrief…", "&Review", "flag_selected", ("Ctrl+B",), VIEWER),
+    ActionSpec("mark_reviewed", "Reviewed &up to here", "&Review", "mark_reviewed", ("Ctrl+Alt+R",), VIEWER),
+    ActionSpec("undo", "&Undo the last board action", "&Review", "undo_last", ("Ctrl+Z",), VIEWER,
+               tip="Within a few seconds; records an amendment, never deletes"),
+    ActionSpec("second_screen", "Open &team leader window", "&Review", "open_leader_window", ("Ctrl+Alt+F",),
+               tip="A read-only window with the boards, for the team leader (their own callsign)"),
     ActionSpec("seal", "Close and &seal incident…", "&Review", "seal_incident"),
     ActionSpec("reopen", "Re&open incident…", "&Review", "reopen_incident"),
     *_kind_actions(),
     # --- everywhere ---------------------------------------------------------------------------
     ActionSpec("lock", "&Lock", "&File", "lock", ("Ctrl+L",), APP, tip="Cover every window until unlocked"),
     ActionSpec("settings", "&Settings…", "&File", "open_settings", (Std.Preferences, "Ctrl+,"), APP),
+    ActionSpec("zoom_in", "&Larger text", "&View", "zoom_in", (Std.ZoomIn, "Ctrl+="), APP),
+    ActionSpec("zoom_out", "&Smaller text", "&View", "zoom_out", (Std.ZoomOut,), APP),
+    ActionSpec("zoom_reset", "&Normal text size", "&View", "zoom_reset", ("Ctrl+0",), APP),
     ActionSpec("keyboard_map", "&Keyboard map", "&Help", "show_keyboard_map", (Std.HelpContents,), APP),
     ActionSpec("close_window", "&Close window", "&File", "close_window", (Std.Close,), APP),
     ActionSpec("quit", "&Quit", "&File", "quit", (Std.Quit, "Ctrl+Q"), APP),
@@ -138,13 +183,37 @@ BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 assert len(BY_ID) == len(ACTIONS), "duplicate action id"
 
 
+def plain(text: str) -> str:
+    """Menu text without its mnemonic marks: "&Lock" -> "Lock", "Demands && offers" -> "Demands & offers"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def in_scope(spec: ActionSpec, scope: str) -> bool:
+    return spec.scope in (scope, APP) or (spec.scope == VIEWER and scope in (INCIDENT, LEADER))
+
+
 def specs_for(scope: str) -> list[ActionSpec]:
-    return [spec for spec in ACTIONS if spec.scope in (scope, APP)]
+    return [spec for spec in ACTIONS if in_scope(spec, scope)]
+
+
+# Keys beyond F35 are the special keys some keyboards have (New, Open, Find, Help, Close …):
+# Qt binds them to standard actions, but nobody presses "Find" on a laptop, so they are not shown.
+_LAST_KEYBOARD_KEY = int(Qt.Key.Key_F35)
+
+
+def shown_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The sequences worth telling a person about: ones made of keys a keyboard has."""
+    out = []
+    for seq in spec.key_sequences():
+        keys = [seq[i].key() for i in range(seq.count())]
+        if all(int(key) <= _LAST_KEYBOARD_KEY for key in keys):
+            out.append(seq)
+    return out
 
 
 def shortcut_text(action_id: str) -> str:
     """The first shortcut of an action as the user sees it on this platform (for hints)."""
-    seqs = BY_ID[action_id].key_sequences()
+    seqs = shown_sequences(BY_ID[action_id])
     return seqs[0].toString(QKeySequence.SequenceFormat.NativeText) if seqs else ""
 
 
@@ -160,8 +229,8 @@ def build_actions(owner: QWidget, target: object, scope: str) -> dict[str, QActi
         action.setObjectName(spec.object_name)
         action.setShortcuts(spec.key_sequences())
         action.setCheckable(spec.checkable)
-        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
-        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in spec.key_sequences())
+        tip = spec.tip or plain(spec.text).rstrip("…")
+        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in shown_sequences(spec))
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
         handler = getattr(target, spec.handler, None)
@@ -191,16 +260,17 @@ def populate_menus(menubar: QMenuBar, actions: dict[str, QAction], scope: str) -
             menu.addAction(actions[spec.id])
 
 
-def keyboard_map_rows(scopes: Iterable[str] = (HOME, INCIDENT, APP)) -> list[tuple[str, str, str]]:
+def keyboard_map_rows(scopes: Iterable[str] = (HOME, INCIDENT, VIEWER, LEADER, APP)) -> list[tuple[str, str, str]]:
     """(where, command, keys) for every action with a shortcut, in table order."""
-    where = {HOME: "Home", INCIDENT: "Incident window", APP: "Every window"}
+    where = {HOME: "Home", INCIDENT: "Incident window", LEADER: "Team leader window",
+             VIEWER: "Incident and team leader windows", APP: "Every window"}
     rows = []
     for spec in ACTIONS:
         if spec.scope not in scopes:
             continue
-        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.PortableText) for seq in spec.key_sequences())
+        keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.PortableText) for seq in shown_sequences(spec))
         if keys:
-            rows.append((where[spec.scope], spec.text.replace("&", "").rstrip("…"), keys))
+            rows.append((where[spec.scope], plain(spec.text).rstrip("…"), keys))
     return rows
 
 
@@ -214,7 +284,7 @@ def keyboard_map_markdown() -> str:
 def duplicate_shortcuts() -> list[tuple[str, str, str]]:
     """Pairs of actions that would fight over one key inside one window: (key, id, id)."""
     clashes = []
-    for scope in (HOME, INCIDENT):
+    for scope in WINDOWS:
         seen: dict[str, str] = {}
         for spec in specs_for(scope):
             for seq in spec.key_sequences():

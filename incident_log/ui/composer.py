@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,32 +26,53 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
+from incident_log.domain.deadline import DeadlineReading, day_word, read_deadline
 from incident_log.domain.entry import Entry, NewEntry, iso_utc, parse_iso, utc_now
 from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, FieldSpec
 from incident_log.domain.late import recorded_late
-from incident_log.domain.state import Person
+from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
 from incident_log.ui import timefmt
 from incident_log.ui.actions import kind_shortcut, shortcut_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
+    ChoiceBox,
     GuardedLineEdit,
     PersonBox,
+    TypedBox,
     editor_text,
     make_editor,
     read_editor,
     set_editor_text,
     value_as_text,
 )
-from incident_log.ui.kindstyle import KIND_COLOURS, kind_icon
+from incident_log.ui.kindstyle import KIND_COLOURS
+from incident_log.ui.widgets import ElidedLabel
 
 DRAFT_SLOT = "composer"
+FIELDS_PER_ROW = 3  # kind fields wrap onto more rows instead of widening the window
+
+SEALED_NOTICE = (
+    "{ref} was sealed at {time} by {author}: the log is closed and nothing more can be recorded. "
+    "To add to it, reopen it with a reason (Review › Reopen incident…). What is typed here is kept."
+)
+SEALED_TYPING = "Nothing typed is recorded while the incident is sealed. Reopen it first (Review › Reopen incident…)."
+EARLIER_DEADLINE = (
+    "the new deadline {new} is EARLIER than the current one ({old}). Check it; press {record} again to "
+    "record it as typed."
+)
 
 
 class ComposerTextEdit(QPlainTextEdit):
     """The entry text. An oversized paste is refused whole, with a message — never cut."""
 
     pasteRefused = Signal(int, int)  # noqa: N815 - (characters offered, limit)
+    typedWhileReadOnly = Signal()  # noqa: N815 - keys reached a sealed composer: say so
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.isReadOnly() and event.text() and event.text().isprintable():
+            self.typedWhileReadOnly.emit()
+        super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         offered = len(source.text()) if source.hasText() else 0
@@ -82,6 +103,9 @@ class Composer(QWidget):
         self._amend_initial: dict[str, str] = {}
         self._loading = False
         self._invalid: list[QWidget] = []
+        self._deadlines: dict[int, datetime | None] = {}  # demand seq -> its current deadline
+        self._sealed = False
+        self._confirmed_draft: tuple[object, ...] | None = None  # an earlier deadline, confirmed once
         self.autosave_ms = 2000
         self._build()
         self._autosave = QTimer(self)
@@ -103,41 +127,53 @@ class Composer(QWidget):
 
         self.amend_banner = QLabel(self)
         self.amend_banner.setObjectName("amendBanner")
+        self.amend_banner.setWordWrap(True)
         self.amend_banner.hide()
         outer.addWidget(self.amend_banner)
+        self.sealed_banner = QLabel(self)
+        self.sealed_banner.setObjectName("sealedBanner")
+        self.sealed_banner.setAccessibleName("Incident sealed")
+        self.sealed_banner.setWordWrap(True)
+        self.sealed_banner.hide()
+        outer.addWidget(self.sealed_banner)
 
         top = QHBoxLayout()
         self.kind_badge = QLabel(self)
         self.kind_badge.setObjectName("composerKindBadge")
         self.kind_badge.setAccessibleName("Current entry kind")
         top.addWidget(self.kind_badge)
-        self.kind_box = QComboBox(self)
+        self.kind_box = ChoiceBox([(KINDS[k].title, k) for k in COMPOSER_KINDS], self, chars=11,
+                                  placeholder="kind")
         self.kind_box.setObjectName("composerKind")
         self.kind_box.setAccessibleName("Entry kind")
-        for kind in COMPOSER_KINDS:
-            self.kind_box.addItem(kind_icon(kind), f"{KINDS[kind].title}   {kind_shortcut(kind)}", kind)
-        self.kind_box.activated.connect(lambda i: self.set_kind(self.kind_box.itemData(i)))
+        self.kind_box.setToolTip("The kind of entry: type its name or use Ctrl+Shift+its letter")
+        self.kind_box.chosen.connect(self._kind_typed)
         top.addWidget(self.kind_box)
-        top.addSpacing(12)
+        top.addSpacing(8)
         time_label = QLabel("&Time", self)
         top.addWidget(time_label)
         self.time_edit = GuardedLineEdit(limit=64, parent=self)
         self.time_edit.setObjectName("entryTime")
         self.time_edit.setAccessibleName("Entry time")
         self.time_edit.setPlaceholderText("now · 21:40 · -10m")
-        self.time_edit.setMaximumWidth(170)
+        # Wide enough for what is typed there (an ISO time), whatever the window's width.
+        self.time_edit.setMinimumWidth(self.time_edit.fontMetrics().horizontalAdvance("2026-03-14T21:40+01:00") + 16)
         self.time_edit.setToolTip("When it happened. Empty: when you started typing. "
                                   "Type 21:40, -10m or an ISO time for late information.")
         time_label.setBuddy(self.time_edit)
         top.addWidget(self.time_edit)
-        self.time_shown = QLabel(self)
+        self.time_shown = ElidedLabel("", self, min_chars=10)
         self.time_shown.setObjectName("entryTimeShown")
         self.time_shown.setAccessibleName("Entry time as recorded")
-        top.addWidget(self.time_shown)
+        top.addWidget(self.time_shown, 1)
+        outer.addLayout(top)
+
+        # The late reason gets a line of its own: squeezed beside the time it was four characters wide.
         self.late_row = QWidget(self)
         self.late_row.setObjectName("lateReasonRow")
+        self.late_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         late_layout = QHBoxLayout(self.late_row)
-        late_layout.setContentsMargins(6, 0, 0, 0)
+        late_layout.setContentsMargins(6, 2, 6, 2)
         late_label = QLabel("Late &because", self.late_row)
         late_layout.addWidget(late_label)
         self.delay_reason = GuardedLineEdit(parent=self.late_row)
@@ -147,9 +183,7 @@ class Composer(QWidget):
         late_label.setBuddy(self.delay_reason)
         late_layout.addWidget(self.delay_reason, 1)
         self.late_row.hide()
-        top.addWidget(self.late_row, 1)
-        top.addStretch(0)
-        outer.addLayout(top)
+        outer.addWidget(self.late_row)
 
         self.amend_row = QWidget(self)
         amend_layout = QHBoxLayout(self.amend_row)
@@ -167,9 +201,18 @@ class Composer(QWidget):
 
         self.fields_row = QWidget(self)
         self.fields_row.setObjectName("composerFields")
-        self.fields_layout = QHBoxLayout(self.fields_row)
+        self.fields_layout = QGridLayout(self.fields_row)
         self.fields_layout.setContentsMargins(0, 0, 0, 0)
+        self.fields_layout.setHorizontalSpacing(6)
+        self.fields_layout.setVerticalSpacing(3)
+        for column in range(FIELDS_PER_ROW):
+            self.fields_layout.setColumnStretch(column * 2 + 1, 1)
         outer.addWidget(self.fields_row)
+        self.field_hint = ElidedLabel("", self, min_chars=10)
+        self.field_hint.setObjectName("composerFieldHint")
+        self.field_hint.setAccessibleName("What the typed deadline means")
+        self.field_hint.hide()
+        outer.addWidget(self.field_hint)
 
         self.text_edit = ComposerTextEdit(self)
         self.text_edit.setObjectName("entryText")
@@ -194,15 +237,14 @@ class Composer(QWidget):
         self.notice_label.hide()
         bottom.addWidget(self.notice_label, 1)
         outer.addLayout(bottom)
-        self.hints = QLabel(self)
+        self.hints = ElidedLabel(self.hint_text(), self)
         self.hints.setObjectName("composerHints")
         self.hints.setAccessibleName("Keyboard hints")
-        self.hints.setWordWrap(True)
-        self.hints.setText(self.hint_text())
         outer.addWidget(self.hints)
 
         self.text_edit.textChanged.connect(self._changed)
         self.text_edit.pasteRefused.connect(self._paste_refused)
+        self.text_edit.typedWhileReadOnly.connect(lambda: self.show_error("", SEALED_TYPING))
         self.time_edit.textChanged.connect(self._time_changed)
         self.time_edit.pasteRefused.connect(self._paste_refused)
         self.delay_reason.textChanged.connect(self._changed)
@@ -213,7 +255,7 @@ class Composer(QWidget):
         kinds = " ".join(f"{KINDS[k].title} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
         return (
             f"{shortcut_text('record')} record · {shortcut_text('entry_time')} time · "
-            f"{shortcut_text('amend')} amend · {shortcut_text('cancel')} cancel amend · "
+            f"{shortcut_text('amend')} amend · F6 next pane · {shortcut_text('keyboard_map')} all keys · "
             f"Kinds (Ctrl+Shift+…): {kinds}"
         )
 
@@ -227,6 +269,17 @@ class Composer(QWidget):
         for editor in self._editors.values():
             if isinstance(editor, PersonBox):
                 editor.set_people(self._people)
+
+    def set_state(self, state: IncidentState) -> None:
+        """People for the person fields, demands' deadlines for extensions, and whether it is sealed."""
+        if tuple(state.people) != tuple(self._people):
+            self.set_people(state.people)
+        self._deadlines = {d.seq: d.deadline for d in state.demands}
+        self._refresh_field_hint()
+
+    def _kind_typed(self, kind: str) -> None:
+        if kind and kind != self._kind and self._amending is None:
+            self.set_kind(kind)
 
     def set_kind(self, kind: str, *, focus: bool = True) -> None:
         """Switch the fields to ``kind``'s; text typed so far stays."""
@@ -244,7 +297,9 @@ class Composer(QWidget):
         self._changed()
 
     def _show_kind(self, kind: str) -> None:
-        self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind), 0))
+        self.kind_box.blockSignals(True)
+        self.kind_box.set_value(kind)
+        self.kind_box.blockSignals(False)
         title = KINDS[kind].title
         self.kind_badge.setText(title.upper())
         colour = KIND_COLOURS.get(kind, "#6b7280")
@@ -257,12 +312,13 @@ class Composer(QWidget):
     def _build_fields(self, kind: str, *, refs: bool) -> None:
         while self.fields_layout.count():
             item = self.fields_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.setObjectName("")  # gone now for findChild, freed by the event loop
                 widget.deleteLater()
         self._editors = {}
+        self._field_count = 0
         if refs:
             self._add_editor("refs", "Entry #", self._make_refs_editor())
         for spec in KINDS[kind].fields:
@@ -272,8 +328,8 @@ class Composer(QWidget):
             if isinstance(editor, PersonBox):
                 editor.set_people(self._people)
             self._add_editor(spec.name, spec.title + ("*" if spec.required else ""), editor)
-        self.fields_layout.addStretch(1)
         self.fields_row.setVisible(bool(self._editors))
+        self._refresh_field_hint()
         # Tab order: time, late reason, amendment reason, fields in order, then the text.
         chain = [self.time_edit, self.delay_reason, self.amend_reason, *self._editors.values(), self.text_edit]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -290,12 +346,18 @@ class Composer(QWidget):
     def _add_editor(self, name: str, title: str, editor: QWidget) -> None:
         label = QLabel(title, self.fields_row)
         label.setBuddy(editor)
-        self.fields_layout.addWidget(label)
-        self.fields_layout.addWidget(editor, 0 if name == "refs" else 1)
+        row, column = divmod(self._field_count, FIELDS_PER_ROW)
+        self._field_count += 1
+        self.fields_layout.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.fields_layout.addWidget(editor, row, column * 2 + 1)
         self._editors[name] = editor
-        signal = editor.editTextChanged if isinstance(editor, PersonBox) else (
-            editor.currentIndexChanged if isinstance(editor, QComboBox) else editor.textChanged)
-        signal.connect(self._changed)
+        if isinstance(editor, TypedBox):
+            editor.editTextChanged.connect(self._changed)
+            editor.problem.connect(lambda message, field=name: self._typed_problem(field, message))
+        else:
+            editor.textChanged.connect(self._changed)
+        if name in ("deadline", "refs"):
+            editor.textChanged.connect(self._refresh_field_hint)
         if isinstance(editor, GuardedLineEdit):
             editor.pasteRefused.connect(self._paste_refused)
 
@@ -303,10 +365,19 @@ class Composer(QWidget):
         return self._editors.get(name)
 
     def focus_first_empty(self) -> None:
+        """The first empty field up to the first required empty one; else the text.
+
+        Optional fields before a required one are part of the form a loggist fills in order
+        (a decision's "Decided by" before its rationale); jumping to the required one skipped them.
+        """
+        first_empty: QWidget | None = None
         for name, editor in self._editors.items():
+            if editor_text(editor).strip():
+                continue
             spec = KINDS[self.kind].field(name)
-            if (name == "refs" or (spec is not None and spec.required)) and not editor_text(editor).strip():
-                editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            first_empty = first_empty or editor
+            if name == "refs" or (spec is not None and spec.required):
+                first_empty.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -350,13 +421,18 @@ class Composer(QWidget):
         except errors.ValidationError as exc:
             self.time_shown.setText("⚠ " + exc.reason)
             return
+        now = utc_now()
         typed = bool(self.time_edit.text().strip())
-        late = recorded_late(moment, utc_now(), self._logbook.late_margin)
+        late = recorded_late(moment, now, self._logbook.late_margin)
         origin = "typed" if typed else ("started typing" if self._started_at else "now")
-        minutes = int((utc_now() - moment).total_seconds() // 60)
-        self.time_shown.setText(
-            f"{timefmt.clock(moment)} · {origin}" + (f" · {minutes} min ago: LATE, say why →" if late else "")
-        )
+        minutes = int((now - moment).total_seconds() // 60)
+        day = day_word(moment, now, timefmt.display_tz())
+        # The day is said whenever it is not today: "23:59" typed at 00:10 means yesterday.
+        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {day}"
+        text = f"{when} · {origin}"
+        if late:
+            text += " · " + f"{minutes} min ago: LATE, say why below"
+        self.time_shown.setText(text)
         if late != self.late_row.isVisible():
             self.late_row.setVisible(late)
 
@@ -368,6 +444,52 @@ class Composer(QWidget):
             or self.delay_reason.text().strip()
         )
 
+    # --- deadlines: said back in words, extensions counted from the current deadline ---------------
+    def _current_deadline(self) -> datetime | None:
+        """The deadline a status update would change: its demand's, if it has one."""
+        if self._kind != "update" or self._amending is not None:
+            return None
+        editor = self._editors.get("refs")
+        try:
+            seq = self._read_refs(editor) if editor is not None else None
+        except errors.ValidationError:
+            return None
+        return self._deadlines.get(seq) if seq is not None else None
+
+    def deadline_reading(self) -> DeadlineReading | None:
+        """What the deadline field means now (None: empty); raises ValidationError when unreadable."""
+        editor = self._editors.get("deadline")
+        if not isinstance(editor, QLineEdit) or not editor.text().strip():
+            return None
+        try:
+            return read_deadline(editor.text(), now=utc_now(), tz=timefmt.display_tz(),
+                                 current=self._current_deadline())
+        except ValueError as exc:
+            raise errors.ValidationError("deadline", str(exc)) from None
+
+    def _refresh_field_hint(self, *_args: object) -> None:
+        try:
+            reading = self.deadline_reading()
+        except errors.ValidationError as exc:
+            self.field_hint.setText("Deadline: " + exc.reason)
+            self.field_hint.show()
+            return
+        if reading is None:
+            self.field_hint.hide()
+            return
+        self.field_hint.setText("Deadline: " + reading.explanation)
+        self.field_hint.setProperty("warning", reading.earlier_than_current)
+        self.field_hint.style().unpolish(self.field_hint)
+        self.field_hint.style().polish(self.field_hint)
+        self.field_hint.show()
+
+    def _typed_problem(self, field: str, message: str) -> None:
+        """A person or choice box left with text that means nothing or several: say so in place."""
+        if message:
+            self.show_error(field, message, move_focus=False)
+        elif self._invalid and self._editors.get(field) in self._invalid:
+            self._clear_invalid()
+
     def build_entry(self) -> NewEntry:
         """The NewEntry the composer holds now; raises ValidationError for an unreadable field."""
         fields: dict[str, Any] = {}
@@ -378,6 +500,11 @@ class Composer(QWidget):
                 continue
             spec = KINDS[self._kind].field(name)
             assert spec is not None
+            if name == "deadline":
+                reading = self.deadline_reading()
+                if reading is not None:
+                    fields[name] = reading.moment
+                continue
             value = read_editor(spec, editor)
             if value is not None:
                 fields[name] = value
@@ -414,6 +541,7 @@ class Composer(QWidget):
                 entry = self._submit_amendment(self._amending)
             else:
                 draft = self.build_entry()
+                self._confirm_earlier_deadline(draft)
                 entry = self._logbook.record(self._ref, draft)
         except errors.ValidationError as exc:
             self.show_error(exc.field, exc.reason)
@@ -425,6 +553,21 @@ class Composer(QWidget):
         self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
         self.recorded.emit(entry.seq)
         return entry
+
+    def _confirm_earlier_deadline(self, draft: NewEntry) -> None:
+        """A deadline moved earlier is recorded only on a second Ctrl+Enter with nothing changed."""
+        reading = self.deadline_reading()
+        if reading is None or not reading.earlier_than_current:
+            self._confirmed_draft = None
+            return
+        signature = (draft.kind, draft.refs, draft.text, tuple(sorted((k, str(v)) for k, v in draft.fields.items())))
+        if self._confirmed_draft == signature:
+            return
+        self._confirmed_draft = signature
+        current = self._current_deadline()
+        raise errors.ValidationError("deadline", EARLIER_DEADLINE.format(
+            new=timefmt.clock(reading.moment, seconds=False), old=timefmt.clock(current, seconds=False),
+            record=shortcut_text("record")))
 
     def _submit_amendment(self, target: Entry) -> Entry:
         reason = self.amend_reason.text().strip()
@@ -446,8 +589,8 @@ class Composer(QWidget):
             author=self._author(), corrected=corrected or None,
         )
 
-    def show_error(self, field: str, message: str) -> None:
-        """Put the refusal beside the field it names and move the cursor there."""
+    def show_error(self, field: str, message: str, *, move_focus: bool = True) -> None:
+        """Put the refusal beside the field it names and (unless told not to) move the cursor there."""
         target = self._field_widget(field)
         title = self._field_title(field)
         self.error_label.setText(f"{title}: {message}" if title else message)
@@ -461,7 +604,8 @@ class Composer(QWidget):
             target.style().unpolish(target)
             target.style().polish(target)
             self._invalid.append(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            if move_focus:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.error_label.setBuddy(target)
 
     def _field_widget(self, field: str) -> QWidget | None:
@@ -517,8 +661,9 @@ class Composer(QWidget):
             self.amend_reason.clear()
             self.amend_row.hide()
             self.amend_banner.hide()
-            self.kind_box.setEnabled(True)
-            self.time_edit.setEnabled(True)
+            self.kind_box.setEnabled(not self._sealed)
+            self.time_edit.setEnabled(not self._sealed)
+            self._confirmed_draft = None
             if was_amending:
                 self._build_fields(self._kind, refs=KINDS[self._kind].needs_ref)
                 self._show_kind(self._kind)
@@ -537,6 +682,26 @@ class Composer(QWidget):
         self._refresh_time()
         if after_record or self.isVisible():
             self.focus_first_empty()
+
+    # --- sealed: visibly closed, nothing typed is thrown away -------------------------------------
+    @property
+    def sealed(self) -> bool:
+        return self._sealed
+
+    def set_sealed(self, sealed: bool, message: str = "") -> None:
+        """Read-only with the reason and the way to reopen; what was typed stays (and is saved)."""
+        self.sealed_banner.setText(message)
+        self.sealed_banner.setVisible(sealed)
+        if sealed == self._sealed:
+            return
+        self._sealed = sealed
+        self.text_edit.setReadOnly(sealed)
+        for widget in (self.kind_box, self.time_edit, self.delay_reason, self.amend_reason, self.fields_row):
+            widget.setEnabled(not sealed and not (widget in (self.kind_box, self.time_edit) and self._amending))
+        self.text_edit.setPlaceholderText(SEALED_TYPING if sealed else "")
+        if not sealed:
+            self._show_kind(self.kind)
+            self._clear_invalid()
 
     # --- amend mode ----------------------------------------------------------------------------
     def start_amend(self, entry: Entry) -> None:
@@ -559,7 +724,7 @@ class Composer(QWidget):
             self._show_kind(entry.kind)
             self.amend_banner.setText(
                 f"Amending #{entry.seq} ({KINDS[entry.kind].title}). The original stays in the log, struck "
-                f"through beside your correction. A reason is required. {shortcut_text('cancel')} cancels."
+                f"through beside your correction. A reason is required. {shortcut_text('back')} cancels."
             )
             self.amend_banner.show()
             self.amend_row.show()

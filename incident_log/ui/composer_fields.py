@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from incident_log.domain.deadline import read_deadline
 from incident_log.domain.entry import utc_now
 from incident_log.domain.kinds import MAX_FIELD_CHARS, FieldSpec, FieldType
+from incident_log.domain.lookup import Resolution, person_display, resolve_choice, resolve_person
 from incident_log.domain.state import Person
 from incident_log.errors import ValidationError
 from incident_log.ui import timefmt
+from incident_log.ui.widgets import compact_combo
 
 HIDDEN_FIELDS = ("id", "corrected")  # written by imports and amend mode, not typed
 
@@ -42,65 +45,103 @@ class GuardedLineEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-def person_display(person: Person) -> str:
-    return f"{person.key} — {person.label} · {person.name}"
+class TypedBox(QComboBox):
+    """An editable combo box that takes typed text and never opens on a space.
 
+    A plain (non-editable) combo box opens its list on the space bar, and everything typed after
+    that lands in the list and is lost. Here what is typed stays in the box; the list opens only
+    on Alt+Down or F4. ``resolution()`` says what the text means; leaving the box completes a
+    unique match to its full form, and an unclear one is reported through ``problem`` (the
+    composer shows it beside the field) without moving the cursor.
+    """
 
-class PersonBox(QComboBox):
-    """A person key, typed or completed from the register (labels and names shown)."""
+    chosen = Signal(str)  # the value the text resolved to (on leaving the box or picking from the list)
+    problem = Signal(str)  # why the text resolves to nothing ("" when it is fine again)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, chars: int = 14) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText("key or name")
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self.setMinimumContentsLength(18)
+        self.setCompleter(None)  # a completion popup would take Ctrl+Enter and Tab away from the window
+        compact_combo(self, chars)
+        self.lineEdit().editingFinished.connect(self._settle)
+        self.activated.connect(lambda _i: self._settle())
+
+    def resolution(self) -> Resolution:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def value(self) -> str:
+        """The resolved value; "" when empty or unclear (``resolution()`` says why)."""
+        return self.resolution().value or ""
+
+    def _settle(self) -> None:
+        found = self.resolution()
+        if found.ok:
+            if self.currentText() != found.display:
+                self.setEditText(found.display)
+            self.problem.emit("")
+            self.chosen.emit(found.value or "")
+        else:
+            self.problem.emit(found.message)
+
+    def set_value(self, value: str) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                self.setEditText(self.itemText(i))
+                return
+        self.setEditText(value)
+
+
+class PersonBox(TypedBox):
+    """A person, typed as key, name, alias, label or a unique prefix; the list shows the register."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, chars=16)
+        self._people: tuple[Person, ...] = ()
+        self.lineEdit().setPlaceholderText("name, alias, label or key")
 
     def set_people(self, people: Sequence[Person]) -> None:
         text = self.currentText()
+        self._people = tuple(people)
         self.blockSignals(True)
         self.clear()
-        self.addItem("", "")
-        for person in people:
+        for person in self._people:
             self.addItem(person_display(person), person.key)
-        self.setCurrentIndex(0)
+        self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
 
-    def value(self) -> str:
-        text = self.currentText().strip()
-        index = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if index > 0:
-            return str(self.itemData(index))
-        return text.split(" — ", 1)[0].strip()
-
-    def set_value(self, key: str) -> None:
-        for i in range(self.count()):
-            if self.itemData(i) == key:
-                self.setCurrentIndex(i)
-                return
-        self.setEditText(key)
+    def resolution(self) -> Resolution:
+        return resolve_person(self.currentText(), self._people)
 
 
-class ChoiceBox(QComboBox):
-    """One of the kind's choices. Starts empty so a required choice is made, not defaulted."""
+class ChoiceBox(TypedBox):
+    """One of a fixed set, typed or picked. Starts empty so a required choice is made, not defaulted."""
 
-    def __init__(self, choices: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.addItem("")
-        self.addItems(list(choices))
+    def __init__(self, choices: Sequence[str] | Sequence[tuple[str, str]], parent: QWidget | None = None,
+                 *, chars: int = 14, placeholder: str = "type or Alt+Down") -> None:
+        super().__init__(parent, chars=chars)
+        self._choices: list[tuple[str, str]] = []
+        self.set_choices(choices)
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+        self.lineEdit().setPlaceholderText(placeholder)
 
-    def value(self) -> str:
-        return self.currentText()
+    def set_choices(self, choices: Sequence[str] | Sequence[tuple[str, str]]) -> None:
+        """Replace the list (a filter's people, say); what is typed stays."""
+        text = self.currentText()
+        self._choices = [(c, c) if isinstance(c, str) else (c[0], c[1]) for c in choices]
+        self.blockSignals(True)
+        self.clear()
+        for shown, value in self._choices:
+            self.addItem(shown, value)
+        self.setCurrentIndex(-1)
+        self.setEditText(text)
+        self.blockSignals(False)
 
-    def set_value(self, value: str) -> None:
-        index = self.findText(str(value))
-        self.setCurrentIndex(max(index, 0))
+    def resolution(self) -> Resolution:
+        return resolve_choice(self.currentText(), self._choices)
 
 
 def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
@@ -124,15 +165,18 @@ def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
 
 def read_editor(spec: FieldSpec, editor: QWidget) -> Any:
     """The value to put in ``NewEntry.fields`` (None when left empty)."""
-    if isinstance(editor, PersonBox | ChoiceBox):
-        return editor.value() or None
+    if isinstance(editor, TypedBox):
+        found = editor.resolution()
+        if not found.ok and found.message:
+            raise ValidationError(spec.name, found.message)
+        return found.value
     assert isinstance(editor, QLineEdit)
     text = editor.text().strip()
     if not text:
         return None
     if spec.type is FieldType.DATETIME:
         try:
-            return timefmt.parse_deadline(text, now=utc_now(), tz=timefmt.display_tz())
+            return read_deadline(text, now=utc_now(), tz=timefmt.display_tz()).moment
         except ValueError as exc:
             raise ValidationError(spec.name, str(exc)) from None
     if spec.type is FieldType.LIST:
@@ -149,10 +193,8 @@ def editor_text(editor: QWidget) -> str:
 
 
 def set_editor_text(editor: QWidget, text: str) -> None:
-    if isinstance(editor, PersonBox):
+    if isinstance(editor, TypedBox):
         editor.setEditText(text)
-    elif isinstance(editor, ChoiceBox):
-        editor.set_value(text)
     else:
         assert isinstance(editor, QLineEdit)
         editor.setText(text)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from incident_log import errors
 from incident_log.ui import uisettings
+from incident_log.ui.feed import IncidentFeed
 from incident_log.ui.live import LiveAdapter
 from incident_log.ui.lock import LockManager
-from incident_log.ui.prompts import show_error
+from incident_log.ui.prompts import ask_leader_callsign, show_error
 from incident_log.ui.tasks import Background
 
 
@@ -34,6 +35,7 @@ class AppContext(QObject):
             parent=self,
         )
         self._callsign: str | None = None
+        self._feeds: dict[str, IncidentFeed] = {}
 
     # --- the author of entries: kept in the vault, never in QSettings --------------------------
     def callsign(self) -> str:
@@ -44,6 +46,28 @@ class AppContext(QObject):
     def set_callsign(self, value: str) -> None:
         self.logbook.set_pref("callsign", value.strip())
         self._callsign = value.strip()
+
+    def leader_callsign(self) -> str:
+        """The team leader's own callsign (a vault preference, remembered for the next time)."""
+        return self.logbook.get_pref("leader_callsign", "") or ""
+
+    # --- one feed per incident, shared by its windows ------------------------------------------
+    def feed(self, ref: str) -> IncidentFeed:
+        feed = self._feeds.get(ref)
+        if feed is None:
+            feed = self._feeds[ref] = IncidentFeed(self, ref, self)
+        feed.users += 1
+        return feed
+
+    def release_feed(self, ref: str) -> None:
+        feed = self._feeds.get(ref)
+        if feed is None:
+            return
+        feed.users -= 1
+        if feed.users <= 0:
+            feed.stop()
+            del self._feeds[ref]
+            feed.deleteLater()
 
     # --- windows ------------------------------------------------------------------------------------
     def adopt(self, window: QMainWindow) -> None:
@@ -71,6 +95,33 @@ class AppContext(QObject):
         window.show()
         window.composer.focus_first_empty()
         return window
+
+    def open_leader(self, ref: str, parent: QWidget | None = None) -> QMainWindow | None:
+        """The team leader's window on ``ref``, after they say who they are (their own callsign)."""
+        from incident_log.ui.leader_window import TeamLeaderWindow
+
+        callsign = ask_leader_callsign(parent, self.leader_callsign(), self.callsign())
+        if callsign is None:
+            return None
+        if callsign != self.leader_callsign():
+            self.logbook.set_pref("leader_callsign", callsign)
+        try:
+            window = TeamLeaderWindow(self, ref, callsign)
+        except errors.IncidentLogError as exc:
+            show_error(parent, exc)
+            return None
+        self.adopt(window)
+        window.show()
+        window.controller.focus_timeline()
+        return window
+
+    def zoom(self, step: int) -> None:
+        """Ctrl+Plus / Ctrl+Minus / Ctrl+0: the font size of every window, remembered."""
+        size = int(uisettings.get("font_size"))
+        new = uisettings.DEFAULT_FONT_SIZE if step == 0 else max(uisettings.MIN_FONT, min(uisettings.MAX_FONT, size + step))
+        if new != size:
+            uisettings.put("font_size", new)
+            self.apply_settings()
 
     def open_home(self) -> QMainWindow:
         from incident_log.ui.home import HomeWindow

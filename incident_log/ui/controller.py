@@ -1,94 +1,70 @@
-"""Behaviour of the incident window: what each action and board signal does.
+"""Behaviour of the loggist's incident window: what each action and board request does.
 
 Every write goes through the Logbook (one short durable transaction); every refusal reaches
-the user as its catalogue message. The boards' state is folded in the background, at most
-four times a second, so a burst of entries never stalls typing.
+the user as its catalogue message. What both incident windows share lives in
+``ui.viewer.ViewController``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.domain.state import IncidentState
+from incident_log.ui import timefmt
+from incident_log.ui.composer import SEALED_NOTICE
+from incident_log.ui.feed import FeedState
 from incident_log.ui.prompts import ask_text, confirm, show_error
+from incident_log.ui.undo import Undoable
+from incident_log.ui.viewer import ViewController
 
 if TYPE_CHECKING:
     from incident_log.ui.incident_window import IncidentWindow
 
-BOARD_REFRESH_MS = 250  # at most four folds a second
+UNDO_REASON = "Undone within seconds: the board key was pressed by mistake (previous status {previous})"
+RECORDED_STATUS = "Recorded #{seq}: {kind} #{target} → {status}"
 
 
-class IncidentController(QObject):
+class IncidentController(ViewController):
+    w: IncidentWindow
+
     def __init__(self, window: IncidentWindow) -> None:
         super().__init__(window)
-        self.w = window
-        self.ctx = window.ctx
-        self.logbook = window.logbook
-        self.ref = window.ref
-        self.state: IncidentState | None = None
-        self.follow_windows: list[Any] = []
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(BOARD_REFRESH_MS)
-        self._refresh.timeout.connect(self._fold)
+        self.leader_windows: list[Any] = []
 
     def start(self) -> None:
-        self.ctx.live.entriesAdded.connect(self.on_entries_added)
-        w = self.w
-        for board in w.boards:
+        for board in self.w.boards:
             for name, slot in (
                 ("statusUpdateRequested", self.record_status_update),
                 ("personAddRequested", self.record_person),
-                ("entryActivated", self.show_entry),
             ):
                 signal = getattr(board, name, None)
                 if signal is not None:
                     signal.connect(slot)
-        w.timeline.entryChosen.connect(self.show_entry)
-        self._fold()
+        super().start()
 
     def stop(self) -> None:
-        self._refresh.stop()
-        try:
-            self.ctx.live.entriesAdded.disconnect(self.on_entries_added)
-        except (RuntimeError, TypeError):
-            pass
-        for window in self.follow_windows:
+        for window in list(self.leader_windows):
             window.close()
+        super().stop()
 
     # --- live ----------------------------------------------------------------------------------
-    def on_entries_added(self, ref: str, seqs: list[int]) -> None:
-        if ref != self.ref:
-            return
-        self.w.model.add_live(seqs)
-        if not self._refresh.isActive():
-            self._refresh.start()
-
-    def _fold(self) -> None:
-        ref, logbook = self.ref, self.logbook
-        self.ctx.background.submit(f"state:{ref}", lambda: logbook.state(ref), self.apply_state, self._fold_failed)
-
-    def _fold_failed(self, error: BaseException) -> None:
-        if isinstance(error, errors.IncidentLogError):
-            self.w.statusBar().showMessage(error.message, 10_000)
-        else:
-            raise error
+    def apply_feed(self, feed: FeedState) -> None:
+        super().apply_feed(feed)
+        state = feed.state
+        message = ""
+        if state.sealed:
+            sealed_at = state.extra.get("sealed_at")
+            message = SEALED_NOTICE.format(ref=self.ref, time=timefmt.clock(sealed_at, seconds=False),  # type: ignore[arg-type]
+                                           author=feed.sealed_by or "?")
+        self.w.composer.set_sealed(state.sealed, message)
 
     def apply_state(self, state: IncidentState) -> None:
-        self.state = state
-        for board in self.w.boards:
-            board.set_state(state)
-        self.w.composer.set_people(state.people)
-        self.w.timeline.set_people(state.people)
-        self.w.model.set_people({p.key: p.label for p in state.people})
-        self.w.show_state(state)
-        for window in self.follow_windows:
-            window.apply_state(state)
+        super().apply_state(state)
+        self.w.composer.set_state(state)
 
     # --- composer ----------------------------------------------------------------------------
     def record(self) -> None:
@@ -104,8 +80,12 @@ class IncidentController(QObject):
             return
         self.w.composer.start_amend(entry)
 
-    def cancel_amend(self) -> None:
-        self.w.composer.cancel_amend()
+    def back(self) -> None:
+        """Esc cancels an amendment first; otherwise it goes back towards the composer."""
+        if self.w.composer.amending is not None:
+            self.w.composer.cancel_amend()
+            return
+        super().back()
 
     def discard_draft(self) -> None:
         if self.w.composer.is_empty() and self.w.composer.amending is None:
@@ -120,88 +100,67 @@ class IncidentController(QObject):
     def focus_composer(self) -> None:
         self.w.composer.focus_first_empty()
 
-    def open_report(self) -> None:
-        try:
-            from incident_log.ui.report_dialog import open_report_dialog
-        except ImportError:
-            show_error(self.w, "The debrief report is not part of this build.")
+    def focus_default(self) -> None:
+        self.focus_composer()
+
+    def typed_in_timeline(self, text: str) -> None:
+        """A letter typed while reading the timeline is the start of an entry: it goes to the composer."""
+        composer = self.w.composer
+        if composer.sealed:
+            self.w.say("Nothing typed is recorded while the incident is sealed.")
             return
+        composer.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = composer.text_edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        composer.text_edit.setTextCursor(cursor)
+        composer.text_edit.insertPlainText(text)
+
+    def open_report(self) -> None:
+        from incident_log.ui.report_dialog import open_report_dialog
+
         open_report_dialog(self.w, self.logbook, self.ref, self.ctx.callsign())
 
-    # --- timeline ------------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.w.timeline.search.setFocus()
-        self.w.timeline.search.selectAll()
-
-    def focus_jump(self) -> None:
-        self.w.timeline.jump.setFocus()
-        self.w.timeline.jump.selectAll()
-
-    def follow_newest(self) -> None:
-        self.w.timeline.set_following(True)
-
-    def focus_timeline(self) -> None:
-        table = self.w.timeline.table
-        table.setFocus()
-        if not table.currentIndex().isValid() and self.w.model.rowCount():
-            table.setCurrentIndex(self.w.model.index(self.w.model.rowCount() - 1, 5))
-
-    def show_entry(self, seq: int) -> None:
-        self.w.timeline.select_seq(seq)
-
     # --- board requests ------------------------------------------------------------------------
-    def _record(self, draft: NewEntry) -> bool:
-        try:
-            self.logbook.record(self.ref, draft)
-        except errors.IncidentLogError as exc:
-            show_error(self.w, exc)
-            return False
-        return True
-
     def record_status_update(self, seq: int, status: str) -> None:
-        self._record(NewEntry(kind="update", refs=seq, fields={"status": status}, author=self.ctx.callsign()))
+        """One key on a board: recorded at once, with a few seconds to undo it (an amendment)."""
+        previous = self._status_of(seq)
+        entry = self._record(NewEntry(kind="update", refs=seq, fields={"status": status}, author=self.author()))
+        if entry is None:
+            return
+        kind = "demand" if any(d.seq == seq for d in (self.state.demands if self.state else ())) else "offer"
+        what = RECORDED_STATUS.format(seq=entry.seq, kind=kind, target=seq, status=status)
+        if previous is None:
+            self.w.say(what)
+            return
+
+        def undo() -> str:
+            self.logbook.amend(self.ref, entry.seq, "", reason=UNDO_REASON.format(previous=previous),
+                               author=self.author(), corrected={"status": previous})
+            return f"{what} (back to {previous})"
+
+        self.w.undo_bar.offer(Undoable(what, undo))
+
+    def _status_of(self, seq: int) -> str | None:
+        if self.state is None:
+            return None
+        for item in (*self.state.demands, *self.state.offers):
+            if item.seq == seq:
+                return item.status
+        return None
 
     def record_person(self, fields: dict) -> None:
         clean = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
-        self._record(NewEntry(kind="person", fields=clean, author=self.ctx.callsign()))
+        self._record(NewEntry(kind="person", fields=clean, author=self.author()))
 
     # --- team leader ---------------------------------------------------------------------------------
-    def flag_selected(self) -> None:
-        entry = self.w.timeline.selected_entry()
-        if entry is None:
-            show_error(self.w, "Select the entry to flag in the timeline first.")
-            return
-        reason = ask_text(self.w, "Flag for debrief", f"Why should entry #{entry.seq} be discussed at the debrief?",
-                          name="flagReason")
-        if reason:
-            try:
-                self.logbook.flag(self.ref, entry.seq, reason=reason, author=self.ctx.callsign())
-            except errors.IncidentLogError as exc:
-                show_error(self.w, exc)
+    def open_leader_window(self) -> None:
+        window = self.ctx.open_leader(self.ref, self.w)
+        if window is not None and window not in self.leader_windows:
+            self.leader_windows.append(window)
+            window.destroyed.connect(lambda *_: self._drop_leader(window))
 
-    def mark_reviewed(self) -> None:
-        entry = self.w.timeline.selected_entry()
-        upto = entry.seq if entry is not None else self.logbook.head(self.ref)[0]
-        if upto <= 0:
-            return
-        try:
-            self.logbook.mark_reviewed(self.ref, upto, author=self.ctx.callsign())
-        except errors.IncidentLogError as exc:
-            show_error(self.w, exc)
-
-    def open_follow_window(self) -> None:
-        from incident_log.ui.follow_window import FollowWindow
-
-        window = FollowWindow(self.ctx, self.ref)
-        self.ctx.adopt(window)
-        self.follow_windows.append(window)
-        window.destroyed.connect(lambda *_: self._drop_follow(window))
-        if self.state is not None:
-            window.apply_state(self.state)
-        window.show()
-
-    def _drop_follow(self, window: Any) -> None:
-        self.follow_windows = [w for w in self.follow_windows if w is not window]
+    def _drop_leader(self, window: Any) -> None:
+        self.leader_windows = [w for w in self.leader_windows if w is not window]
 
     def seal_incident(self) -> None:
         if not confirm(
@@ -212,35 +171,15 @@ class IncidentController(QObject):
         ):
             return
         try:
-            self.logbook.seal(self.ref, author=self.ctx.callsign())
+            self.logbook.seal(self.ref, author=self.author())
         except errors.IncidentLogError as exc:
             show_error(self.w, exc)
 
     def reopen_incident(self) -> None:
-        reason = ask_text(self.w, "Reopen", f"Why is {self.ref} reopened? (recorded in the log)", name="reopenReason")
+        reason = ask_text(self.w, "Reopen", f"Why is {self.ref} reopened? (recorded in the log)",
+                          name="reopenReason")
         if reason:
             try:
-                self.logbook.reopen(self.ref, reason, author=self.ctx.callsign())
+                self.logbook.reopen(self.ref, reason, author=self.author())
             except errors.IncidentLogError as exc:
                 show_error(self.w, exc)
-
-    # --- everywhere ----------------------------------------------------------------------------------
-    def lock(self) -> None:
-        self.ctx.lock.lock()
-
-    def open_settings(self) -> None:
-        from incident_log.ui.dialogs import SettingsDialog
-
-        SettingsDialog(self.ctx, self.w).exec()
-
-    def show_keyboard_map(self) -> None:
-        from incident_log.ui.dialogs import KeyboardMapDialog
-
-        KeyboardMapDialog(self.w).exec()
-
-    def close_window(self) -> None:
-        self.w.close()
-
-    def quit(self) -> None:
-        QApplication.closeAllWindows()  # each window saves its draft and layout as it closes
-        QApplication.quit()

@@ -92,7 +92,8 @@ class HomeWindow(QMainWindow):
         populate_menus(self.menuBar(), self.actions_by_id, HOME)
         toolbar = self.addToolBar("Incidents")
         toolbar.setObjectName("homeToolbar")
-        for name in ("new_incident", "open_incident", "import_scenario", "import_bundle", "export_bundle"):
+        for name in ("new_incident", "open_incident", "open_leader", "import_scenario", "import_bundle",
+                     "export_bundle"):
             toolbar.addAction(self.actions_by_id[name])
         self.statusBar().showMessage(f"Vault unlocked with {ctx.logbook.unlocked_with}")
         if ctx.logbook.keyring_note:
@@ -146,6 +147,11 @@ class HomeWindow(QMainWindow):
         ref = self.selected_ref()
         if ref:
             self.ctx.open_incident(ref, self)
+
+    def open_selected_as_leader(self) -> None:
+        ref = self.selected_ref()
+        if ref:
+            self.ctx.open_leader(ref, self)
 
     def import_scenario(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
@@ -213,6 +219,15 @@ class HomeWindow(QMainWindow):
         from incident_log.ui.dialogs import KeyboardMapDialog
 
         KeyboardMapDialog(self).exec()
+
+    def zoom_in(self) -> None:
+        self.ctx.zoom(+1)
+
+    def zoom_out(self) -> None:
+        self.ctx.zoom(-1)
+
+    def zoom_reset(self) -> None:
+        self.ctx.zoom(0)
 
     def close_window(self) -> None:
         self.close()

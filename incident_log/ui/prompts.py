@@ -6,6 +6,8 @@ them like a user would: find the dialog by object name, type, press Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,11 +42,13 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
 
 
 class TextPrompt(QDialog):
-    """One line of required text (a reason, a callsign)."""
+    """One line of required text (a reason, a callsign). ``check`` may refuse it with a sentence."""
 
     def __init__(self, parent: QWidget | None, title: str, label: str, *, text: str = "",
-                 secret: bool = False, name: str = "textPrompt") -> None:
+                 secret: bool = False, name: str = "textPrompt",
+                 check: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
+        self._check = check
         self.setObjectName(name)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -53,7 +57,8 @@ class TextPrompt(QDialog):
         layout.addWidget(caption)
         self.edit = QLineEdit(text, self)
         self.edit.setObjectName(name + "Edit")
-        self.edit.setAccessibleName(label)
+        self.edit.setAccessibleName(title)
+        self.edit.setAccessibleDescription(label)
         if secret:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         caption.setBuddy(self.edit)
@@ -70,11 +75,32 @@ class TextPrompt(QDialog):
         self.resize(440, self.sizeHint().height())
 
     def _accept(self) -> None:
-        if not self.edit.text().strip():
-            self.error.setText("This cannot be empty.")
+        problem = "This cannot be empty." if not self.edit.text().strip() else ""
+        if not problem and self._check is not None:
+            problem = self._check(self.edit.text().strip())
+        if problem:
+            self.error.setText(problem)
             self.error.show()
+            self.edit.selectAll()
             return
         self.accept()
+
+
+LEADER_PROMPT = ("Your callsign as team leader. Flags, reviews and alarm acknowledgements made in this window "
+                 "are recorded under it, so the log shows who reviewed.")
+LEADER_SAME = ("'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, "
+               "so the debrief can tell who did what: type yours.")
+
+
+def ask_leader_callsign(parent: QWidget | None, remembered: str, loggist: str) -> str | None:
+    """The team leader's own callsign (never the loggist's); None when they cancel."""
+
+    def differs(text: str) -> str:
+        return LEADER_SAME.format(callsign=loggist) if loggist and text.casefold() == loggist.casefold() else ""
+
+    dialog = TextPrompt(parent, "Team leader", LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
+    dialog.edit.selectAll()
+    return dialog.edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, *, text: str = "", name: str = "textPrompt") -> str | None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from incident_log.ui import uisettings
 
@@ -33,34 +32,3 @@ def duration(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-_IN = re.compile(r"^\+?\s*(\d+)\s*(h|m|min|mins|minutes|hours?)?$")
-_CLOCK = re.compile(r"^(\d{1,2})[:.hH]?(\d{2})$")
-
-
-def parse_deadline(text: str, *, now: datetime, tz: tzinfo) -> datetime:
-    """A deadline is in the future: "23:00" (the next 23:00), "+30m", "30 min", or ISO 8601."""
-    raw = text.strip().lower()
-    match = _IN.match(raw)
-    if match and (raw.startswith("+") or match.group(2)):
-        amount = int(match.group(1))
-        unit = match.group(2) or "m"
-        return now + (timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount))
-    match = _CLOCK.match(raw)
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2))
-        if hour > 23 or minute > 59:
-            raise ValueError(f"'{text}' is not a time; type 23:00, +30m or an ISO time")
-        local_now = now.astimezone(tz)
-        moment = datetime.combine(local_now.date(), time(hour, minute), tzinfo=tz)
-        if moment <= local_now:
-            moment += timedelta(days=1)
-        return moment.astimezone(UTC)
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"'{text[:40]}' is not a deadline; type 23:00, +30m or an ISO time") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    return moment.astimezone(UTC)

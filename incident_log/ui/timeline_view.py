@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -30,9 +28,12 @@ from PySide6.QtWidgets import (
 
 from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS
+from incident_log.domain.lookup import person_display
 from incident_log.domain.state import Person
 from incident_log.ui.actions import shortcut_text
-from incident_log.ui.kindstyle import icon, kind_icon
+from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.kindstyle import icon
+from incident_log.ui.text import plural
 from incident_log.ui.timeline_model import (
     COL_KIND,
     COL_SEQ,
@@ -42,8 +43,13 @@ from incident_log.ui.timeline_model import (
     EntryRole,
     FlaggedRole,
     NewSinceReviewRole,
+    SeqRole,
     TimelineModel,
 )
+from incident_log.ui.widgets import ElidedLabel
+
+ALL_KINDS = "All kinds"
+ANYONE = "Anyone"
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -89,6 +95,11 @@ class TimelineDelegate(QStyledItemDelegate):
 
 
 class TimelineTable(QTableView):
+    """The rows. Enter opens the entry in full; a letter typed here is handed on, never dropped."""
+
+    entryChosen = Signal(int)  # noqa: N815 - Enter on a row
+    typedHere = Signal(str)  # noqa: N815 - printable text typed while the table has the focus
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
@@ -109,17 +120,46 @@ class TimelineTable(QTableView):
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid():
+                seq = index.siblingAtColumn(COL_SEQ).data(SeqRole)
+                if seq:
+                    self.entryChosen.emit(int(seq))
+                    event.accept()
+                    return
+        text = event.text()
+        no_command = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) == Qt.KeyboardModifier.NoModifier
+        if text and no_command and text.isprintable() and event.key() != Qt.Key.Key_Space:
+            self.typedHere.emit(text)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typed text is not a search here (it goes to the composer, or is refused out loud)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 8)
+
 
 class TimelinePanel(QWidget):
     """Timeline table plus its bar. Emits the seq the user picks (Enter or double click)."""
 
     entryChosen = Signal(int)  # noqa: N815
     followingChanged = Signal(bool)  # noqa: N815
+    message = Signal(str)  # a sentence for the status bar (a filter that matches nothing, say)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("timelinePanel")
         self.model = model
+        self._people_choices: list[tuple[str, str]] = []
         self._following = True
         self._programmatic_scroll = False
         layout = QVBoxLayout(self)
@@ -128,18 +168,18 @@ class TimelinePanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
-        self.kind_filter = QComboBox(self)
+        self.kind_filter = ChoiceBox([(ALL_KINDS, ""), *((spec.title, kind) for kind, spec in KINDS.items())],
+                                     self, chars=10, placeholder=ALL_KINDS)
         self.kind_filter.setObjectName("kindFilter")
         self.kind_filter.setAccessibleName("Show kind")
-        self.kind_filter.addItem("All kinds", "")
-        for kind, spec in KINDS.items():
-            self.kind_filter.addItem(kind_icon(kind), spec.title, kind)
+        self.kind_filter.setAccessibleDescription("Type a kind (or Alt+Down) to show only entries of that kind")
+        self.kind_filter.set_value("")
         bar.addWidget(self.kind_filter)
-        self.person_filter = QComboBox(self)
+        self.person_filter = ChoiceBox([(ANYONE, "")], self, chars=10, placeholder=ANYONE)
         self.person_filter.setObjectName("personFilter")
         self.person_filter.setAccessibleName("Show entries about person")
-        self.person_filter.addItem("Anyone", "")
-        self.person_filter.setMinimumContentsLength(12)
+        self.person_filter.setAccessibleDescription("Type a name, alias or label to show only entries about them")
+        self.person_filter.set_value("")
         bar.addWidget(self.person_filter)
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
@@ -147,7 +187,7 @@ class TimelinePanel(QWidget):
         self.search.setPlaceholderText(f"Search the log ({shortcut_text('find')}), Enter to search, Esc to clear")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(120)
         bar.addWidget(self.search, 2)
         self.jump = QLineEdit(self)
         self.jump.setObjectName("jumpToSeq")
@@ -166,7 +206,7 @@ class TimelinePanel(QWidget):
         self.follow_button.setChecked(True)
         self.follow_button.setToolTip(f"Keep the newest entry in view ({shortcut_text('follow')})")
         bar.addWidget(self.follow_button)
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel("", self, min_chars=9)
         self.count_label.setObjectName("timelineCount")
         self.count_label.setAccessibleName("Entries shown")
         bar.addWidget(self.count_label)
@@ -174,47 +214,51 @@ class TimelinePanel(QWidget):
 
         self.table = TimelineTable(self)
         self.table.setModel(model)
+        self.size_columns()
         header = self.table.horizontalHeader()
-        for col, width in ((0, 56), (1, 84), (2, 150), (3, 124), (4, 104)):
-            header.resizeSection(col, width)
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.table, 1)
         if read_only:
             self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
-        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
-        self.person_filter.currentIndexChanged.connect(self._apply_filter)
+        self.kind_filter.chosen.connect(lambda _v: self._apply_filter())
+        self.person_filter.chosen.connect(lambda _v: self._apply_filter())
+        for box in (self.kind_filter, self.person_filter):
+            box.problem.connect(self.message)
         self.search.returnPressed.connect(self._apply_filter)
         self.search.textChanged.connect(lambda text: self._apply_filter() if not text else None)
         self.jump.returnPressed.connect(self._jump)
         self.follow_button.toggled.connect(self.set_following)
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.table.doubleClicked.connect(lambda idx: self.entryChosen.emit(int(model.seq_at(idx.row()))))
+        self.table.entryChosen.connect(self.entryChosen)
         model.rowsInserted.connect(self._rows_inserted)
         model.modelReset.connect(self._after_reset)
         self._after_reset()
 
     # --- filters -------------------------------------------------------------------------------
+    def size_columns(self) -> None:
+        """Column widths in characters of the current font, so zooming keeps them readable."""
+        unit = self.table.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        for col, chars in ((0, 7), (1, 10), (2, 21), (3, 14), (4, 13)):
+            header.resizeSection(col, chars * unit + 12)
+
     def set_people(self, people: Sequence[Person]) -> None:
-        current = self.person_filter.currentData()
-        self.person_filter.blockSignals(True)
-        self.person_filter.clear()
-        self.person_filter.addItem("Anyone", "")
-        for person in people:
-            self.person_filter.addItem(f"{person.label} · {person.name}", person.key)
-        index = self.person_filter.findData(current)
-        self.person_filter.setCurrentIndex(max(index, 0))
-        self.person_filter.blockSignals(False)
+        choices = [(ANYONE, "")] + [(person_display(p), p.key) for p in people]
+        if choices != self._people_choices:
+            self._people_choices = choices
+            self.person_filter.set_choices(choices)
 
     def _apply_filter(self) -> None:
-        kind = self.kind_filter.currentData()
-        person = self.person_filter.currentData()
+        kind = self.kind_filter.value()
+        person = self.person_filter.value()
         self.model.set_filter(kinds=(kind,) if kind else (), person=person or None, search=self.search.text())
 
     def clear_filters(self) -> None:
         for box in (self.kind_filter, self.person_filter):
             box.blockSignals(True)
-            box.setCurrentIndex(0)
+            box.set_value("")
             box.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
@@ -301,4 +345,7 @@ class TimelinePanel(QWidget):
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
-        self.count_label.setText(f"{rows:,} shown" if self.model.filtering else f"{rows:,} entries")
+        if self.model.filtering:
+            self.count_label.setText("{n} shown".format(n=f"{rows:,}"))
+        else:
+            self.count_label.setText(plural(rows, "{n} entry", "{n} entries"))

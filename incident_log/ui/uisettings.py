@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QApplication
 
 SETTINGS_VERSION = 1
 _MISSING = object()
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "night")
+DEFAULT_FONT_SIZE = 10
+MIN_FONT, MAX_FONT = 7, 28
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +35,13 @@ SETTINGS = {
     s.key: s
     for s in (
         Setting("theme", "light", str),
-        Setting("font_size", 10, int),
+        Setting("high_contrast", "system", str),  # "system" (follow the desktop where Qt says), "on", "off"
+        Setting("font_size", DEFAULT_FONT_SIZE, int),
         Setting("idle_lock_minutes", 10, int),  # 0: never
         Setting("show_utc", False, bool),
+        Setting("deadline_warnings", "10, 2", str),  # minutes before a deadline that raise an alarm
+        Setting("silence_minutes", 30, int),  # no contact for this long raises an alarm (0: never)
+        Setting("alarm_sound", False, bool),  # the system bell with each new alarm
     )
 }
 
@@ -90,7 +96,7 @@ def apply_appearance(app: QApplication) -> None:
     app.setPalette(theme_palette(app, theme))
     app.setStyleSheet(qss)
     font = QFont(app.font())
-    font.setPointSize(max(7, min(int(get("font_size")), 28)))
+    font.setPointSize(max(MIN_FONT, min(int(get("font_size")), MAX_FONT)))
     app.setFont(font)
 
 

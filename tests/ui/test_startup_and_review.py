@@ -120,7 +120,7 @@ def test_a_file_that_is_not_a_vault_is_reported_in_a_dialog(qapp, tmp_path, monk
     assert seen and ("damaged" in seen[0] or "not an Incident Log" in seen[0])
 
 
-def test_team_leader_flags_reviews_and_the_follow_window_marks_what_is_new(ctx, logbook, qtbot):
+def test_team_leader_flags_reviews_and_the_leader_window_marks_what_is_new(ctx, logbook, qtbot):
     ref = logbook.create_incident("Review").ref
     for i in range(3):
         logbook.record(ref, NewEntry(kind="note", text=f"entry {i + 1}", author="L1"))
@@ -142,16 +142,24 @@ def test_team_leader_flags_reviews_and_the_follow_window_marks_what_is_new(ctx, 
     qtbot.waitUntil(lambda: window.controller.state is not None and len(window.controller.state.flags) == 1)
     assert "ask Vidal" in _texts(window.board("reviewList"))
 
-    # Reviewed up to here (entry 3), then the follow window marks only later entries.
+    # Reviewed up to here (entry 3), then the team leader's window marks only later entries.
     window.timeline.select_seq(3)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     press(window.timeline.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     review = logbook.entry(ref, 5)
     assert (review.kind, review.fields["upto"]) == ("review", 3)
+
+
+    def callsign(dialog: QWidget) -> None:
+        edit = dialog.findChild(QLineEdit, "leaderCallsignEdit")
+        type_text(edit, "TL García")
+        press(edit, Qt.Key.Key_Return)
+
+    when_modal("leaderCallsign", callsign, log)
     press(window.timeline.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-    follow = window.controller.follow_windows[0]
-    assert follow.objectName() == "followWindow"
+    follow = window.controller.leader_windows[0]
+    assert follow.objectName() == "leaderWindow"
     logbook.record(ref, NewEntry(kind="note", text="after the review", author="L1"))
     qtbot.waitUntil(lambda: follow.model.rowCount() == 6)
     qtbot.waitUntil(lambda: "Reviewed up to #3" in follow.banner.text())
@@ -173,17 +181,28 @@ def test_seal_needs_confirmation_and_reopen_a_reason(ctx, logbook, qtbot):
         assert isinstance(box, QMessageBox)
         next(b for b in box.buttons() if b.text() == "Seal the incident").click()
 
-    when_modal("confirmDialog", yes, log)
-    window.actions_by_id["seal"].trigger()
-    assert logbook.incident(ref).status == "sealed"
-    qtbot.waitUntil(lambda: "SEALED" in window.windowTitle())
-    # Recording now is refused in the composer with the catalogue message, and the text stays.
+    # Something typed before the seal stays through it.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     type_text(window.composer.text_edit, "one more")
-    press(window.composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "is sealed" in window.composer.error_label.text()
-    assert window.composer.text_edit.toPlainText() == "one more"
+    when_modal("confirmDialog", yes, log)
+    window.actions_by_id["seal"].trigger()
+    assert logbook.incident(ref).status == "sealed"
+    # Visibly closed at once, not at the next board refresh: read-only, with the reason and the way back.
+    composer = window.composer
+    assert composer.text_edit.isReadOnly()
+    assert not composer.kind_box.isEnabled() and not composer.time_edit.isEnabled()
+    banner = composer.sealed_banner.text()
+    assert composer.sealed_banner.isVisible() and "sealed at" in banner and "Loggist Łukasz" in banner
+    assert "Reopen incident" in banner
+    assert "SEALED" in window.windowTitle() and "SEALED" in window.status_state.text()
+    # Typing into the closed composer is answered, and loses nothing already typed.
+    type_text(composer.text_edit, "x")
+    assert composer.text_edit.toPlainText() == "one more"
+    assert "Nothing typed is recorded while the incident is sealed" in composer.error_label.text()
+    press(composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "is sealed" in composer.error_label.text()
+    assert composer.text_edit.toPlainText() == "one more"
 
     def reason(dialog: QWidget) -> None:
         edit = dialog.findChild(QLineEdit, "reopenReasonEdit")
@@ -193,6 +212,7 @@ def test_seal_needs_confirmation_and_reopen_a_reason(ctx, logbook, qtbot):
     when_modal("reopenReason", reason, log)
     window.actions_by_id["reopen"].trigger()
     assert logbook.incident(ref).status == "open"
+    assert not composer.text_edit.isReadOnly() and composer.sealed_banner.isHidden()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     press(window.composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

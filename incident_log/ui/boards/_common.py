@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
+from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
 
@@ -293,6 +294,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 # --- the keyboard table ----------------------------------------------------------------------
 
+NOTHING_SELECTED = "Select an item first (Up and Down arrows), then press its letter."
+STRAY_KEY = "'{key}' does nothing on this board (nothing was typed or recorded). {help} F6 goes to the next pane."
+NO_KEYS = "Here Enter opens the entry; Up and Down move."
+
 
 class BoardTable(QTableView):
     """A read-only table that turns single keystrokes into requests.
@@ -304,6 +309,7 @@ class BoardTable(QTableView):
 
     statusKeyPressed = Signal(int, str)
     seqActivated = Signal(int)
+    keyRefused = Signal(str)  # a sentence: the key did nothing here, and why (never silently dropped)
 
     def __init__(self, model: RowsModel[Any], name: str, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +317,7 @@ class BoardTable(QTableView):
         self.setAccessibleName(accessible)
         self.setModel(model)
         self.status_keys: dict[int, str] = {}
+        self.key_help = ""  # the board's key hint, repeated when a key does nothing here
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -372,9 +379,24 @@ class BoardTable(QTableView):
         if plain and event.key() in self.status_keys:
             if seq is not None:
                 self.statusKeyPressed.emit(seq, self.status_keys[event.key()])
-            event.accept()  # swallowed even with nothing selected: a stray letter must not search
+            else:
+                self.keyRefused.emit(NOTHING_SELECTED)
+            event.accept()  # a stray letter must not search
+            return
+        text = event.text()
+        if text and text.isprintable() and not text.isspace() and event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        ) == Qt.KeyboardModifier.NoModifier:
+            self.keyRefused.emit(STRAY_KEY.format(key=text, help=self.key_help or NO_KEYS))
+            event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        """Arriving by keyboard (F6, Alt+number) puts the cursor on the first row, ready for a key."""
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() and self.model().rowCount() > 0:
+            self.selectRow(0)
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are commands here, not type-ahead search."""
@@ -400,8 +422,8 @@ class BoardTable(QTableView):
 
 
 def section_label(text: str, name: str, buddy: QWidget | None = None) -> QLabel:
-    """A quiet section heading (bold, palette colours) above a table."""
-    label = QLabel(text)
+    """A quiet section heading (bold, palette colours) above a table; cut with "…" when narrow."""
+    label = ElidedLabel(text)
     label.setObjectName(name)
     label.setAccessibleName(text)
     font = label.font()
@@ -457,6 +479,7 @@ class Board(QWidget):
     def set_state(self, state: IncidentState) -> None:
         """Show ``state``; cheap when the board's part of it did not change."""
         self._state = state
+        self._now = self._frozen(self._now)
         value = self._slice(state)
         if self._slice_value is not None and value == self._slice_value:
             return
@@ -464,10 +487,22 @@ class Board(QWidget):
         self._render(state)
 
     def refresh_clock(self, now: datetime) -> None:
-        """Move the board's notion of now (the timer calls this every second)."""
+        """Move the board's notion of now (the timer calls this every second).
+
+        A sealed incident's clocks stop at the seal: countdowns, spells and silence no longer run.
+        """
+        now = self._frozen(now)
         self._now = now
         if self._state is not None:
             self._tick(now)
+
+    def _frozen(self, now: datetime) -> datetime:
+        state = self._state
+        if state is not None and state.sealed:
+            sealed_at = state.extra.get("sealed_at")
+            if isinstance(sealed_at, datetime):
+                return sealed_at
+        return now
 
     def set_time_zone(self, tz: tzinfo | str | None) -> None:
         """None or "local": workstation time; ``datetime.UTC`` or "utc": UTC."""

@@ -25,6 +25,7 @@ from incident_log.ui.boards._common import (
     zone_suffix,
 )
 from incident_log.ui.boards.roster import on_phone_text
+from incident_log.ui.widgets import ElidedLabel
 
 SILENCE_AMBER = 15 * 60
 SILENCE_RED = 30 * 60
@@ -57,19 +58,18 @@ class IncidentClock(Board):
         self.elapsed_label.setFont(_digits_font(3.0, bold=True))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.elapsed_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.opened_label = QLabel("")
+        self.opened_label = ElidedLabel("", min_chars=12)
         self.opened_label.setObjectName("openedLabel")
         self.opened_label.setAccessibleName("Opened at")
         self.opened_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.last_contact_label = QLabel("No contact yet")
+        self.last_contact_label = ElidedLabel("No contact yet", min_chars=12)
         self.last_contact_label.setObjectName("lastContactLabel")
         self.last_contact_label.setAccessibleName("Time since the last contact")
         self.last_contact_label.setFont(_digits_font(1.35, bold=True))
-        self.on_phone_label = QLabel("Nobody on the phone")
+        self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
         self.on_phone_label.setObjectName("clockOnPhoneLabel")
         self.on_phone_label.setAccessibleName("On the phone")
         self.on_phone_label.setFont(_digits_font(1.15))
-        self.on_phone_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)

@@ -232,6 +232,8 @@ class DemandsBoard(Board):
         self.offers_view = BoardTable(self.offers_model, "offersTable", "Offers")
         self.demands_view.status_keys = dict(DEMAND_KEYS)
         self.offers_view.status_keys = dict(OFFER_KEYS)
+        self.demands_view.key_help = DEMAND_HINT + "."
+        self.offers_view.key_help = OFFER_HINT + "."
         self.demands_view.set_column_widths((3, 5, 9, 16, 13, 30, 20))
         self.offers_view.set_column_widths((3, 5, 14, 26, 26, 34, 20))
         for view in (self.demands_view, self.offers_view):

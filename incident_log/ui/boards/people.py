@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 from incident_log.domain.kinds import PERSON_ROLES
 from incident_log.domain.state import IncidentState, Person
 from incident_log.ui.boards._common import Board, BoardTable, RowsModel, bold_font, warning_text
+from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.widgets import ElidedLabel
 
 # The key letter for each role: s1, h1, n1 … (the convention of the scenario files and the CLI).
 ROLE_PREFIX: dict[str, str] = {
@@ -47,6 +48,7 @@ KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
 NAME_REQUIRED = "Type the person's name (or a description such as 'unknown male, 40s')."
 KEY_TAKEN = "The key {key} is already used by {label}. Choose another key."
+ROLE_REQUIRED = "Type the person's role (subject, hostage, negotiator …) or choose it with Alt+Down."
 KEY_INVALID = "A key is a short word of lower-case letters and digits starting with a letter, e.g. s2."
 
 
@@ -121,10 +123,10 @@ class AddPersonDialog(QDialog):
         self._key_edited = False
         self.fields: dict[str, Any] | None = None
 
-        self.role_combo = QComboBox()
+        self.role_combo = ChoiceBox(PERSON_ROLES, placeholder="subject, hostage, negotiator …")
         self.role_combo.setObjectName("personRoleCombo")
         self.role_combo.setAccessibleName("Role")
-        self.role_combo.addItems(list(PERSON_ROLES))
+        self.role_combo.set_value("subject")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("personNameEdit")
         self.name_edit.setAccessibleName("Name")
@@ -175,9 +177,9 @@ class AddPersonDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
-        self.role_combo.currentTextChanged.connect(self._suggest)
+        self.role_combo.editTextChanged.connect(lambda _text: self._suggest(self.role_combo.value()))
         self.key_edit.textEdited.connect(self._key_typed)
-        self._suggest(self.role_combo.currentText())
+        self._suggest(self.role_combo.value())
         self.role_combo.setFocus()
 
     def _key_typed(self, text: str) -> None:
@@ -191,9 +193,12 @@ class AddPersonDialog(QDialog):
     def set_people(self, people: tuple[Person, ...]) -> None:
         """People registered meanwhile (another window, an import) are taken keys too."""
         self._people = {p.key: p for p in people}
-        self._suggest(self.role_combo.currentText())
+        self._suggest(self.role_combo.value())
 
     def problem(self) -> tuple[str, QWidget] | None:
+        role = self.role_combo.resolution()
+        if not role.ok:
+            return (role.message or ROLE_REQUIRED), self.role_combo
         if not self.name_edit.text().strip():
             return NAME_REQUIRED, self.name_edit
         key = self.key_edit.text().strip()
@@ -213,7 +218,7 @@ class AddPersonDialog(QDialog):
             return
         self.fields = {
             "key": self.key_edit.text().strip(),
-            "role": self.role_combo.currentText(),
+            "role": self.role_combo.value(),
             "name": self.name_edit.text().strip(),
             "aliases": split_list(self.aliases_edit.text()),
             "phones": split_list(self.phones_edit.text()),
@@ -248,7 +253,7 @@ class PeopleRegister(Board):
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_action.triggered.connect(self.open_add_person)
         self.addAction(self.add_action)
-        self.count_label = QLabel("")
+        self.count_label = ElidedLabel("")
         self.count_label.setObjectName("peopleCount")
         self.count_label.setAccessibleName("Number of people")
         bar = QHBoxLayout()

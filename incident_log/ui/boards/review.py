@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.state import IncidentState
 from incident_log.ui.boards._common import (
@@ -26,6 +26,7 @@ from incident_log.ui.boards._common import (
     full_time_text,
     zone_suffix,
 )
+from incident_log.ui.widgets import ElidedLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ class ReviewList(Board):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reviewed_label = QLabel("Not reviewed yet")
+        self.reviewed_label = ElidedLabel("Not reviewed yet")
         self.reviewed_label.setObjectName("reviewedLabel")
         self.reviewed_label.setAccessibleName("Reviewed up to")
         font = self.reviewed_label.font()

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.kinds import ROTATION_ROLES
 from incident_log.domain.state import IncidentState, Person, Roster
@@ -31,6 +31,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
+from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
 
@@ -181,7 +182,7 @@ class RosterBoard(Board):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: dict[str, Person] = {}
-        self.on_phone_label = QLabel("Nobody on the phone")
+        self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
         self.on_phone_label.setObjectName("onPhoneLabel")
         self.on_phone_label.setAccessibleName("On the phone")
         font = self.on_phone_label.font()

@@ -1,0 +1,121 @@
+"""The alarm banner: a passed deadline or a long silence cannot go unnoticed.
+
+A coloured band across the top of the incident window and of the team leader's window, with
+one sentence for the most urgent alarm and how many more are waiting. It checks every second
+(``domain.alarms`` decides); a new alarm also flashes the window in the task bar, is announced
+to screen readers and, if the user asked for it, sounds the system bell. Acknowledging is one
+keystroke (``Ctrl+Shift+A``) and is recorded in the log by the window's controller, so the
+debrief sees who acknowledged what, and when.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
+
+from incident_log.domain.alarms import RED, Alarm, AlarmPolicy, alarms
+from incident_log.domain.entry import utc_now
+from incident_log.ui import timefmt, uisettings
+from incident_log.ui.feed import FeedState
+
+MORE = "  (+{count} more)"
+HOW = "{key} acknowledges (recorded in the log)"
+
+
+def policy_from_settings() -> AlarmPolicy:
+    return AlarmPolicy.parse(str(uisettings.get("deadline_warnings")), int(uisettings.get("silence_minutes")))
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Tell a screen reader, where Qt can (QAccessibleAnnouncementEvent, Qt 6.8+)."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class AlarmBanner(QWidget):
+    """Shows the most urgent unacknowledged alarm; ``alarmRaised`` fires once per new alarm."""
+
+    alarmRaised = Signal(object)  # Alarm
+
+    def __init__(self, key_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmBanner")
+        self.setAccessibleName("Alarm")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._key_text = key_text
+        self._feed: FeedState | None = None
+        self._pending: set[str] = set()  # acknowledged here, not yet back from the fold
+        self._seen: set[str] = set()
+        self.current: list[Alarm] = []
+        self.policy = policy_from_settings()
+        self.label = QLabel(self)
+        self.label.setObjectName("alarmText")
+        self.label.setAccessibleName("Alarm")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel(HOW.format(key=key_text), self)
+        self.hint.setObjectName("alarmHint")
+        self.hint.setAccessibleName("How to acknowledge the alarm")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.hint)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("alarmTimer")
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(lambda: self.refresh(utc_now()))
+        self.timer.start()
+        self.hide()
+
+    def set_feed_state(self, feed: FeedState) -> None:
+        self._feed = feed
+        self._pending -= set(feed.acknowledged)
+        self.refresh(utc_now())
+
+    def settings_changed(self) -> None:
+        self.policy = policy_from_settings()
+        self.refresh(utc_now())
+
+    def refresh(self, now: datetime) -> None:
+        """Work out the alarms for ``now`` (the timer calls this every second; tests call it directly)."""
+        feed = self._feed
+        if feed is None:
+            return
+        found = alarms(feed.state, now, self.policy, feed.acknowledged | self._pending,
+                       clock=lambda m: timefmt.clock(m, seconds=False), last_statement_at=feed.last_statement_at)
+        self.current = found
+        fresh = [a for a in found if a.id not in self._seen]
+        self._seen.update(a.id for a in found)
+        if not found:
+            self.hide()
+            return
+        top = found[0]
+        text = top.text + (MORE.format(count=len(found) - 1) if len(found) > 1 else "")
+        if self.label.text() != text:
+            self.label.setText(text)
+            self.setAccessibleDescription(text)
+        level = "red" if top.level == RED else "amber"
+        if self.property("level") != level:
+            self.setProperty("level", level)
+            for widget in (self, self.label, self.hint):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        self.show()
+        for alarm in fresh:
+            self.alarmRaised.emit(alarm)
+            announce(self, alarm.text)
+            window = self.window()
+            QApplication.alert(window, 0)
+            if uisettings.get("alarm_sound"):
+                QApplication.beep()
+
+    def top(self) -> Alarm | None:
+        return self.current[0] if self.current else None
+
+    def mark_acknowledged(self, alarm_id: str) -> None:
+        """Hide it at once; the fold brings the recorded acknowledgement a moment later."""
+        self._pending.add(alarm_id)
+        self.refresh(utc_now())

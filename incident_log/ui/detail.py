@@ -1,0 +1,169 @@
+"""The entry detail pane: one entry in full, readable without a mouse.
+
+A timeline row shows one line of an entry; a long statement was cut off with the rest only in
+a tooltip. Enter on a row (or on a board item) opens this pane: the whole text, wrapped, every
+field, when it happened and when it was recorded (and why late), its amendments, the status
+updates it received and who flagged it for the debrief and why. The text can be scrolled and
+selected with the keyboard; Esc goes back to the timeline.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from incident_log import errors
+from incident_log.domain.entry import Entry, parse_iso
+from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
+from incident_log.domain.late import is_late, minutes_late
+from incident_log.domain.state import IncidentState
+from incident_log.ui import timefmt
+
+NOTHING = "Select an entry in the timeline and press Enter to read it here in full."
+
+
+def _person(state: IncidentState | None, key: object) -> str:
+    person = state.person(str(key)) if state is not None and key else None
+    if person is None:
+        return str(key or "")
+    return f"{person.label} ({person.name})" if person.name and person.name != person.label else person.label
+
+
+def _value(state: IncidentState | None, kind: str, name: str, value: Any) -> str:
+    spec = KINDS[kind].field(name) if kind in KINDS else None
+    if name in PERSON_FIELDS:
+        return _person(state, value)
+    if spec is not None and spec.type is FieldType.DATETIME and isinstance(value, str):
+        try:
+            return timefmt.full(parse_iso(value))
+        except ValueError:
+            return value
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    if hasattr(value, "items"):
+        return "; ".join(f"{k}: {_value(state, kind, str(k), v)}" for k, v in value.items())
+    return str(value)
+
+
+def _para(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def entry_html(entry: Entry, state: IncidentState | None, related: Sequence[Entry], late_margin: Any) -> str:
+    """The pane's content: everything about ``entry``; ``related`` are its amendments, flags, updates."""
+    kind = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
+    out = [f"<h3>#{entry.seq} · {html.escape(kind)}</h3>"]
+    times = [f"<b>Occurred</b> {html.escape(timefmt.full(entry.occurred_at))}",
+             f"<b>Recorded</b> {html.escape(timefmt.full(entry.recorded_at))}"]
+    if is_late(entry, late_margin):
+        late = f"<b>LATE</b> by {minutes_late(entry)} min"
+        if entry.delay_reason:
+            late += " because " + _para(entry.delay_reason)
+        times.append(late)
+    times.append("<b>By</b> " + html.escape(entry.author))
+    if entry.origin != "live":
+        times.append("<b>Origin</b> " + html.escape(entry.origin))
+    out.append("<p>" + "<br>".join(times) + "</p>")
+    if entry.refs is not None:
+        out.append(f"<p><b>Refers to</b> #{entry.refs}</p>")
+    if entry.text:
+        out.append(f"<p style='white-space: pre-wrap'>{_para(entry.text)}</p>")
+    fields = [(n, v) for n, v in entry.fields.items() if v not in ("", None, (), [])]
+    if fields:
+        rows = []
+        for name, value in fields:
+            spec = KINDS[entry.kind].field(name) if entry.kind in KINDS else None
+            title = spec.title if spec is not None else name
+            rows.append(f"<tr><td><b>{html.escape(title)}</b>&nbsp;</td><td>"
+                        f"{_para(_value(state, entry.kind, name, value))}</td></tr>")
+        out.append("<table>" + "".join(rows) + "</table>")
+    amendments = [e for e in related if e.kind == "amendment" and e.refs == entry.seq]
+    if amendments:
+        out.append("<h4>Amendments (the original above stays in the log)</h4>")
+        for fix in amendments:
+            reason = fix.fields.get("reason", "")
+            body = [f"<b>#{fix.seq}</b> {html.escape(timefmt.full(fix.recorded_at))} by "
+                    f"{html.escape(fix.author)}: {_para(str(reason))}"]
+            if fix.text:
+                body.append("Text now: " + _para(fix.text))
+            corrected = fix.fields.get("corrected")
+            if corrected:
+                body.append("Fields now: " + _para(_value(state, entry.kind, "corrected", corrected)))
+            out.append("<p>" + "<br>".join(body) + "</p>")
+    updates = [e for e in related if e.kind == "update" and e.refs == entry.seq]
+    if updates:
+        out.append("<h4>Status updates</h4><p>" + "<br>".join(
+            f"<b>#{u.seq}</b> {html.escape(timefmt.clock(u.occurred_at))} → {html.escape(str(u.fields.get('status', '')))}"
+            + (f": {_para(u.text)}" if u.text else "") for u in updates) + "</p>")
+    flags = [e for e in related if e.kind == "flag" and e.refs == entry.seq]
+    if flags:
+        out.append("<h4>Flagged for the debrief</h4><p>" + "<br>".join(
+            f"<b>{html.escape(f.author)}</b> at {html.escape(timefmt.clock(f.recorded_at))}: "
+            f"{_para(str(f.fields.get('reason', '')))}" for f in flags) + "</p>")
+    out.append(f"<p><small>Hash {html.escape(entry.hash[:16])}…</small></p>")
+    return "".join(out)
+
+
+class EntryDetailPane(QWidget):
+    """A read-only, keyboard-scrollable view of one entry (object name ``entryDetail``)."""
+
+    OBJECT_NAME = "entryDetail"
+    TITLE = "Entry detail"
+
+    def __init__(self, logbook: Any, ref: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self.setAccessibleName(self.TITLE)
+        self._logbook = logbook
+        self._ref = ref
+        self._state: IncidentState | None = None
+        self.seq = 0
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("entryDetailText")
+        self.view.setAccessibleName("Entry in full")
+        self.view.setAccessibleDescription("The whole entry: text, fields, times, amendments and flags. "
+                                           "Arrow keys scroll; Esc returns to the timeline.")
+        self.view.setOpenLinks(False)
+        self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.view.setPlainText(NOTHING)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.view)
+        self.setFocusProxy(self.view)
+
+    def set_state(self, state: IncidentState) -> None:
+        self._state = state
+        if self.seq and self.isVisible():
+            self.show_seq(self.seq)
+
+    def show_seq(self, seq: int) -> bool:
+        try:
+            entry = self._logbook.entry(self._ref, seq)
+        except errors.IncidentLogError:
+            return False
+        self.seq = seq
+        related_seqs: list[int] = []
+        state = self._state
+        if state is not None:
+            related_seqs += list(state.amendments.get(seq, ()))
+            related_seqs += [f.seq for f in state.flags if f.target == seq]
+            for item in (*state.demands, *state.offers):
+                if item.seq == seq:
+                    related_seqs += [change.seq for change in item.history]
+        related = self._logbook.entries(self._ref, sorted(set(related_seqs))) if related_seqs else []
+        self.view.setHtml(entry_html(entry, state, related, self._logbook.late_margin))
+        self.setAccessibleDescription(f"Entry {seq} in full")
+        return True
+
+    # Boards' contract (the dock manager treats the pane like a board).
+    def refresh_clock(self, _now: object) -> None:
+        """Nothing here moves with time."""
+
+    def set_time_zone(self, _tz: object) -> None:
+        if self.seq:
+            self.show_seq(self.seq)

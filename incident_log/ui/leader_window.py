@@ -1,0 +1,102 @@
+"""The team leader's window: the same incident, read-only, with the boards and their own callsign.
+
+The team leader follows the log on a second screen while the loggist types. This window shows
+the timeline and every board, the alarms, and what is new since they last marked the log
+reviewed (rows after "reviewed up to" are tinted blue). It records only what a team leader
+does — flags for the debrief, "reviewed up to here", alarm acknowledgements, the situation
+summary's assessment — and records them under the team leader's own callsign, so the log shows
+who reviewed, not the loggist's name twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from incident_log.domain.kinds import KINDS
+from incident_log.ui import timefmt
+from incident_log.ui.actions import LEADER
+from incident_log.ui.alarms import announce
+from incident_log.ui.feed import FeedState
+from incident_log.ui.text import plural
+from incident_log.ui.viewer import IncidentView, ViewController
+from incident_log.ui.widgets import ElidedLabel
+
+READ_ONLY_KEYS = ("Status updates and people are recorded by the loggist in the incident window; "
+                  "this window records flags, reviews and alarm acknowledgements only.")
+NOT_REVIEWED = "Not reviewed yet · {entries}"
+REVIEWED = "Reviewed up to #{upto} at {time} by {who} · {new} new since (tinted blue) · {entries}"
+NEW_ENTRY = "New entry {seq}, {kind}, by {author}: {text}"
+
+
+class TeamLeaderWindow(IncidentView):
+    SETTINGS_PREFIX = "leader_window"
+    DEFAULT_SIZE = (1280, 860)
+
+    def __init__(self, ctx: Any, ref: str, callsign: str, parent: QWidget | None = None) -> None:
+        self.callsign = callsign
+        super().__init__(ctx, ref, read_only=True, parent=parent)
+        self.setObjectName("leaderWindow")
+        self.setAccessibleName("Team leader window")
+        self.timeline.table.setObjectName("leaderTimelineView")
+        self.banner = ElidedLabel("", self, min_chars=16)
+        self.banner.setObjectName("leaderBanner")
+        self.banner.setAccessibleName("Review status")
+        self.header_slot.insertWidget(1, self.banner)
+        self.setCentralWidget(self.top)
+        people = self.board("peopleRegister")
+        if people is not None:  # the register is read here; the loggist adds people
+            people.add_button.hide()  # type: ignore[attr-defined]
+            people.add_action.setEnabled(False)  # type: ignore[attr-defined]
+        self.compose(LeaderController(self), LEADER)
+
+    def window_kind(self) -> str:
+        return f"team leader ({self.callsign}) — Incident Log"
+
+    def author(self) -> str:
+        return self.callsign
+
+    def after_unlock(self) -> None:
+        self.controller.focus_timeline()
+
+
+class LeaderController(ViewController):
+    w: TeamLeaderWindow
+    last_announcement = ""  # what screen readers were last told (kept for tests and the status bar)
+
+    def start(self) -> None:
+        for board in self.w.boards:
+            for name in ("statusUpdateRequested", "personAddRequested"):
+                signal = getattr(board, name, None)
+                if signal is not None:
+                    signal.connect(lambda *_args: self.w.say(READ_ONLY_KEYS))
+        super().start()
+
+    def apply_feed(self, feed: FeedState) -> None:
+        super().apply_feed(feed)
+        state = feed.state
+        entries = plural(state.statistics.entry_count, "{n} entry", "{n} entries")
+        if state.reviewed_upto:
+            text = REVIEWED.format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False),
+                                   who=feed.reviewed_by or "?", new=max(state.statistics.entry_count - state.reviewed_upto, 0),
+                                   entries=entries)
+        else:
+            text = NOT_REVIEWED.format(entries=entries)
+        if state.sealed:
+            text += " · SEALED"
+        self.w.banner.setText(text)
+
+    def on_entries_added(self, ref: str, seqs: list[int]) -> None:
+        super().on_entries_added(ref, seqs)
+        if ref != self.ref or not seqs:
+            return
+        entry = self.logbook.entry(self.ref, max(seqs))
+        kind = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
+        text = " ".join(entry.text.split())[:120]
+        self.last_announcement = NEW_ENTRY.format(seq=entry.seq, kind=kind, author=entry.author, text=text)
+        announce(self.w.timeline.table, self.last_announcement)
+
+    def typed_in_timeline(self, text: str) -> None:
+        self.w.say("This window is read-only: typing here records nothing. Entries are typed in the "
+                   "loggist's incident window; here Ctrl+B flags and Ctrl+Alt+R marks reviewed.")
