@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, Fie
 from incident_log.domain.late import recorded_late
 from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
-from incident_log.ui import timefmt
+from incident_log.ui import themes, timefmt
 from incident_log.ui.actions import kind_shortcut, shortcut_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
@@ -302,8 +302,8 @@ class Composer(QWidget):
         self.kind_box.blockSignals(False)
         title = KINDS[kind].title
         self.kind_badge.setText(title.upper())
-        colour = KIND_COLOURS.get(kind, "#6b7280")
-        self.kind_badge.setStyleSheet(f"background: {colour};")
+        background, text = themes.badge_colours(kind, KIND_COLOURS.get(kind, "#6b7280"))
+        self.kind_badge.setStyleSheet(f"background: {background}; color: {text};")
         self.text_edit.setPlaceholderText(
             f"{title}: type what happened. {shortcut_text('record')} records."
             + ("" if KINDS[kind].text_required else " (Text optional.)")
@@ -815,6 +815,3 @@ class Composer(QWidget):
         if self._autosave.isActive() or not self.is_empty():
             self.save_draft()
 
-
-def badge_colour(kind: str) -> QColor:
-    return QColor(KIND_COLOURS.get(kind, "#6b7280"))

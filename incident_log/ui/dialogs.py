@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,9 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
+from incident_log.domain.alarms import AlarmPolicy
 from incident_log.domain.kinds import INCIDENT_TYPES
-from incident_log.ui import uisettings
+from incident_log.ui import themes, uisettings
 from incident_log.ui.actions import keyboard_map_rows
+from incident_log.ui.composer_fields import ChoiceBox
+
+BAD_WARNINGS = "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty)."
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -55,24 +58,53 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(7, 28)
         self.font_size.setValue(int(uisettings.get("font_size")))
         form.addRow("&Font size", self.font_size)
-        self.theme = QComboBox(self)
+        self.theme = ChoiceBox([(t.title, t.name) for t in themes.THEMES.values()], self, chars=18)
         self.theme.setObjectName("settingsTheme")
         self.theme.setAccessibleName("Theme")
-        self.theme.addItem("Light (day)", "light")
-        self.theme.addItem("Dark (night work)", "dark")
-        self.theme.setCurrentIndex(max(self.theme.findData(uisettings.get("theme")), 0))
+        self.theme.setAccessibleDescription("Light for day, dark for a lit room at night, night for a dark room")
+        self.theme.set_value(str(uisettings.get("theme")))
         form.addRow("&Theme", self.theme)
+        self.contrast = ChoiceBox([("Follow the system", "system"), ("On", "on"), ("Off", "off")], self, chars=18)
+        self.contrast.setObjectName("settingsHighContrast")
+        self.contrast.setAccessibleName("High contrast")
+        self.contrast.setAccessibleDescription("Plain colours and thick borders; follows the desktop's setting "
+                                               "where the system reports it")
+        self.contrast.set_value(str(uisettings.get("high_contrast")))
+        form.addRow("&High contrast", self.contrast)
         self.idle = QSpinBox(self)
         self.idle.setObjectName("settingsIdleLock")
         self.idle.setAccessibleName("Lock after idle minutes")
+        self.idle.setAccessibleDescription("Every window is covered after this long without a key or mouse; 0 never")
         self.idle.setRange(0, 240)
         self.idle.setSpecialValueText("never")
         self.idle.setSuffix(" min")
         self.idle.setValue(int(uisettings.get("idle_lock_minutes")))
         form.addRow("&Lock when idle for", self.idle)
+        self.warnings = QLineEdit(str(uisettings.get("deadline_warnings")), self)
+        self.warnings.setObjectName("settingsDeadlineWarnings")
+        self.warnings.setAccessibleName("Deadline alarms, minutes before")
+        self.warnings.setAccessibleDescription("Minutes before a deadline that raise an alarm, e.g. 10, 2")
+        self.warnings.setPlaceholderText("e.g. 10, 2")
+        form.addRow("&Deadline alarms (minutes before)", self.warnings)
+        self.silence = QSpinBox(self)
+        self.silence.setObjectName("settingsSilence")
+        self.silence.setAccessibleName("No contact alarm after minutes")
+        self.silence.setAccessibleDescription("An alarm when there has been no contact for this long; 0 never")
+        self.silence.setRange(0, 600)
+        self.silence.setSpecialValueText("never")
+        self.silence.setSuffix(" min")
+        self.silence.setValue(int(uisettings.get("silence_minutes")))
+        form.addRow("&No contact alarm after", self.silence)
+        self.sound = QCheckBox("&Sound with each new alarm", self)
+        self.sound.setObjectName("settingsAlarmSound")
+        self.sound.setAccessibleName("Sound with each new alarm")
+        self.sound.setAccessibleDescription("The system bell rings when an alarm is raised")
+        self.sound.setChecked(bool(uisettings.get("alarm_sound")))
+        form.addRow(self.sound)
         self.utc = QCheckBox("Show times in &UTC (otherwise local time)", self)
         self.utc.setObjectName("settingsUtc")
         self.utc.setAccessibleName("Show times in UTC")
+        self.utc.setAccessibleDescription("Every time shown and typed is in UTC instead of this computer's time")
         self.utc.setChecked(bool(uisettings.get("show_utc")))
         form.addRow(self.utc)
         layout.addLayout(form)
@@ -96,9 +128,26 @@ class SettingsDialog(QDialog):
             self.error.setText(exc.message)
             self.error.show()
             return
+        for box in (self.theme, self.contrast):
+            found = box.resolution()
+            if not found.ok and found.message:
+                self.error.setText(found.message)
+                self.error.show()
+                box.setFocus()
+                return
+        warnings = AlarmPolicy.parse(self.warnings.text(), self.silence.value()).deadline_warnings
+        if self.warnings.text().strip() and not warnings:
+            self.error.setText(BAD_WARNINGS)
+            self.error.show()
+            self.warnings.setFocus()
+            return
         uisettings.put("font_size", self.font_size.value())
-        uisettings.put("theme", self.theme.currentData())
+        uisettings.put("theme", self.theme.value() or "light")
+        uisettings.put("high_contrast", self.contrast.value() or "system")
         uisettings.put("idle_lock_minutes", self.idle.value())
+        uisettings.put("deadline_warnings", ", ".join(str(m) for m in warnings))
+        uisettings.put("silence_minutes", self.silence.value())
+        uisettings.put("alarm_sound", self.sound.isChecked())
         uisettings.put("show_utc", self.utc.isChecked())
         self.ctx.apply_settings()
         super().accept()
@@ -139,10 +188,11 @@ class NewIncidentDialog(QDialog):
         self.title.setObjectName("incidentTitle")
         self.title.setAccessibleName("Incident title")
         form.addRow("&Title", self.title)
-        self.type = QComboBox(self)
+        self.type = ChoiceBox(INCIDENT_TYPES, self, chars=18)
         self.type.setObjectName("incidentType")
         self.type.setAccessibleName("Incident type")
-        self.type.addItems(list(INCIDENT_TYPES))
+        self.type.setAccessibleDescription("Hostage, barricade, suicide intervention, kidnap, crisis or other")
+        self.type.set_value("other")
         form.addRow("T&ype", self.type)
         self.location = QLineEdit(self)
         self.location.setObjectName("incidentLocation")
@@ -172,12 +222,18 @@ class NewIncidentDialog(QDialog):
             self.error.show()
             self.title.setFocus()
             return
+        kind = self.type.resolution()
+        if not kind.ok:
+            self.error.setText(kind.message or "Choose the incident type (Alt+Down lists them).")
+            self.error.show()
+            self.type.setFocus()
+            return
         super().accept()
 
     def values(self) -> dict[str, Any]:
         return {
             "title": self.title.text().strip(),
-            "type": self.type.currentText(),
+            "type": self.type.value(),
             "location": self.location.text().strip(),
             "ref": self.ref.text().strip() or None,
             "exercise": self.exercise.isChecked(),

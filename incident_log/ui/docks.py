@@ -97,25 +97,30 @@ class BoardDocks:
         stacks = WIDE_STACKS if arrangement == WIDE else COMPACT_STACKS
         for dock in self.docks:
             self.window.removeDockWidget(dock)
+        # Stacks first (split before tabbing: splitting a tabbed dock only adds another tab), then tabs.
         previous_in_area: dict[Qt.DockWidgetArea, QDockWidget] = {}
         firsts: list[QDockWidget] = []
+        groups: list[list[QDockWidget]] = []
         for area, names in stacks:
             members = [d for d in (self.dock(n) for n in names) if d is not None]
             if not members:
                 continue
             first = members[0]
+            first.setFloating(False)
             if area in previous_in_area:
                 self.window.splitDockWidget(previous_in_area[area], first, Qt.Orientation.Vertical)
             else:
                 self.window.addDockWidget(area, first)
-            for other in members[1:]:
-                self.window.tabifyDockWidget(first, other)
             previous_in_area[area] = first
             firsts.append(first)
+            groups.append(members)
+        for members in groups:
+            for other in members[1:]:
+                other.setFloating(False)
+                self.window.tabifyDockWidget(members[0], other)
             for dock in members:
-                dock.setFloating(False)
                 dock.setVisible(dock.widget().objectName() != "entryDetail")
-            first.raise_()
+            members[0].raise_()
         # Leftovers (a board this table does not know yet) join the last stack.
         placed = {n for _area, names in stacks for n in names}
         for dock in self.docks:

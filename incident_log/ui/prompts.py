@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
+from incident_log.ui import themes
 
 
 def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "Incident Log") -> None:
@@ -65,7 +66,7 @@ class TextPrompt(QDialog):
         layout.addWidget(self.edit)
         self.error = QLabel(self)
         self.error.setObjectName("promptError")
-        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.setStyleSheet(f"color: {themes.current().warning_text}; font-weight: 600;")
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -162,7 +163,7 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(self.keyring)
         self.error = QLabel(self)
         self.error.setObjectName("promptError")
-        self.error.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error.setStyleSheet(f"color: {themes.current().warning_text}; font-weight: 600;")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

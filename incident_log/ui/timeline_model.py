@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS
 from incident_log.domain.late import is_late, minutes_late
-from incident_log.ui import timefmt
+from incident_log.ui import themes, timefmt
 from incident_log.ui.kindstyle import kind_colour, kind_icon
 
 UserRole = int(Qt.ItemDataRole.UserRole)
@@ -259,9 +259,9 @@ class TimelineModel(QAbstractTableModel):
             return kind_icon(entry.kind)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_KIND:
-                return QBrush(kind_colour(entry.kind))
+                return QBrush(QColor(themes.kind_text_colour(entry.kind, kind_colour(entry.kind).name())))
             if col == COL_RECORDED and self._late(entry):
-                return QBrush(QColor("#d97706"))
+                return QBrush(QColor(themes.current().late_text))
         if role == Qt.ItemDataRole.FontRole:
             if col == COL_KIND or (col == COL_RECORDED and self._late(entry)):
                 font = QFont()

@@ -30,6 +30,7 @@ from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS
 from incident_log.domain.lookup import person_display
 from incident_log.domain.state import Person
+from incident_log.ui import themes
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.kindstyle import icon
@@ -63,7 +64,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, QColor(192, 38, 211, 40) if flagged else QColor(37, 99, 235, 36))
         if index.column() == COL_SEQ and new:
             painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()),
-                             QColor("#2563eb"))
+                             QColor(themes.current().new_mark))
         if index.column() != COL_TEXT or not index.data(AmendedRole):
             super().paint(painter, option, index)
             return
@@ -87,7 +88,7 @@ class TimelineDelegate(QStyledItemDelegate):
         fixed = QFont(option.font)
         fixed.setBold(True)
         painter.setFont(fixed)
-        painter.setPen(QColor("#b45309"))
+        painter.setPen(QColor(themes.current().correction_text))
         rest = rect.adjusted(used, 0, 0, 0)
         text = QFontMetrics(fixed).elidedText("→ " + correction, Qt.TextElideMode.ElideRight, rest.width())
         painter.drawText(rest, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 SETTINGS_VERSION = 1
@@ -85,47 +85,21 @@ def put(key: str, value: object) -> None:
 
 
 def apply_appearance(app: QApplication) -> None:
-    """Theme and font size, applied to the whole application (cheap; called on change)."""
-    theme = str(get("theme"))
-    if theme not in THEMES:
-        theme = "light"
-    qss = (resources.files("incident_log.resources") / "styles" / f"{theme}.qss").read_text(encoding="utf-8")
+    """Theme, high contrast and font size, applied to the whole application (cheap; called on change)."""
+    from incident_log.ui import themes
+
+    look = themes.theme(str(get("theme")))
+    contrast = themes.high_contrast(str(get("high_contrast")))
+    styles = resources.files("incident_log.resources") / "styles"
+    qss = (styles / f"{look.name}.qss").read_text(encoding="utf-8")
+    if contrast:
+        overlay = "night" if look.name == "night" else "dark" if look.dark else "light"
+        qss += "\n" + (styles / f"high-contrast-{overlay}.qss").read_text(encoding="utf-8")
+    themes.set_current(look, contrast)
     # The stylesheet paints the widgets; the palette must agree with it, because models, delegates
-    # and boards choose their text colours from the palette (a quiet grey that reads on white is
-    # invisible on the dark theme's near-black).
-    app.setPalette(theme_palette(app, theme))
+    # and boards choose their text colours from the palette.
+    app.setPalette(themes.make_palette(app.style().standardPalette(), look, contrast))
     app.setStyleSheet(qss)
     font = QFont(app.font())
     font.setPointSize(max(MIN_FONT, min(int(get("font_size")), MAX_FONT)))
     app.setFont(font)
-
-
-# The dark theme's colours (resources/styles/dark.qss) as a palette.
-_DARK = {
-    QPalette.ColorRole.Window: "#111418",
-    QPalette.ColorRole.WindowText: "#d7dce2",
-    QPalette.ColorRole.Base: "#161a20",
-    QPalette.ColorRole.AlternateBase: "#1a1f26",
-    QPalette.ColorRole.Text: "#e5e9ef",
-    QPalette.ColorRole.Button: "#1b2027",
-    QPalette.ColorRole.ButtonText: "#d7dce2",
-    QPalette.ColorRole.Highlight: "#1e3a5f",
-    QPalette.ColorRole.HighlightedText: "#e5e9ef",
-    QPalette.ColorRole.ToolTipBase: "#1b2027",
-    QPalette.ColorRole.ToolTipText: "#e5e9ef",
-    QPalette.ColorRole.PlaceholderText: "#8a94a3",  # quiet, still 5:1 on the dark base
-    QPalette.ColorRole.Link: "#7cb3ff",
-    QPalette.ColorRole.Mid: "#2a3038",
-    QPalette.ColorRole.Dark: "#0d1014",
-    QPalette.ColorRole.Light: "#343b45",
-}
-
-
-def theme_palette(app: QApplication, theme: str) -> QPalette:
-    palette = app.style().standardPalette()
-    if theme == "dark":
-        for role, colour in _DARK.items():
-            palette.setColor(role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7480"))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6b7480"))
-    return palette

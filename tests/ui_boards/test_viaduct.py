@@ -17,6 +17,7 @@ from incident_log.domain.projections import fold
 from incident_log.logbook import Logbook
 from incident_log.ui.boards import ALL_BOARDS
 from incident_log.ui.boards._common import LEVEL_ROLE
+from incident_log.ui.boards.demands import DemandsModel
 
 MADRID = ZoneInfo("Europe/Madrid")
 # 22:50:20 in Madrid: the dog demand's 23:00 deadline is under 10 minutes away, Vidal on the phone.
@@ -115,7 +116,7 @@ def test_a_new_entry_reaches_the_board_without_a_reset(qtbot, logbook, enriched)
     view.model().modelReset.connect(lambda: resets.append(1))
     logbook.record(enriched, NewEntry("demand", "A coffee for his sister.", {"by": "s1"}, author="Loggist 1"))
     board.set_state(logbook.state(enriched))
-    assert texts(view, 6)[-1] == "A coffee for his sister."
+    assert texts(view, DemandsModel.TEXT)[-1] == "A coffee for his sister."
     assert resets == []
     assert view.selectionModel().selectedRows()[0].row() == 2
 
@@ -152,9 +153,9 @@ def test_screenshots(qtbot, logbook, enriched, theme):
             assert (corner.lightness() < 100) == (theme == "dark")
         demands = show(qtbot, ALL_BOARDS[0][0], state)
         table = demands.findChild(QTableView, "demandsTable")
-        assert texts(table, 4)[-1] == "09:40 left"
+        assert texts(table, DemandsModel.LEFT)[-1] == "09:40 left"
         assert table.model().data(table.model().index(2, 0), LEVEL_ROLE) == "amber"
         demands.refresh_clock(MOMENT + timedelta(minutes=12))
-        assert texts(table, 4)[-1] == "overdue 2 min"
+        assert texts(table, DemandsModel.LEFT)[-1] == "overdue 2 min"
     finally:
         app.setPalette(previous)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
+from incident_log.ui import themes
 from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
@@ -57,6 +58,17 @@ class Chip:
 # Solid chips: used sparingly (a deadline about to pass, a confirmed weapon), so they stay meaningful.
 AMBER = Chip(QColor("#E8A317"), QColor("#1B1B1B"))  # contrast ~9:1
 RED = Chip(QColor("#B3261E"), QColor("#FFFFFF"))  # contrast ~6.5:1
+# The night theme's chips: no white at night, still above 4.5:1.
+NIGHT_AMBER = Chip(QColor("#5A3000"), QColor("#FFC070"))
+NIGHT_RED = Chip(QColor("#8A0E00"), QColor("#FFC8A0"))
+
+
+def chip(level: str) -> Chip:
+    """The solid chip for "amber" or "red" in the current theme."""
+    night = themes.current().monochrome_kinds
+    if level == "red":
+        return NIGHT_RED if night else RED
+    return NIGHT_AMBER if night else AMBER
 # Translucent row tints: they blend with the view's base colour, so text keeps its palette colour.
 TINT_AMBER = QColor(232, 163, 23, 48)
 TINT_RED = QColor(200, 40, 40, 40)
@@ -68,14 +80,14 @@ def dim_text() -> QColor:
     return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
-def is_dark(widget: QWidget | None = None) -> bool:
-    palette = widget.palette() if widget is not None else QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def warning_text(widget: QWidget | None = None) -> QColor:
     """Red text that reads on the current theme's window colour (dark red on light, pale red on dark)."""
-    return QColor("#FF8A80") if is_dark(widget) else QColor("#B3261E")
+    return QColor(themes.current().warning_text)
+
+
+def caution_text() -> QColor:
+    """Amber text that reads on the current theme's window colour."""
+    return QColor(themes.current().caution_text)
 
 
 def bold_font() -> QFont:

@@ -2,7 +2,8 @@
 
 Readable across a room: the elapsed time is the biggest text in the application. Silence is a
 signal in a negotiation, so the time since the last contact is the second line, and it turns
-amber after 15 minutes and red after 30 without contact.
+red when the "no contact" alarm would sound (30 minutes unless set otherwise) and amber at half
+of that.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from incident_log.domain.state import IncidentState
+from incident_log.ui import uisettings
 from incident_log.ui.boards._common import (
     Board,
+    caution_text,
     clock_text,
     hms,
     in_zone,
@@ -27,8 +30,14 @@ from incident_log.ui.boards._common import (
 from incident_log.ui.boards.roster import on_phone_text
 from incident_log.ui.widgets import ElidedLabel
 
-SILENCE_AMBER = 15 * 60
-SILENCE_RED = 30 * 60
+SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber from half of it
+
+
+def silence_limits() -> tuple[int, int]:
+    """(amber, red) seconds of silence: the same threshold as the "no contact" alarm."""
+    minutes = int(uisettings.get("silence_minutes"))
+    red = minutes * 60 if minutes > 0 else SILENCE_DEFAULT
+    return red // 2, red
 
 
 def _digits_font(scale: float, bold: bool = False) -> QFont:
@@ -120,7 +129,8 @@ class IncidentClock(Board):
         else:
             silence = (end - last).total_seconds()
             self._set(self.last_contact_label, f"Last contact {hms(silence)} ago")
-            level = "red" if silence >= SILENCE_RED else "amber" if silence >= SILENCE_AMBER else ""
+            amber, red = silence_limits()
+            level = "red" if silence >= red else "amber" if silence >= amber else ""
         if state.sealed:
             level = ""
         self._set_silence(level)
@@ -138,12 +148,9 @@ class IncidentClock(Board):
         if level == "red":
             self.last_contact_label.setStyleSheet(f"color: {warning_text(self).name()};")
         elif level == "amber":
-            self.last_contact_label.setStyleSheet("color: #B8860B;" if not self._dark() else "color: #F0C05A;")
+            self.last_contact_label.setStyleSheet(f"color: {caution_text().name()};")
         else:
             self.last_contact_label.setStyleSheet("")
-
-    def _dark(self) -> bool:
-        return self.palette().color(self.backgroundRole()).lightness() < 128
 
     def _zone_changed(self) -> None:
         """Opened-at is the only wall-clock time shown; ``set_state`` re-renders it."""

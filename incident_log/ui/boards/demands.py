@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui.boards._common import (
-    AMBER,
     LEVEL_ROLE,
-    RED,
     TINT_AMBER,
     Board,
     BoardTable,
     RowsModel,
     bold_font,
+    chip,
     clock_text,
     countdown,
     dim_text,
@@ -88,8 +87,9 @@ class OfferRow:
 
 
 class DemandsModel(RowsModel[DemandRow]):
-    HEADERS = ("#", "Time", "Status", "Deadline", "Left", "By", "Demand")
-    SEQ, AT, STATUS, DEADLINE, LEFT, BY, TEXT = range(7)
+    # In a narrow dock the columns on the left are the ones seen: the countdown and the demand itself.
+    HEADERS = ("#", "Left", "Status", "Demand", "Deadline", "By", "Time")
+    SEQ, LEFT, STATUS, TEXT, DEADLINE, BY, AT = range(7)
 
     def header_text(self, section: int) -> str:
         base = self.HEADERS[section]
@@ -136,12 +136,12 @@ class DemandsModel(RowsModel[DemandRow]):
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column == self.LEFT:
             level = self.level(row)
-            return AMBER.background if level == "amber" else RED.background if level == "red" else None
+            return chip("amber").background if level == "amber" else chip("red").background if level == "red" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.LEFT:
                 level = self.level(row)
                 if level:
-                    return AMBER.text if level == "amber" else RED.text
+                    return chip("amber").text if level == "amber" else chip("red").text
             return None if row.is_open else dim_text()
         if role == Qt.ItemDataRole.FontRole and column in (self.LEFT, self.STATUS) and self.level(row):
             return bold_font()
@@ -151,8 +151,8 @@ class DemandsModel(RowsModel[DemandRow]):
 
 
 class OffersModel(RowsModel[OfferRow]):
-    HEADERS = ("#", "Time", "Status", "By", "To", "Offer", "Conditions")
-    SEQ, AT, STATUS, BY, TO, TEXT, CONDITIONS = range(7)
+    HEADERS = ("#", "Status", "Offer", "To", "By", "Conditions", "Time")
+    SEQ, STATUS, TEXT, TO, BY, CONDITIONS, AT = range(7)
 
     def header_text(self, section: int) -> str:
         base = self.HEADERS[section]
@@ -160,16 +160,16 @@ class OffersModel(RowsModel[OfferRow]):
 
     def cell(self, row: OfferRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                str(row.key),
-                clock_text(row.at, self.tz),
-                "accepted · owed" if row.owed else row.status,
-                row.by,
-                row.to,
-                row.text,
-                row.conditions,
-            )
-            return values[column]
+            values = {
+                self.SEQ: str(row.key),
+                self.AT: clock_text(row.at, self.tz),
+                self.STATUS: "accepted · owed" if row.owed else row.status,
+                self.BY: row.by,
+                self.TO: row.to,
+                self.TEXT: row.text,
+                self.CONDITIONS: row.conditions,
+            }
+            return values.get(column)
         if role == LEVEL_ROLE:
             return "owed" if row.owed else "" if row.status == "made" else "dim"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -234,8 +234,8 @@ class DemandsBoard(Board):
         self.offers_view.status_keys = dict(OFFER_KEYS)
         self.demands_view.key_help = DEMAND_HINT + "."
         self.offers_view.key_help = OFFER_HINT + "."
-        self.demands_view.set_column_widths((3, 5, 9, 16, 13, 30, 20))
-        self.offers_view.set_column_widths((3, 5, 14, 26, 26, 34, 20))
+        self.demands_view.set_column_widths((3, 12, 9, 30, 10, 16, 5))
+        self.offers_view.set_column_widths((3, 14, 30, 16, 16, 20, 5))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)
             view.seqActivated.connect(self.entryActivated)

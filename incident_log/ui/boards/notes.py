@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import BoardItem, IncidentState, Person
 from incident_log.ui.boards._common import (
-    AMBER,
     LEVEL_ROLE,
-    RED,
     TINT_AMBER,
     TINT_RED,
     TINT_RED_STRONG,
@@ -27,6 +25,7 @@ from incident_log.ui.boards._common import (
     BoardTable,
     RowsModel,
     bold_font,
+    chip,
     clock_text,
     dim_text,
     full_time_text,
@@ -116,15 +115,15 @@ class RisksModel(RowsModel[ItemRow]):
             return full_time_text(row.at, self.tz) if column == self.AT else row.text if column == self.TEXT else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == self.STATUS and level == "danger":
-                return RED.background
+                return chip("red").background
             if column == self.STATUS and level == "caution" and row.status == "confirmed":
-                return AMBER.background
+                return chip("amber").background
             return TINT_RED_STRONG if level == "danger" else TINT_AMBER if level == "caution" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATUS and level == "danger":
-                return RED.text
+                return chip("red").text
             if column == self.STATUS and level == "caution" and row.status == "confirmed":
-                return AMBER.text
+                return chip("amber").text
             return dim_text() if level == "dim" else None
         if role == Qt.ItemDataRole.FontRole and level == "danger" and column in (self.CATEGORY, self.STATUS):
             return bold_font()
