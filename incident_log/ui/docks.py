@@ -74,6 +74,9 @@ class BoardDocks:
                 | QDockWidget.DockWidgetFeature.DockWidgetClosable
             )
             dock.toggleViewAction().setObjectName(f"toggle_{widget.objectName()}")
+            # No title bar: the tab says which board it is, and at 720 px every line of height counts.
+            # Hiding, raising and arranging are in the View menu and on the keyboard.
+            dock.setTitleBarWidget(QWidget(dock))
             self.docks.append(dock)
         self.arrangement = COMPACT
 

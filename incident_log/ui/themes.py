@@ -33,6 +33,8 @@ class Theme:
     new_mark: str  # the edge of rows recorded after the last review
     correction_text: str  # an amended entry's correction, beside the struck original
     late_text: str  # "LATE +25 min" in the Recorded column
+    flag_tint: tuple[int, int, int, int] = (192, 38, 211, 40)  # rows flagged for the debrief (RGBA)
+    new_tint: tuple[int, int, int, int] = (37, 99, 235, 36)  # rows recorded after the last review
     kind_text: dict[str, str] = field(default_factory=dict)  # per-kind text colour; missing: the kind's own
     monochrome_kinds: bool = False  # night: every kind in the text colour (no blues or greens at night)
 
@@ -82,6 +84,7 @@ NIGHT = Theme(
     },
     disabled_text="#a05520", warning_text="#ff6650", caution_text="#ffb347", new_mark="#ff7a30",
     correction_text="#ffb347", late_text="#ffb347", monochrome_kinds=True,
+    flag_tint=(255, 90, 20, 46), new_tint=(255, 140, 40, 30),
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, NIGHT)}

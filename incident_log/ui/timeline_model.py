@@ -39,6 +39,10 @@ NewSinceReviewRole = UserRole + 8  # bool: recorded after the team leader's last
 COLUMNS = ("#", "Occurred", "Recorded", "Kind", "Author", "Text")
 COL_SEQ, COL_OCCURRED, COL_RECORDED, COL_KIND, COL_AUTHOR, COL_TEXT = range(6)
 
+# Fields the text column leaves out (written by the program) and those that name another entry.
+SUMMARY_HIDDEN = frozenset({"id", "corrected", "alarm", "head"})
+SUMMARY_ENTRY_FIELDS = {"upto": "up to #{seq}", "through": "through #{seq}", "count": "{seq} entries"}
+
 PAGE = 200
 MAX_CACHED_PAGES = 60  # 12,000 entries: far more than any screen shows
 SHOWN_TEXT_CHARS = 400
@@ -302,12 +306,13 @@ class TimelineModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, COL_TEXT), self.index(len(self._seqs) - 1, COL_TEXT))
 
     def _summary(self, entry: Entry) -> str:
-        """The text column: the entry's text, then its fields in short form."""
+        """The text column: the entry's text, then its fields in short form ("by Subject A · deadline 23:30")."""
         parts = []
         if entry.refs is not None:
             parts.append(f"→ #{entry.refs}")
+        spec = KINDS.get(entry.kind)
         for name, value in entry.fields.items():
-            if name in ("id", "corrected"):
+            if name in SUMMARY_HIDDEN:
                 continue
             if name in PERSON_FIELDS and isinstance(value, str):
                 value = self._labels.get(value, value)
@@ -318,8 +323,14 @@ class TimelineModel(QAbstractTableModel):
                     value = timefmt.clock(parse_iso(value), seconds=False)
                 except ValueError:
                     pass
-            if value not in ("", None):
-                parts.append(f"{name.replace('_', ' ')} {value}")
+            if value in ("", None):
+                continue
+            if name in SUMMARY_ENTRY_FIELDS:
+                parts.append(SUMMARY_ENTRY_FIELDS[name].format(seq=value))
+            else:
+                field = spec.field(name) if spec is not None else None
+                title = (field.label or name.replace("_", " ")) if field is not None else name.replace("_", " ")
+                parts.append(f"{title.lower()} {value}" if not field or not field.label else f"{title}: {value}")
         if entry.delay_reason:
             parts.append(f"late because: {entry.delay_reason}")
         tail = " · ".join(parts)

@@ -61,7 +61,8 @@ class TimelineDelegate(QStyledItemDelegate):
         new = bool(index.data(NewSinceReviewRole))
         flagged = bool(index.data(FlaggedRole))
         if (new or flagged) and not (option.state & QStyle.StateFlag.State_Selected):
-            painter.fillRect(option.rect, QColor(192, 38, 211, 40) if flagged else QColor(37, 99, 235, 36))
+            look = themes.current()
+            painter.fillRect(option.rect, QColor(*look.flag_tint) if flagged else QColor(*look.new_tint))
         if index.column() == COL_SEQ and new:
             painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()),
                              QColor(themes.current().new_mark))
@@ -242,7 +243,7 @@ class TimelinePanel(QWidget):
         """Column widths in characters of the current font, so zooming keeps them readable."""
         unit = self.table.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
-        for col, chars in ((0, 7), (1, 10), (2, 21), (3, 14), (4, 13)):
+        for col, chars in ((0, 7), (1, 10), (2, 22), (3, 19), (4, 13)):
             header.resizeSection(col, chars * unit + 12)
 
     def set_people(self, people: Sequence[Person]) -> None:

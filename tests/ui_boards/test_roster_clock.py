@@ -65,10 +65,10 @@ def test_roster_roles_and_live_phone_time(qtbot, qtmodeltester):
     assert column(phone, PhoneModel.TOTAL) == ["01:04:00", "00:03:00"]
     assert column(phone, PhoneModel.SPELLS) == ["2", "1"]
     label = roster.findChild(QLabel, "onPhoneLabel")
-    assert label.text() == "On the phone: Negotiator 1 (Inspector Carmen Vidal) · 00:12:00"
+    assert label.text() == "On the phone 00:12:00 · Negotiator 1 (Inspector Carmen Vidal)"
     # Ninety seconds later: the current spell and n1's total grow, n2's does not.
     roster.refresh_clock(at(81.5))
-    assert label.text().endswith("00:13:30")
+    assert label.text().startswith("On the phone 00:13:30 ·")
     assert column(phone, PhoneModel.TOTAL) == ["01:05:30", "00:03:00"]
     assert column(roles, RolesModel.FOR)[0] == "00:13:30"
 
@@ -100,7 +100,7 @@ def test_clock_elapsed_contact_and_phone(qtbot):
     clock.refresh_clock(T0 + timedelta(hours=1, minutes=2, seconds=3))
     assert clock.findChild(QLabel, "elapsedLabel").text() == "01:02:03"
     assert clock.findChild(QLabel, "lastContactLabel").text() == "In contact (phone) for 00:46:03"
-    assert clock.findChild(QLabel, "clockOnPhoneLabel").text().startswith("On the phone: Negotiator 1 (")
+    assert clock.findChild(QLabel, "clockOnPhoneLabel").text().endswith("· Negotiator 1 (Inspector Carmen Vidal)")
     assert clock.silence_level == ""
     # The call ends; silence grows and turns amber, then red.
     ended = contacts + (ContactEvent(seq=30, at=at(70), channel="phone", event="end", with_person="s1"),)

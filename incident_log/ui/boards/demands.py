@@ -234,7 +234,7 @@ class DemandsBoard(Board):
         self.offers_view.status_keys = dict(OFFER_KEYS)
         self.demands_view.key_help = DEMAND_HINT + "."
         self.offers_view.key_help = OFFER_HINT + "."
-        self.demands_view.set_column_widths((3, 12, 9, 30, 10, 16, 5))
+        self.demands_view.set_column_widths((3, 14, 10, 30, 10, 16, 5))
         self.offers_view.set_column_widths((3, 14, 30, 16, 16, 20, 5))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)

@@ -34,6 +34,8 @@ from incident_log.ui.boards._common import (
 from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
+ON_PHONE = "On the phone {time} · {who}"
+ON_PHONE_SINCE_UNKNOWN = "On the phone: {who}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +162,19 @@ def phone_rows(state: IncidentState, people: dict[str, Person]) -> list[PhoneRow
 
 
 def on_phone_text(state: IncidentState, people: dict[str, Person], now: datetime) -> str:
-    """``On the phone: Negotiator 1 (Inspector Carmen Vidal) · 00:12:31`` — the line read across a room."""
+    """``On the phone 00:12:31 · Negotiator 1 (Inspector Carmen Vidal)`` — the line read across a room.
+
+    The time comes first: in a narrow dock the end of the line is cut, and a long name matters
+    less than how long they have been talking.
+    """
     roster: Roster = state.roster
     if not roster.on_phone:
         return "Nobody on the phone"
     who = person_text(people.get(roster.on_phone), roster.on_phone)
     if roster.on_phone_since is None:
-        return f"On the phone: {who}"
+        return ON_PHONE_SINCE_UNKNOWN.format(who=who)
     end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
-    return f"On the phone: {who} · {hms((end - roster.on_phone_since).total_seconds())}"
+    return ON_PHONE.format(time=hms((end - roster.on_phone_since).total_seconds()), who=who)
 
 
 class RosterBoard(Board):
