@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from incident_log import errors
 from incident_log.ui import uisettings
+from incident_log.ui.display import display_problem
 from incident_log.ui.kindstyle import APP_ID, app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, PassphraseDialog, TextPrompt, show_error
 
@@ -90,6 +91,10 @@ def ask_callsign(ctx: Any) -> bool:
 
 
 def run(vault: Path | None, open_ref: str | None) -> int:
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(problem + "\n")
+        return EXIT_ERROR
     app = application()
     from incident_log.logbook import Logbook
     from incident_log.ui.context import AppContext

@@ -168,6 +168,7 @@ class ViewController(QObject):
         self.ref = window.ref
         self.state: IncidentState | None = None
         self.feed_state: FeedState | None = None
+        self.summary_dialog: QWidget | None = None
 
     # --- wiring ---------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -406,7 +407,7 @@ class ViewController(QObject):
     def situation_summary(self) -> None:
         from incident_log.ui.summary_dialog import open_summary
 
-        open_summary(self.w, self.logbook, self.ref, self.author())
+        self.summary_dialog = open_summary(self.w, self.ctx, self.ref, self.author())
 
     # --- everywhere -----------------------------------------------------------------------------------------
     def lock(self) -> None:

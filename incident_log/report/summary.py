@@ -1,0 +1,216 @@
+"""The situation summary as a one- or two-page PDF, redacted or not, through the report engine.
+
+The same door as the debrief report: every name and free text goes through
+``report.content.Scrub`` (its public interface only: ``text``, ``person``, ``author``) before
+any of it is laid out, with the report's fonts and font fallbacks, its page numbering and, for
+a redacted copy, its read-back leak check (``report.selfcheck.leaks_in``). Nothing here knows
+how redaction works.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+
+from incident_log.domain.entry import Entry, utc_now
+from incident_log.domain.situation import SituationSummary, situation
+from incident_log.domain.state import IncidentState
+from incident_log.report.content import Clock, Scrub
+from incident_log.report.errors import ReasonRequired, ReportLeak
+from incident_log.report.fonts import SANS, SANS_BOLD, FontPlan
+from incident_log.report.layout import Markup, NumberedCanvas
+from incident_log.report.options import (
+    EXERCISE_MARKING,
+    REDACTED_MARKING,
+    UNREDACTED_MARKING,
+    RedactorLike,
+    ReportOptions,
+    ReportResult,
+)
+from incident_log.report.selfcheck import leaks_in
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 16 * mm
+INK = colors.HexColor("#1b2631")
+NAVY = colors.HexColor("#1f3550")
+RULE = colors.HexColor("#9aa5b1")
+ALERT = colors.HexColor("#b00020")
+UNREDACTED_ACTION = "unredacted situation summary"
+
+
+def _zone(options: ReportOptions) -> tzinfo:
+    if options.tz is not None:
+        return options.tz
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return local
+
+
+def summary_content(
+    state: IncidentState,
+    entries: Sequence[Entry],
+    *,
+    redactor: RedactorLike | None,
+    through: int,
+    since: int,
+    assessment: str = "",
+    prepared_by: str = "",
+    options: ReportOptions | None = None,
+) -> tuple[SituationSummary, Clock, Scrub]:
+    """The summary's lines as this copy may show them (redacted when ``redactor`` is given)."""
+    options = options or ReportOptions()
+    scrub = Scrub(state, entries, redactor)
+    clock = Clock(_zone(options))
+    # A redacted copy names its author by label, which only authors of entries have; anyone else
+    # is left out rather than printed by name.
+    known_authors = set(state.authors) | {e.author for e in entries}
+    if redactor is not None and prepared_by not in known_authors:
+        prepared_by = ""
+    summary = situation(
+        state,
+        now=options.generated_at or utc_now(),
+        through=through,
+        since=since,
+        name=scrub.person,
+        text=scrub.text,
+        clock=clock.hm,
+        assessment=assessment,
+        prepared_by=scrub.author(prepared_by) if prepared_by else "",
+    )
+    return summary, clock, scrub
+
+
+def build_summary(
+    state: IncidentState,
+    entries: Sequence[Entry],
+    *,
+    redactor: RedactorLike | None,
+    through: int,
+    since: int,
+    assessment: str = "",
+    prepared_by: str = "",
+    options: ReportOptions | None = None,
+) -> ReportResult:
+    """The PDF in memory. ``redactor=None`` makes the unredacted copy, which needs a reason."""
+    options = options or ReportOptions()
+    if redactor is None and not (options.unredacted_reason or "").strip():
+        raise ReasonRequired()
+    summary, clock, scrub = summary_content(
+        state, entries, redactor=redactor, through=through, since=since, assessment=assessment,
+        prepared_by=prepared_by, options=options,
+    )
+    plan = FontPlan.create()
+    location = scrub.text(state.incident.location)
+    pdf, pages = _render(summary, clock, plan, options, redacted=redactor is not None,
+                         exercise=state.incident.exercise, location=location)
+    if redactor is not None:
+        leaks = leaks_in(pdf, redactor)
+        if leaks:
+            raise ReportLeak(leaks)
+    return ReportResult(
+        pdf=pdf, pages=pages, redacted=redactor is not None, warnings=tuple(plan.warnings()),
+        schedule=dict(redactor.schedule()) if redactor is not None else {},
+    )
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("sumBody", fontName=SANS, fontSize=9, leading=11.6, textColor=INK)
+    return {
+        "body": body,
+        "shaped": ParagraphStyle("sumShaped", parent=body, shaping=1),
+        "bullet": ParagraphStyle("sumBullet", parent=body, leftIndent=9, bulletIndent=0, spaceAfter=1),
+        "bullet_shaped": ParagraphStyle("sumBulletShaped", parent=body, leftIndent=9, bulletIndent=0, shaping=1),
+        "quiet": ParagraphStyle("sumQuiet", parent=body, textColor=colors.HexColor("#5d6d7e")),
+        "title": ParagraphStyle("sumTitle", parent=body, fontName=SANS_BOLD, fontSize=16, leading=20, textColor=NAVY),
+        "subtitle": ParagraphStyle("sumSub", parent=body, fontSize=11, leading=14),
+        "h2": ParagraphStyle("sumH2", parent=body, fontName=SANS_BOLD, fontSize=10, leading=13, spaceBefore=6,
+                             spaceAfter=2, textColor=NAVY),
+        "marking": ParagraphStyle("sumMark", parent=body, fontName=SANS_BOLD, fontSize=10, leading=13, textColor=ALERT),
+    }
+
+
+def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: ReportOptions, *,
+            redacted: bool, exercise: bool, location: str) -> tuple[bytes, int]:
+    markup = Markup(plan)
+    styles = _styles()
+
+    def para(text: str, style: str) -> Paragraph:
+        marked, shaped = markup(text)
+        if shaped and style in ("body", "bullet"):
+            style = "shaped" if style == "body" else "bullet_shaped"
+        return Paragraph(marked, styles[style], bulletText="•" if style.startswith("bullet") else None)
+
+    marking = REDACTED_MARKING if redacted else UNREDACTED_MARKING
+    generated = clock.full(summary.as_of)
+    story = [
+        para("Situation summary", "title"),
+        para(f"{summary.ref} · {summary.title}", "subtitle"),
+    ]
+    if location:
+        story.append(para(location, "quiet"))
+    facts = f"As of {generated} ({clock.offset(summary.as_of)}) · covers entries up to #{summary.through}"
+    if summary.prepared_by:
+        facts += f" · prepared by {summary.prepared_by}"
+    story.append(para(facts, "quiet"))
+    story.append(para(marking + (" · " + EXERCISE_MARKING if exercise else ""), "marking"))
+    if not redacted and options.unredacted_reason:
+        story.append(para(f"Unredacted because: {options.unredacted_reason}", "quiet"))
+    if summary.sealed:
+        story.append(para("The incident is sealed: this is the position at the seal.", "marking"))
+    story.append(Spacer(1, 3 * mm))
+    for section in summary.sections:
+        block = [para(section.title, "h2")]
+        if section.lines:
+            block += [para(line, "bullet") for line in section.lines]
+        else:
+            block.append(para(section.empty, "quiet"))
+        if section.more:
+            block.append(para(f"… and {section.more} more (in the debrief report)", "quiet"))
+        story.append(KeepTogether(block))
+    story.append(para("Assessment and recommendations", "h2"))
+    story.append(para(summary.assessment or "(none written)", "body" if summary.assessment else "quiet"))
+
+    classification = options.classification
+
+    def furniture(canv: NumberedCanvas, _doc: object) -> None:
+        canv.saveState()
+        canv.setFillColor(INK)
+        canv.setFont(SANS_BOLD, 8.5)
+        canv.drawCentredString(PAGE_W / 2, PAGE_H - 10 * mm, classification)
+        canv.setFont(SANS, 7.5)
+        canv.drawString(MARGIN_X, PAGE_H - 10 * mm, summary.ref)
+        canv.setFont(SANS_BOLD, 7.5)
+        canv.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 10 * mm, marking)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_X, PAGE_H - MARGIN_TOP + 3 * mm, PAGE_W - MARGIN_X, PAGE_H - MARGIN_TOP + 3 * mm)
+        canv.line(MARGIN_X, MARGIN_BOTTOM - 4 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 4 * mm)
+        canv.setFont(SANS_BOLD, 8.5)
+        canv.drawCentredString(PAGE_W / 2, 9 * mm, classification)
+        canv.setFont(SANS, 7)
+        canv.drawString(MARGIN_X, 9 * mm, f"Situation summary {summary.ref} · {generated}")
+        if exercise:
+            canv.setFillColor(ALERT)
+            canv.setFont(SANS_BOLD, 9)
+            canv.drawCentredString(PAGE_W / 2, PAGE_H - 14.5 * mm, EXERCISE_MARKING)
+        canv.restoreState()
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title="Situation summary " + summary.ref, author="Incident Log",
+        subject=marking, creator="Incident Log", producer="Incident Log", invariant=int(options.invariant),
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body")
+    doc.addPageTemplates([PageTemplate(id="summary", frames=[frame], onPage=furniture)])
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue(), doc.page

@@ -1,0 +1,227 @@
+"""The situation summary on one key (F9): on screen, with an assessment that is recorded, and as a PDF.
+
+What the summary says comes from ``domain.situation`` through the report's redaction door
+(``report.summary``); this dialog only shows it, takes the coordinator's assessment and
+recommendations, records them as an ``assessment`` entry, and writes the one- or two-page PDF
+— redacted unless a reason is given, in which case an audit entry records who printed names,
+when and why, before the file exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from incident_log import errors
+from incident_log.domain.entry import NewEntry, utc_now
+from incident_log.domain.situation import plain_text
+from incident_log.ui import timefmt
+
+RECORDED = "Assessment recorded as entry #{seq}."
+WRITTEN = "Written: {path} ({pages} page(s), {copy})."
+NOTHING_TO_RECORD = "Type the assessment and recommendations first; nothing was recorded."
+REASON_NEEDED = "An unredacted summary needs a reason (it is recorded in the log with your callsign)."
+WORKING = "Making the PDF…"
+
+
+def last_summary_through(logbook: Any, ref: str) -> int:
+    """The entry the previous summary covered up to (0: there was none): decisions after it are new."""
+    from incident_log.logbook import TimelineFilter
+
+    seqs = logbook.seqs(ref, TimelineFilter(kinds=frozenset({"assessment"})))
+    if not seqs:
+        return 0
+    entry = logbook.entry(ref, seqs[-1])
+    through = entry.fields.get("through")
+    return int(through) if isinstance(through, int) and not isinstance(through, bool) else entry.seq
+
+
+class SummaryDialog(QDialog):
+    def __init__(self, parent: QWidget | None, ctx: Any, ref: str, author: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("situationSummary")
+        self.setWindowTitle(f"Situation summary — {ref}")
+        self.setAccessibleName("Situation summary")
+        self.ctx, self.logbook, self.ref, self.author = ctx, ctx.logbook, ref, author
+        self.recorded_text = ""
+        self.last_written: Path | None = None
+        self.last_result: Any = None
+
+        layout = QVBoxLayout(self)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("summaryView")
+        self.view.setAccessibleName("Situation summary")
+        self.view.setAccessibleDescription("The position now: phone, demands, offers owed, contact, risks, "
+                                           "hooks, triggers and decisions. Arrow keys scroll.")
+        self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.view, 3)
+        caption = QLabel("&Assessment and recommendations (recorded in the log):", self)
+        layout.addWidget(caption)
+        self.assessment = QPlainTextEdit(self)
+        self.assessment.setObjectName("summaryAssessment")
+        self.assessment.setAccessibleName("Assessment and recommendations")
+        self.assessment.setAccessibleDescription("Your reading of the situation and what you recommend; "
+                                                 "Ctrl+Return records it as an entry")
+        self.assessment.setTabChangesFocus(True)
+        caption.setBuddy(self.assessment)
+        layout.addWidget(self.assessment, 1)
+
+        form = QFormLayout()
+        self.redacted = QRadioButton("&Redacted copy (people by label)", self)
+        self.redacted.setObjectName("summaryRedacted")
+        self.redacted.setAccessibleName("Redacted copy")
+        self.redacted.setAccessibleDescription("People appear by their labels; checked for leaks before it is written")
+        self.redacted.setChecked(True)
+        self.unredacted = QRadioButton("&Unredacted copy — RESTRICTED (needs a reason, recorded)", self)
+        self.unredacted.setObjectName("summaryUnredacted")
+        self.unredacted.setAccessibleName("Unredacted copy")
+        self.unredacted.setAccessibleDescription("Names appear in full; the reason is recorded in the log")
+        form.addRow(self.redacted)
+        form.addRow(self.unredacted)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("summaryReason")
+        self.reason.setAccessibleName("Reason for an unredacted copy")
+        self.reason.setAccessibleDescription("Why names are needed (recorded with your callsign and the time)")
+        form.addRow("Reas&on", self.reason)
+        stamp = utc_now().astimezone(timefmt.display_tz()).strftime("%Y%m%d-%H%M")
+        self.path = QLineEdit(str(Path.home() / f"{ref}-summary-{stamp}.pdf"), self)
+        self.path.setObjectName("summaryPath")
+        self.path.setAccessibleName("Save the PDF as")
+        self.path.setAccessibleDescription("The file the PDF is written to")
+        form.addRow("Save &as", self.path)
+        layout.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setObjectName("summaryStatus")
+        self.status.setAccessibleName("Summary status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox(self)
+        self.record_button = buttons.addButton("Record assessment (Ctrl+Return)", QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button.setObjectName("summaryRecord")
+        self.record_button.setAccessibleName("Record the assessment")
+        self.record_button.setAccessibleDescription("Writes the assessment to the log as an entry")
+        self.pdf_button = buttons.addButton("Save PDF (Ctrl+S)", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setObjectName("summaryPdf")
+        self.pdf_button.setAccessibleName("Save the PDF")
+        self.pdf_button.setAccessibleDescription("Records the assessment if it is new, then writes the PDF")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("summaryClose")
+        close.setAccessibleName("Close")
+        close.setAccessibleDescription("Close the summary; what is recorded stays in the log")
+        self.record_button.clicked.connect(self.record)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        for keys, slot in ((("Ctrl+Return", "Ctrl+Enter"), self.record), (("Ctrl+S",), self.save_pdf)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(slot)
+        self.resize(760, 640)
+        self.refresh()
+        self.assessment.setFocus()
+
+    # --- content ------------------------------------------------------------------------------------
+    def _inputs(self) -> tuple[Any, list[Any], int, int]:
+        entries = list(self.logbook.all_entries(self.ref))
+        state = self.logbook.state(self.ref)
+        return state, entries, len(entries), last_summary_through(self.logbook, self.ref)
+
+    def refresh(self) -> None:
+        from incident_log.report.summary import summary_content
+
+        state, entries, through, since = self._inputs()
+        summary, clock, _scrub = summary_content(state, entries, redactor=None, through=through, since=since,
+                                                 assessment=self.assessment.toPlainText(), prepared_by=self.author)
+        self.summary = summary
+        self.view.setPlainText(plain_text(summary, lambda m: timefmt.clock(m, seconds=False)))
+
+    # --- recording ----------------------------------------------------------------------------------
+    def record(self) -> int | None:
+        text = self.assessment.toPlainText().strip()
+        if not text:
+            self._say(NOTHING_TO_RECORD)
+            return None
+        through = self.logbook.head(self.ref)[0]
+        try:
+            entry = self.logbook.record(self.ref, NewEntry("assessment", text, {"through": through},
+                                                           author=self.author))
+        except errors.IncidentLogError as exc:
+            self._say(exc.message)
+            return None
+        self.recorded_text = text
+        self._say(RECORDED.format(seq=entry.seq))
+        self.refresh()
+        return int(entry.seq)
+
+    def save_pdf(self) -> None:
+        from incident_log.report.build import write_atomically
+        from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions
+        from incident_log.report.source import make_redactor
+        from incident_log.report.summary import UNREDACTED_ACTION, build_summary
+
+        unredacted = self.unredacted.isChecked()
+        reason = self.reason.text().strip()
+        if unredacted and not reason:
+            self._say(REASON_NEEDED)
+            self.reason.setFocus()
+            return
+        text = self.assessment.toPlainText().strip()
+        if text and text != self.recorded_text and self.record() is None:
+            return  # what is printed is in the log first; the refusal is on screen
+        path = Path(self.path.text().strip()).expanduser()
+        state, entries, through, since = self._inputs()
+        redactor = None if unredacted else make_redactor(state, entries)
+        options = ReportOptions(classification=DEFAULT_CLASSIFICATION, unredacted_reason=reason if unredacted else None)
+        self._say(WORKING)
+
+        def work() -> Any:
+            return build_summary(state, entries, redactor=redactor, through=through, since=since, assessment=text,
+                                 prepared_by=self.author, options=options)
+
+        def done(result: Any) -> None:
+            try:
+                if unredacted:
+                    # Before the file exists: an unredacted copy never exists without its audit entry.
+                    self.logbook.audit(self.ref, UNREDACTED_ACTION, reason=reason, author=self.author)
+                write_atomically(path, result.pdf)
+            except errors.IncidentLogError as exc:
+                self._say(exc.message)
+                return
+            self.last_written, self.last_result = path, result
+            self._say(WRITTEN.format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, errors.IncidentLogError):
+                self._say(error.message)
+            else:
+                self._say(f"The summary could not be made (internal error: {type(error).__name__}). Nothing was written.")
+
+        self.ctx.background.submit(f"summary:{self.ref}", work, done, failed)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
+
+
+def open_summary(parent: QWidget | None, ctx: Any, ref: str, author: str) -> SummaryDialog:
+    dialog = SummaryDialog(parent, ctx, ref, author)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
