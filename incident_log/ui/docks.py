@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWi
 
 from incident_log.ui import uisettings
 
+# Tab labels: a stack of four tabs in a 430 px column has about 100 px per tab.
+SHORT_TITLES = {"demandsBoard": "Demands", "hooksBoard": "Hooks & risks", "entryDetail": "Entry",
+                "incidentClock": "Clock", "peopleRegister": "People", "rosterBoard": "Roster", "reviewList": "Review"}
 WIDE_SCREEN = 1600  # px of available width from which boards get two columns
 LAYOUT_VERSION = 2  # bump when the docks change: an old saved state is then ignored
 COMPACT, WIDE = "compact", "wide"
@@ -63,7 +66,8 @@ class BoardDocks:
         )
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         for widget, title in widgets:
-            dock = QDockWidget(title.replace("&", "&&"), window)
+            short = SHORT_TITLES.get(widget.objectName(), title)
+            dock = QDockWidget(short.replace("&", "&&"), window)
             dock.setObjectName(f"dock_{widget.objectName()}")
             dock.setAccessibleName(title)
             dock.setAccessibleDescription(f"Board: {title}. Alt and its number raise it; F6 moves between panes.")
@@ -74,6 +78,7 @@ class BoardDocks:
                 | QDockWidget.DockWidgetFeature.DockWidgetClosable
             )
             dock.toggleViewAction().setObjectName(f"toggle_{widget.objectName()}")
+            dock.toggleViewAction().setText("Show " + title.replace("&", "&&"))
             # No title bar: the tab says which board it is, and at 720 px every line of height counts.
             # Hiding, raising and arranging are in the View menu and on the keyboard.
             dock.setTitleBarWidget(QWidget(dock))

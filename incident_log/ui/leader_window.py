@@ -25,6 +25,7 @@ from incident_log.ui.widgets import ElidedLabel
 
 READ_ONLY_KEYS = ("Status updates and people are recorded by the loggist in the incident window; "
                   "this window records flags, reviews and alarm acknowledgements only.")
+READ_ONLY_HINT = "Read-only here: the loggist records status updates · Enter shows the entry in full"
 NOT_REVIEWED = "Not reviewed yet · {entries}"
 REVIEWED = "Reviewed up to #{upto} at {time} by {who} · {new} new since (tinted blue) · {entries}"
 NEW_ENTRY = "New entry {seq}, {kind}, by {author}: {text}"
@@ -45,6 +46,9 @@ class TeamLeaderWindow(IncidentView):
         self.banner.setAccessibleName("Review status")
         self.header_slot.insertWidget(1, self.banner)
         self.setCentralWidget(self.top)
+        demands = self.board("demandsBoard")
+        if demands is not None:  # no status letters here: say so where the letters were listed
+            demands.set_read_only(READ_ONLY_HINT)  # type: ignore[attr-defined]
         people = self.board("peopleRegister")
         if people is not None:  # the register is read here; the loggist adds people
             people.add_button.hide()  # type: ignore[attr-defined]

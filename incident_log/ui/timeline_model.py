@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from incident_log.domain.entry import Entry, parse_iso
-from incident_log.domain.kinds import KINDS, PERSON_FIELDS
+from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
 from incident_log.ui import themes, timefmt
 from incident_log.ui.kindstyle import kind_colour, kind_icon
@@ -329,8 +329,10 @@ class TimelineModel(QAbstractTableModel):
                 parts.append(SUMMARY_ENTRY_FIELDS[name].format(seq=value))
             else:
                 field = spec.field(name) if spec is not None else None
-                title = (field.label or name.replace("_", " ")) if field is not None else name.replace("_", " ")
-                parts.append(f"{title.lower()} {value}" if not field or not field.label else f"{title}: {value}")
+                if field is not None and field.type is FieldType.TEXT:
+                    parts.append(f"{field.title}: {value}")  # free text reads better after a colon
+                else:
+                    parts.append(f"{(field.title if field else name).lower()} {value}")
         if entry.delay_reason:
             parts.append(f"late because: {entry.delay_reason}")
         tail = " · ".join(parts)

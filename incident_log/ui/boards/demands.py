@@ -242,6 +242,7 @@ class DemandsBoard(Board):
         self.demands_heading = section_label("Demands", "demandsHeading", self.demands_view)
         self.offers_heading = section_label("Offers", "offersHeading", self.offers_view)
         self.hint = hint_label(DEMAND_HINT, "demandsHint")
+        self._demand_hint, self._offer_hint = DEMAND_HINT, OFFER_HINT
 
         def section(heading: QWidget, view: QWidget) -> QWidget:
             box = QWidget()
@@ -269,8 +270,15 @@ class DemandsBoard(Board):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """The hint line follows the focus: demand letters or offer letters."""
         if event.type() == event.Type.FocusIn:
-            self.hint.setText(OFFER_HINT if watched is self.offers_view else DEMAND_HINT)
+            self.hint.setText(self._offer_hint if watched is self.offers_view else self._demand_hint)
         return False
+
+    def set_read_only(self, hint: str) -> None:
+        """In a window that only reads (the team leader's), the letters are not offered."""
+        self._demand_hint = self._offer_hint = hint
+        self.hint.setText(hint)
+        for view in (self.demands_view, self.offers_view):
+            view.key_help = hint
 
     # -- Board --
     def _slice(self, state: IncidentState) -> object:
