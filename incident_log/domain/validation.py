@@ -219,7 +219,7 @@ def _check_refs(spec: KindSpec, draft: NewEntry, fields: dict[str, Any], facts: 
     if draft.kind == "update":
         allowed = DEMAND_STATUSES if target_kind == "demand" else OFFER_STATUSES
         if fields["status"] not in allowed:
-            raise ValidationError("status", f"'{fields['status']}' is not a {target_kind} status; use one of: {', '.join(allowed)}")
+            raise ValidationError("status", f"'{fields['status']}' is not {'an' if target_kind[0] in 'aeiou' else 'a'} {target_kind} status; use one of: {', '.join(allowed)}")
         if "deadline" in fields and target_kind != "demand":
             raise ValidationError("deadline", "only a demand has a deadline")
     if draft.kind == "amendment":

@@ -350,6 +350,9 @@ class Composer(QWidget):
         self._field_count += 1
         self.fields_layout.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.fields_layout.addWidget(editor, row, column * 2 + 1)
+        # Shown now, not at the next turn of the event loop: a refusal must be able to put the cursor here.
+        label.show()
+        editor.show()
         self._editors[name] = editor
         if isinstance(editor, TypedBox):
             editor.editTextChanged.connect(self._changed)
