@@ -407,8 +407,9 @@ class BoardTable(QTableView):
     def focusInEvent(self, event: Any) -> None:  # noqa: N802
         """Arriving by keyboard (F6, Alt+number) puts the cursor on the first row, ready for a key."""
         super().focusInEvent(event)
-        if not self.currentIndex().isValid() and self.model().rowCount() > 0:
-            self.selectRow(0)
+        if self.model().rowCount() > 0 and self.selected_seq() is None:
+            current = self.currentIndex()
+            self.selectRow(current.row() if current.isValid() else 0)
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are commands here, not type-ahead search."""
