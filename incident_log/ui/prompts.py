@@ -6,9 +6,12 @@ them like a user would: find the dialog by object name, type, press Enter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -38,7 +41,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # the safe answer is the one Enter gives
-    box.exec()
+    with focus_kept():
+        box.exec()
     return box.clickedButton() is ok
 
 
@@ -101,12 +105,34 @@ def ask_leader_callsign(parent: QWidget | None, remembered: str, loggist: str) -
 
     dialog = TextPrompt(parent, "Team leader", LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
     dialog.edit.selectAll()
-    return dialog.edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    with focus_kept():
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.edit.text().strip() if accepted else None
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, *, text: str = "", name: str = "textPrompt") -> str | None:
     dialog = TextPrompt(parent, title, label, text=text, name=name)
-    return dialog.edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    with focus_kept():
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.edit.text().strip() if accepted else None
+
+
+@contextmanager
+def focus_kept() -> Iterator[None]:
+    """After a dialog, the cursor is back where it was (not lost, whatever the window manager does)."""
+    before = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        if before is not None and shiboken_valid(before):
+            before.window().activateWindow()
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def shiboken_valid(widget: QWidget) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(widget))
 
 
 def strength_hint(passphrase: str) -> str:

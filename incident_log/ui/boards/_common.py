@@ -356,7 +356,10 @@ class BoardTable(QTableView):
     def selected_seq(self) -> int | None:
         index = self.currentIndex()
         if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            return None
+            rows = self.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
         return int(index.data(SEQ_ROLE))
 
     def select_key(self, key: int) -> bool:
@@ -409,7 +412,9 @@ class BoardTable(QTableView):
         super().focusInEvent(event)
         if self.model().rowCount() > 0 and self.selected_seq() is None:
             current = self.currentIndex()
-            self.selectRow(current.row() if current.isValid() else 0)
+            row = current.row() if current.isValid() else 0
+            self.setCurrentIndex(self.model().index(row, 0))
+            self.selectRow(row)
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are commands here, not type-ahead search."""
