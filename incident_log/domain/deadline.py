@@ -19,6 +19,7 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 HINT = "type 23:00, +30m or an ISO time"
 _AMOUNT = re.compile(r"^\+?\s*(\d{1,4})\s*(h|hr|hrs|hours?|m|min|mins|minutes?)?$")
 _CLOCK = re.compile(r"^(\d{1,2})[:.hH]?(\d{2})$")
+EARLIER = "; EARLIER than the current deadline {old}"
 MAX_AHEAD = timedelta(days=7)
 
 
@@ -96,5 +97,5 @@ def _reading(moment: datetime, now: datetime, tz: tzinfo, current: datetime | No
     earlier = current is not None and moment < current
     if earlier:
         assert current is not None
-        explanation += f"; EARLIER than the current deadline {_clock(current, tz)}"
+        explanation += EARLIER.format(old=_clock(current, tz))
     return DeadlineReading(moment, explanation, earlier_than_current=earlier)

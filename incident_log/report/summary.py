@@ -10,6 +10,7 @@ how redaction works.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
@@ -20,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 
 from incident_log.domain.entry import Entry, utc_now
-from incident_log.domain.situation import SituationSummary, situation
+from incident_log.domain.situation import T_ASSESSMENT, T_MORE, SituationSummary, furniture, situation
 from incident_log.domain.state import IncidentState
 from incident_log.report.content import Clock, Scrub
 from incident_log.report.errors import ReasonRequired, ReportLeak
@@ -34,7 +35,6 @@ from incident_log.report.options import (
     ReportOptions,
     ReportResult,
 )
-from incident_log.report.selfcheck import leaks_in
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 16 * mm
@@ -44,6 +44,13 @@ INK = colors.HexColor("#1b2631")
 NAVY = colors.HexColor("#1f3550")
 RULE = colors.HexColor("#9aa5b1")
 ALERT = colors.HexColor("#b00020")
+TITLE = "Situation summary"
+AS_OF = "As of {at} ({zone}) · covers entries up to #{through}"
+PREPARED_BY = " · prepared by {who}"
+UNREDACTED_BECAUSE = "Unredacted because: {why}"
+SEALED_NOTE = "The incident is sealed: this is the position at the seal."
+NONE_WRITTEN = "(none written)"
+FOOTER = "Situation summary {ref} · {at}"
 UNREDACTED_ACTION = "unredacted situation summary"
 
 
@@ -113,13 +120,40 @@ def build_summary(
     pdf, pages = _render(summary, clock, plan, options, redacted=redactor is not None,
                          exercise=state.incident.exercise, location=location)
     if redactor is not None:
-        leaks = leaks_in(pdf, redactor)
+        leaks = leaks_in_summary(pdf, redactor, own_words=(*furniture(), *_own_wording(options), marking_of(redactor)))
         if leaks:
             raise ReportLeak(leaks)
     return ReportResult(
         pdf=pdf, pages=pages, redacted=redactor is not None, warnings=tuple(plan.warnings()),
         schedule=dict(redactor.schedule()) if redactor is not None else {},
     )
+
+
+def marking_of(redactor: RedactorLike | None) -> str:
+    return REDACTED_MARKING if redactor is not None else UNREDACTED_MARKING
+
+
+def _own_wording(options: ReportOptions) -> tuple[str, ...]:
+    return (TITLE, AS_OF, PREPARED_BY, UNREDACTED_BECAUSE, SEALED_NOTE, NONE_WRITTEN, FOOTER, EXERCISE_MARKING,
+            options.classification, "Page of")
+
+
+def leaks_in_summary(pdf: bytes, redactor: RedactorLike, own_words: Sequence[str]) -> list[str]:
+    """Read the finished PDF back (as a viewer would) and ask the redactor what it still finds.
+
+    The summary's own wording is taken out first, word by word: a person called "Contact" or
+    "Summary" must not stop the paper (the debrief report's check learnt the same, see TRAPS.md).
+    The metadata holds only fixed strings written here (title, marking), so it is not searched.
+    """
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    words = sorted({w.casefold() for phrase in own_words for w in re.findall(r"[^\W\d_]+", phrase)}, key=len,
+                   reverse=True)
+    if words:
+        pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.IGNORECASE)
+        text = pattern.sub(" ", text)
+    return list(redactor.find_leaks(text))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -152,20 +186,20 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
     marking = REDACTED_MARKING if redacted else UNREDACTED_MARKING
     generated = clock.full(summary.as_of)
     story = [
-        para("Situation summary", "title"),
+        para(TITLE, "title"),
         para(f"{summary.ref} · {summary.title}", "subtitle"),
     ]
     if location:
         story.append(para(location, "quiet"))
-    facts = f"As of {generated} ({clock.offset(summary.as_of)}) · covers entries up to #{summary.through}"
+    facts = AS_OF.format(at=generated, zone=clock.offset(summary.as_of), through=summary.through)
     if summary.prepared_by:
-        facts += f" · prepared by {summary.prepared_by}"
+        facts += PREPARED_BY.format(who=summary.prepared_by)
     story.append(para(facts, "quiet"))
     story.append(para(marking + (" · " + EXERCISE_MARKING if exercise else ""), "marking"))
     if not redacted and options.unredacted_reason:
-        story.append(para(f"Unredacted because: {options.unredacted_reason}", "quiet"))
+        story.append(para(UNREDACTED_BECAUSE.format(why=options.unredacted_reason), "quiet"))
     if summary.sealed:
-        story.append(para("The incident is sealed: this is the position at the seal.", "marking"))
+        story.append(para(SEALED_NOTE, "marking"))
     story.append(Spacer(1, 3 * mm))
     for section in summary.sections:
         block = [para(section.title, "h2")]
@@ -174,10 +208,10 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
         else:
             block.append(para(section.empty, "quiet"))
         if section.more:
-            block.append(para(f"… and {section.more} more (in the debrief report)", "quiet"))
+            block.append(para(T_MORE.format(n=section.more), "quiet"))
         story.append(KeepTogether(block))
-    story.append(para("Assessment and recommendations", "h2"))
-    story.append(para(summary.assessment or "(none written)", "body" if summary.assessment else "quiet"))
+    story.append(para(T_ASSESSMENT, "h2"))
+    story.append(para(summary.assessment or NONE_WRITTEN, "body" if summary.assessment else "quiet"))
 
     classification = options.classification
 
@@ -197,7 +231,7 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
         canv.setFont(SANS_BOLD, 8.5)
         canv.drawCentredString(PAGE_W / 2, 9 * mm, classification)
         canv.setFont(SANS, 7)
-        canv.drawString(MARGIN_X, 9 * mm, f"Situation summary {summary.ref} · {generated}")
+        canv.drawString(MARGIN_X, 9 * mm, FOOTER.format(ref=summary.ref, at=generated))
         if exercise:
             canv.setFillColor(ALERT)
             canv.setFont(SANS_BOLD, 9)

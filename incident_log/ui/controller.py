@@ -24,6 +24,9 @@ from incident_log.ui.viewer import ViewController
 if TYPE_CHECKING:
     from incident_log.ui.incident_window import IncidentWindow
 
+SEAL_QUESTION = ("Close and seal {ref}? Nothing more can be recorded until it is reopened with a reason. "
+                 "The seal records the entry count and head hash in the log.")
+REOPEN_WHY = "Why is {ref} reopened? (recorded in the log)"
 UNDO_REASON = "Undone within seconds: the board key was pressed by mistake (previous status {previous})"
 RECORDED_STATUS = "Recorded #{seq}: {kind} #{target} → {status}"
 
@@ -165,8 +168,7 @@ class IncidentController(ViewController):
     def seal_incident(self) -> None:
         if not confirm(
             self.w, "Close and seal",
-            f"Close and seal {self.ref}? Nothing more can be recorded until it is reopened with a reason. "
-            "The seal records the entry count and head hash in the log.",
+            SEAL_QUESTION.format(ref=self.ref),
             "Seal the incident",
         ):
             return
@@ -176,7 +178,7 @@ class IncidentController(ViewController):
             show_error(self.w, exc)
 
     def reopen_incident(self) -> None:
-        reason = ask_text(self.w, "Reopen", f"Why is {self.ref} reopened? (recorded in the log)",
+        reason = ask_text(self.w, "Reopen", REOPEN_WHY.format(ref=self.ref),
                           name="reopenReason")
         if reason:
             try:

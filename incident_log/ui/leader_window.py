@@ -23,6 +23,7 @@ from incident_log.ui.text import plural
 from incident_log.ui.viewer import IncidentView, ViewController
 from incident_log.ui.widgets import ElidedLabel
 
+WINDOW_KIND = "team leader ({callsign}) — Incident Log"
 READ_ONLY_KEYS = ("Status updates and people are recorded by the loggist in the incident window; "
                   "this window records flags, reviews and alarm acknowledgements only.")
 READ_ONLY_HINT = "Read-only here: the loggist records status updates · Enter shows the entry in full"
@@ -56,7 +57,7 @@ class TeamLeaderWindow(IncidentView):
         self.compose(LeaderController(self), LEADER)
 
     def window_kind(self) -> str:
-        return f"team leader ({self.callsign}) — Incident Log"
+        return WINDOW_KIND.format(callsign=self.callsign)
 
     def author(self) -> str:
         return self.callsign

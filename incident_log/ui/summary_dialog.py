@@ -32,6 +32,8 @@ from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
 
+WINDOW_TITLE = "Situation summary — {ref}"
+INTERNAL_ERROR = "The summary could not be made (internal error: {kind}). Nothing was written."
 RECORDED = "Assessment recorded as entry #{seq}."
 WRITTEN = "Written: {path} ({pages} page(s), {copy})."
 NOTHING_TO_RECORD = "Type the assessment and recommendations first; nothing was recorded."
@@ -55,7 +57,7 @@ class SummaryDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("situationSummary")
-        self.setWindowTitle(f"Situation summary — {ref}")
+        self.setWindowTitle(WINDOW_TITLE.format(ref=ref))
         self.setAccessibleName("Situation summary")
         self.ctx, self.logbook, self.ref, self.author = ctx, ctx.logbook, ref, author
         self.recorded_text = ""
@@ -211,7 +213,7 @@ class SummaryDialog(QDialog):
             if isinstance(error, errors.IncidentLogError):
                 self._say(error.message)
             else:
-                self._say(f"The summary could not be made (internal error: {type(error).__name__}). Nothing was written.")
+                self._say(INTERNAL_ERROR.format(kind=type(error).__name__))
 
         self.ctx.background.submit(f"summary:{self.ref}", work, done, failed)
 
@@ -224,4 +226,6 @@ def open_summary(parent: QWidget | None, ctx: Any, ref: str, author: str) -> Sum
     dialog = SummaryDialog(parent, ctx, ref, author)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
     return dialog

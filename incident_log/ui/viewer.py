@@ -35,6 +35,9 @@ from incident_log.ui.timeline_view import TimelinePanel
 from incident_log.ui.undo import Undoable, UndoBar
 from incident_log.ui.widgets import ElidedLabel
 
+REVIEWED_AT = "reviewed up to #{upto} at {time}"
+REVIEWED = "Reviewed up to #{upto}"
+FLAG_WHY = "Why should entry #{seq} be discussed at the debrief?"
 STATUS_MS = 8000
 SEALED_STATUS = "SEALED at {time}: nothing more can be recorded until it is reopened with a reason"
 REVIEW_FIRST = "Reviewed up to #{upto} (the first review: record a later one to move the mark)"
@@ -132,7 +135,7 @@ class IncidentView(QMainWindow):
         stats = state.statistics
         parts = [plural(stats.entry_count, "{n} entry", "{n} entries")]
         if state.reviewed_upto:
-            parts.append(f"reviewed up to #{state.reviewed_upto} at {timefmt.clock(state.reviewed_at, seconds=False)}")
+            parts.append(REVIEWED_AT.format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
         if state.flags:
             parts.append(f"{len(state.flags)} flagged")
         if state.sealed:
@@ -359,7 +362,7 @@ class ViewController(QObject):
             show_error(self.w, "Select the entry to flag in the timeline first.")
             return
         reason = ask_text(self.w, "Flag for debrief",
-                          f"Why should entry #{entry.seq} be discussed at the debrief?",
+                          FLAG_WHY.format(seq=entry.seq),
                           name="flagReason")
         if reason:
             try:
@@ -378,7 +381,7 @@ class ViewController(QObject):
         except errors.IncidentLogError as exc:
             show_error(self.w, exc)
             return
-        what = f"Reviewed up to #{upto}"
+        what = REVIEWED.format(upto=upto)
         if previous > 0:
             def undo() -> str:
                 self.logbook.mark_reviewed(self.ref, previous, author=self.author())
