@@ -47,7 +47,7 @@ LIGHT = Theme(
         R.HighlightedText: "#111827", R.ToolTipBase: "#ffffff", R.ToolTipText: "#111827",
         R.PlaceholderText: "#5b6472", R.Link: "#1d4ed8", R.Mid: "#c4c9d2", R.Dark: "#6b7280", R.Light: "#ffffff",
     },
-    disabled_text="#6b7280", warning_text="#b3261e", caution_text="#8a5a00", new_mark="#2563eb",
+    disabled_text="#525b69", warning_text="#b3261e", caution_text="#8a5a00", new_mark="#2563eb",
     correction_text="#92400e", late_text="#b45309",
     # Kinds whose own colour is too pale for text on white (below 4.5:1) get a darker sibling.
     kind_text={"offer": "#047857", "update": "#0e7490", "contact": "#0f766e", "hook": "#15803d",
@@ -62,7 +62,7 @@ DARK = Theme(
         R.HighlightedText: "#e5e9ef", R.ToolTipBase: "#1b2027", R.ToolTipText: "#e5e9ef",
         R.PlaceholderText: "#8a94a3", R.Link: "#7cb3ff", R.Mid: "#4b5563", R.Dark: "#0d1014", R.Light: "#343b45",
     },
-    disabled_text="#7c8593", warning_text="#ff8a80", caution_text="#f0c05a", new_mark="#60a5fa",
+    disabled_text="#8a94a3", warning_text="#ff8a80", caution_text="#f0c05a", new_mark="#60a5fa",
     correction_text="#fbbf24", late_text="#fbbf24",
     # The kinds' own colours are chosen for white; on near-black these are their lighter siblings.
     kind_text={
@@ -82,7 +82,7 @@ NIGHT = Theme(
         R.HighlightedText: "#ffb060", R.ToolTipBase: "#120500", R.ToolTipText: "#e89040",
         R.PlaceholderText: "#b86626", R.Link: "#ff9a4a", R.Mid: "#5a2a10", R.Dark: "#000000", R.Light: "#2a1000",
     },
-    disabled_text="#a05520", warning_text="#ff6650", caution_text="#ffb347", new_mark="#ff7a30",
+    disabled_text="#b86626", warning_text="#ff6650", caution_text="#ffb347", new_mark="#ff7a30",
     correction_text="#ffb347", late_text="#ffb347", monochrome_kinds=True,
     flag_tint=(255, 90, 20, 46), new_tint=(255, 140, 40, 30),
 )
