@@ -32,7 +32,7 @@ from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, Fie
 from incident_log.domain.late import recorded_late
 from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
-from incident_log.ui import themes, timefmt
+from incident_log.ui import a11y, themes, timefmt
 from incident_log.ui.actions import kind_shortcut, shortcut_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
@@ -329,6 +329,7 @@ class Composer(QWidget):
                 editor.set_people(self._people)
             self._add_editor(spec.name, spec.title + ("*" if spec.required else ""), editor)
         self.fields_row.setVisible(bool(self._editors))
+        a11y.fill(self.fields_row)
         self._refresh_field_hint()
         # Tab order: time, late reason, amendment reason, fields in order, then the text.
         chain = [self.time_edit, self.delay_reason, self.amend_reason, *self._editors.values(), self.text_edit]

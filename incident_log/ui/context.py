@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from incident_log import errors
 from incident_log.ui import uisettings
+from incident_log.ui.a11y import AccessibilityNet
 from incident_log.ui.feed import IncidentFeed
 from incident_log.ui.live import LiveAdapter
 from incident_log.ui.lock import LockManager
@@ -36,6 +37,10 @@ class AppContext(QObject):
         )
         self._callsign: str | None = None
         self._feeds: dict[str, IncidentFeed] = {}
+        self._accessibility = AccessibilityNet(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._accessibility)
 
     # --- the author of entries: kept in the vault, never in QSettings --------------------------
     def callsign(self) -> str:
@@ -152,6 +157,9 @@ class AppContext(QObject):
                 refresh()
 
     def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._accessibility)
         self.save_drafts()
         self.live.stop()
         self.background.wait(5000)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.domain.state import IncidentState
-from incident_log.ui import timefmt
+from incident_log.ui import a11y, timefmt
 from incident_log.ui.actions import build_actions, populate_menus, shortcut_text
 from incident_log.ui.alarms import AlarmBanner
 from incident_log.ui.boards import ALL_BOARDS
@@ -101,6 +101,7 @@ class IncidentView(QMainWindow):
                 view_menu.addAction(dock.toggleViewAction())
         self.docks.restore(self.DEFAULT_SIZE)
         self.docks.name_tab_bars()
+        a11y.fill(self)
         self.show_author()
         self.update_title(self.incident)
         controller.start()
