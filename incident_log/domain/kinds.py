@@ -228,6 +228,7 @@ COMPOSER_KINDS = (
 
 MAX_TEXT_CHARS = 50_000  # about 25 pages of typing: a verbatim transcript fits, a runaway paste does not
 MAX_FIELD_CHARS = 2_000
+MAX_AUTHOR_CHARS = 80  # a name or callsign, printed in every row of the log
 MAX_LIST_ITEMS = 50
 
 

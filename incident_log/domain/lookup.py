@@ -112,6 +112,13 @@ def person_display(person: Person) -> str:
     return f"{person.label}{name} ({person.key})"
 
 
+def _short_display(person: Person, name_chars: int = 24) -> str:
+    """For a message listing several people: the name cut short, label and key whole."""
+    name = person.name if len(person.name) <= name_chars else person.name[: name_chars - 1] + "…"
+    name = f" · {name}" if name and person.name != person.label else ""
+    return f"{person.label}{name} ({person.key})"
+
+
 def _person_options(people: Sequence[Person]) -> list[_Option]:
     options = []
     for person in people:
@@ -127,6 +134,7 @@ def resolve_person(text: str, people: Sequence[Person]) -> Resolution:
         return Resolution(None)
     found = _resolve(typed, _person_options(people))
     unique = {o.value: o for o in found}
+    people_by_key = {p.key: p for p in people}
     if len(unique) == 1:
         option = next(iter(unique.values()))
         return Resolution(option.value, option.display)
@@ -134,9 +142,10 @@ def resolve_person(text: str, people: Sequence[Person]) -> Resolution:
     if not unique:
         return Resolution(None, message=PERSON_NOT_FOUND.format(typed=shown))
     displays = tuple(o.display for o in unique.values())
+    short = [_short_display(people_by_key[key]) for key in unique]
     return Resolution(
         None,
-        message=PERSON_AMBIGUOUS.format(typed=shown, count=len(displays), listing=_listing(displays)),
+        message=PERSON_AMBIGUOUS.format(typed=shown, count=len(displays), listing=_listing(short)),
         candidates=displays,
     )
 

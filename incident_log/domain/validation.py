@@ -17,6 +17,7 @@ from incident_log.domain.entry import NewEntry, parse_iso
 from incident_log.domain.kinds import (
     DEMAND_STATUSES,
     KINDS,
+    MAX_AUTHOR_CHARS,
     MAX_FIELD_CHARS,
     MAX_LIST_ITEMS,
     MAX_TEXT_CHARS,
@@ -154,7 +155,7 @@ def validate_entry(
         raise ValidationError("kind", f"'{draft.kind}' entries are written by the program, not recorded by hand")
 
     text = check_text("text", draft.text, limit=MAX_TEXT_CHARS, required=spec.text_required)
-    author = check_text("author", draft.author, limit=80, required=True).strip()
+    author = check_text("author", draft.author, limit=MAX_AUTHOR_CHARS, required=True).strip()
 
     if not isinstance(draft.fields, Mapping):
         raise ValidationError("fields", "must be a mapping of field names to values")

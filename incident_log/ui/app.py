@@ -14,10 +14,17 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from incident_log import errors
+from incident_log.domain.kinds import MAX_AUTHOR_CHARS
 from incident_log.ui import uisettings
 from incident_log.ui.display import display_problem
 from incident_log.ui.kindstyle import APP_ID, app_icon
-from incident_log.ui.prompts import NewPassphraseDialog, PassphraseDialog, TextPrompt, show_error
+from incident_log.ui.prompts import (
+    CALLSIGN_TOO_LONG,
+    NewPassphraseDialog,
+    PassphraseDialog,
+    TextPrompt,
+    show_error,
+)
 
 EXIT_OK = 0
 EXIT_CANCELLED = 1
@@ -82,8 +89,11 @@ def open_vault(path: Path, parent: QWidget | None = None) -> Any | None:
 
 
 def ask_callsign(ctx: Any) -> bool:
+    def short_enough(text: str) -> str:
+        return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text)) if len(text) > MAX_AUTHOR_CHARS else ""
+
     prompt = TextPrompt(None, "Your callsign", "Your name or callsign: it is the author of every entry you record "
-                        "(kept inside the vault).", name="callsignPrompt")
+                        "(kept inside the vault).", name="callsignPrompt", check=short_enough)
     if prompt.exec() != QDialog.DialogCode.Accepted:
         return False
     ctx.set_callsign(prompt.edit.text())

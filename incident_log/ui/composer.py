@@ -50,7 +50,8 @@ from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 
 DRAFT_SLOT = "composer"
-FIELDS_PER_ROW = 3  # kind fields wrap onto more rows instead of widening the window
+FIELDS_PER_ROW = 3
+ERROR_CHARS = 260  # kind fields wrap onto more rows instead of widening the window
 
 SEALED_NOTICE = (
     "{ref} was sealed at {time} by {author}: the log is closed and nothing more can be recorded. "
@@ -597,7 +598,10 @@ class Composer(QWidget):
         """Put the refusal beside the field it names and (unless told not to) move the cursor there."""
         target = self._field_widget(field)
         title = self._field_title(field)
-        self.error_label.setText(f"{title}: {message}" if title else message)
+        full = f"{title}: {message}" if title else message
+        # Three lines at most under the text box (the rest would be cut off); all of it in the tooltip.
+        self.error_label.setText(full if len(full) <= ERROR_CHARS else full[: ERROR_CHARS - 1] + "…")
+        self.error_label.setToolTip(full)
         self.error_label.show()
         self.notice_label.hide()
         if target is not None:

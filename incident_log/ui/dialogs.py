@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.domain.alarms import AlarmPolicy
-from incident_log.domain.kinds import INCIDENT_TYPES
+from incident_log.domain.kinds import INCIDENT_TYPES, MAX_AUTHOR_CHARS
 from incident_log.ui import themes, uisettings
 from incident_log.ui.actions import keyboard_map_rows
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.prompts import CALLSIGN_TOO_LONG
 
 BAD_WARNINGS = "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty)."
 
@@ -116,8 +117,11 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         callsign = self.callsign.text().strip()
-        if not callsign:
-            self.error.setText("Entries need an author: type your name or callsign.")
+        problem = "Entries need an author: type your name or callsign." if not callsign else (
+            CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(callsign))
+            if len(callsign) > MAX_AUTHOR_CHARS else "")
+        if problem:
+            self.error.setText(problem)
             self.error.show()
             self.callsign.setFocus()
             return

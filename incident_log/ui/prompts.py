@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
+from incident_log.domain.kinds import MAX_AUTHOR_CHARS
 from incident_log.ui import themes
 
 
@@ -93,6 +94,7 @@ class TextPrompt(QDialog):
 
 LEADER_PROMPT = ("Your callsign as team leader. Flags, reviews and alarm acknowledgements made in this window "
                  "are recorded under it, so the log shows who reviewed.")
+CALLSIGN_TOO_LONG = "A callsign is at most {limit} characters ({count} typed): it is printed beside every entry."
 LEADER_SAME = ("'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, "
                "so the debrief can tell who did what: type yours.")
 
@@ -101,6 +103,8 @@ def ask_leader_callsign(parent: QWidget | None, remembered: str, loggist: str) -
     """The team leader's own callsign (never the loggist's); None when they cancel."""
 
     def differs(text: str) -> str:
+        if len(text) > MAX_AUTHOR_CHARS:
+            return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text))
         return LEADER_SAME.format(callsign=loggist) if loggist and text.casefold() == loggist.casefold() else ""
 
     dialog = TextPrompt(parent, "Team leader", LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
