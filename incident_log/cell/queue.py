@@ -1,0 +1,290 @@
+"""The offline queue: entries acknowledged while the cell server could not be reached.
+
+When the server is unreachable the loggist keeps typing: each entry is validated against what
+the workstation holds (its mirror and the queue itself), written durably to the queue with its
+own times, its entry id and a provisional number, and acknowledged as "queued". On reconnect,
+``replay()`` appends the queue to the shared chain in order, exactly once:
+
+- every queued entry has its entry id from the moment it is acknowledged, and the store's append
+  with an id already on the chain writes nothing and returns that entry. So a crash (or a lost
+  reply) between the server's commit and the queue's "sent" mark only makes the next replay find
+  the entry and mark it, never append it twice;
+- an entry that refers to another queued entry (an amendment of something typed offline) names
+  it by entry id, and gets the real seq once its target has been sent;
+- an entry the server refuses (the incident was sealed meanwhile from another workstation, a
+  person key was taken) is **held**, never dropped, with the reason; later entries of the same
+  incident wait behind it, so the order the loggist typed is kept.
+
+The queue lives in the workstation's encrypted local database (a DB-API connection on SQLCipher:
+the vault in phase two, through a migration; its own file in phase one). Its SQL is SQLite's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from incident_log import errors as core_errors
+from incident_log.cell import errors
+from incident_log.cell.interface import Appended
+from incident_log.domain.entry import NewEntry, iso_utc, utc_now
+from incident_log.domain.validation import CleanEntry
+
+QUEUE_SCHEMA = (
+    """
+    CREATE TABLE IF NOT EXISTS cell_queue (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_uid TEXT NOT NULL UNIQUE,
+        incident_id TEXT NOT NULL,
+        provisional_seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        refs INTEGER,
+        refs_uid TEXT,
+        delay_reason TEXT,
+        origin TEXT NOT NULL,
+        held TEXT
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS cell_queue_by_incident ON cell_queue (incident_id, position)",
+    """
+    CREATE TABLE IF NOT EXISTS cell_sent (
+        entry_uid TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        provisional_seq INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        sent_at TEXT NOT NULL
+    )
+    """,
+)
+
+_COLUMNS = (
+    "position, entry_uid, incident_id, provisional_seq, kind, text, fields, occurred_at, recorded_at, "
+    "author, refs, refs_uid, delay_reason, origin, held"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedEntry:
+    position: int  # the order it was acknowledged in (across incidents)
+    entry_uid: str
+    incident_id: str
+    provisional_seq: int  # shown as "#N (waiting)": the seq it would get if nothing else came first
+    clean: CleanEntry  # as validated when it was acknowledged; refs is a server seq or None
+    refs_uid: str | None  # set when it refers to another queued entry
+    recorded_at: datetime
+    origin: str
+    held: str | None = None  # why the server refused it (it stays in the queue)
+
+    def draft(self, refs: int | None) -> NewEntry:
+        """The entry as a draft for the server's validation, with its reference resolved."""
+        clean = self.clean
+        return NewEntry(
+            kind=clean.kind, text=clean.text, fields=dict(clean.fields), occurred_at=clean.occurred_at,
+            refs=refs, author=clean.author, delay_reason=clean.delay_reason,
+        )
+
+
+def _row(row: tuple[Any, ...]) -> QueuedEntry:
+    (position, uid, incident_id, provisional, kind, text, fields, occurred, recorded, author, refs, refs_uid,
+     delay_reason, origin, held) = row
+    clean = CleanEntry(kind, text, json.loads(fields), datetime.fromisoformat(occurred), refs, author, delay_reason)
+    return QueuedEntry(position, uid, incident_id, provisional, clean, refs_uid, datetime.fromisoformat(recorded), origin, held)
+
+
+class OfflineQueue:
+    """The durable queue on an SQLite-family DB-API connection (autocommit mode; it opens its own
+    transactions). Every method that changes it commits before returning."""
+
+    def __init__(self, connection: Any) -> None:
+        self._db = connection
+
+    def ensure_schema(self) -> None:
+        with self._transaction():
+            for statement in QUEUE_SCHEMA:
+                self._db.execute(statement)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- acknowledging ---------------------------------------------------------------------------
+
+    def next_provisional(self, incident_id: str, mirror_count: int) -> int:
+        top = self._db.execute(
+            "SELECT max(provisional_seq) FROM cell_queue WHERE incident_id = ?", (incident_id,)
+        ).fetchone()[0]
+        return max(mirror_count, top or 0) + 1
+
+    def put(
+        self,
+        incident_id: str,
+        clean: CleanEntry,
+        *,
+        entry_uid: str,
+        recorded_at: datetime,
+        origin: str,
+        mirror_count: int,
+        refs_provisional: bool = True,
+    ) -> QueuedEntry:
+        """Acknowledge one entry: durable when this returns.
+
+        With ``refs_provisional`` (an entry validated against this workstation's copy), a
+        ``clean.refs`` above ``mirror_count`` names a queued entry by its provisional number;
+        without it (validated by the server before the connection dropped) refs is a server seq.
+        """
+        refs: int | None = clean.refs
+        refs_uid: str | None = None
+        with self._transaction():
+            if refs_provisional and refs is not None and refs > mirror_count:
+                target = self._db.execute(
+                    "SELECT entry_uid FROM cell_queue WHERE incident_id = ? AND provisional_seq = ? "
+                    "UNION ALL SELECT entry_uid FROM cell_sent WHERE incident_id = ? AND provisional_seq = ?",
+                    (incident_id, refs, incident_id, refs),
+                ).fetchone()
+                if target is None:
+                    raise core_errors.ValidationError("refs", f"there is no entry #{refs} in this incident")
+                refs_uid, refs = target[0], None
+            provisional = self.next_provisional(incident_id, mirror_count)
+            cursor = self._db.execute(
+                f"INSERT INTO cell_queue ({_COLUMNS.replace('position, ', '')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                (
+                    entry_uid, incident_id, provisional, clean.kind, clean.text,
+                    json.dumps(clean.fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+                    iso_utc(clean.occurred_at), iso_utc(recorded_at), clean.author, refs, refs_uid,
+                    clean.delay_reason, origin,
+                ),
+            )
+            position = int(cursor.lastrowid)
+        stored = CleanEntry(
+            clean.kind, clean.text, clean.fields, clean.occurred_at, refs, clean.author, clean.delay_reason
+        )
+        return QueuedEntry(position, entry_uid, incident_id, provisional, stored, refs_uid, recorded_at, origin)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def pending(self, incident_id: str | None = None) -> list[QueuedEntry]:
+        if incident_id is None:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM cell_queue ORDER BY position").fetchall()
+        else:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM cell_queue WHERE incident_id = ? ORDER BY position", (incident_id,)
+            ).fetchall()
+        return [_row(tuple(row)) for row in rows]
+
+    def count(self, incident_id: str | None = None) -> int:
+        if incident_id is None:
+            return int(self._db.execute("SELECT count(*) FROM cell_queue").fetchone()[0])
+        return int(self._db.execute("SELECT count(*) FROM cell_queue WHERE incident_id = ?", (incident_id,)).fetchone()[0])
+
+    def get(self, entry_uid: str) -> QueuedEntry | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM cell_queue WHERE entry_uid = ?", (entry_uid,)).fetchone()
+        return None if row is None else _row(tuple(row))
+
+    def sent_seq(self, entry_uid: str) -> int | None:
+        row = self._db.execute("SELECT seq FROM cell_sent WHERE entry_uid = ?", (entry_uid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def queued_kind(self, incident_id: str, provisional_seq: int) -> str | None:
+        row = self._db.execute(
+            "SELECT kind FROM cell_queue WHERE incident_id = ? AND provisional_seq = ?", (incident_id, provisional_seq)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def queued_person(self, incident_id: str, key: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM cell_queue WHERE incident_id = ? AND kind = 'person' AND json_extract(fields, '$.key') = ?",
+            (incident_id, key),
+        ).fetchone()
+        return row is not None
+
+    # -- after the server answered -----------------------------------------------------------------
+
+    def mark_sent(self, entry_uid: str, seq: int) -> None:
+        """The server holds the entry at ``seq``: move it from the queue to the sent map, atomically."""
+        with self._transaction():
+            row = self._db.execute(
+                "SELECT incident_id, provisional_seq FROM cell_queue WHERE entry_uid = ?", (entry_uid,)
+            ).fetchone()
+            if row is None:
+                return
+            self._db.execute(
+                "INSERT OR REPLACE INTO cell_sent (entry_uid, incident_id, provisional_seq, seq, sent_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (entry_uid, row[0], row[1], seq, iso_utc(utc_now())),
+            )
+            self._db.execute("DELETE FROM cell_queue WHERE entry_uid = ?", (entry_uid,))
+
+    def hold(self, entry_uid: str, reason: str) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE cell_queue SET held = ? WHERE entry_uid = ?", (reason, entry_uid))
+
+    def release(self, entry_uid: str) -> None:
+        """Try a held entry again at the next replay (after the user resolved what blocked it)."""
+        with self._transaction():
+            self._db.execute("UPDATE cell_queue SET held = NULL WHERE entry_uid = ?", (entry_uid,))
+
+
+@dataclass
+class ReplayReport:
+    sent: list[tuple[str, int]] = field(default_factory=list)  # (entry id, seq) newly appended
+    already_present: list[tuple[str, int]] = field(default_factory=list)  # found on the chain: marked, not re-sent
+    held: list[tuple[str, str]] = field(default_factory=list)  # (entry id, reason) still waiting
+    stopped: str | None = None  # why the replay stopped early (server gone, login refused); the rest waits
+
+
+AppendQueued = Callable[[QueuedEntry, int | None], Appended]
+
+
+def replay(queue: OfflineQueue, append: AppendQueued) -> ReplayReport:
+    """Send every waiting entry in order, exactly once. ``append(entry, refs)`` appends one entry to
+    the shared chain idempotently by its entry id (``IncidentStore.append(..., entry_uid=...)``)."""
+    report = ReplayReport()
+    blocked: set[str] = set()
+    for queued in queue.pending():
+        if queued.incident_id in blocked:
+            continue
+        if queued.held is not None:
+            blocked.add(queued.incident_id)
+            report.held.append((queued.entry_uid, queued.held))
+            continue
+        refs = queued.clean.refs
+        if queued.refs_uid is not None:
+            refs = queue.sent_seq(queued.refs_uid)
+            if refs is None:
+                reason = "it refers to an entry that has not reached the server"
+                queue.hold(queued.entry_uid, reason)
+                blocked.add(queued.incident_id)
+                report.held.append((queued.entry_uid, reason))
+                continue
+        try:
+            appended = append(queued, refs)
+        except errors.CellError as trouble:
+            # The connection, not the entry, is the problem (unreachable, login or key refused):
+            # stop here and keep everything for the next attempt.
+            report.stopped = trouble.message
+            return report
+        except core_errors.IncidentLogError as refusal:  # the entry itself was refused
+            queue.hold(queued.entry_uid, refusal.message)
+            blocked.add(queued.incident_id)
+            report.held.append((queued.entry_uid, refusal.message))
+            continue
+        queue.mark_sent(queued.entry_uid, appended.entry.seq)
+        bucket = report.already_present if appended.already_present else report.sent
+        bucket.append((queued.entry_uid, appended.entry.seq))
+    return report

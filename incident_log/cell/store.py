@@ -1,0 +1,434 @@
+"""The shared incident store on PostgreSQL: the ``IncidentStore`` of cell mode.
+
+The append path, one short READ COMMITTED transaction per entry:
+
+1. ``lock_head(incident)``: ``SELECT ... FOR UPDATE`` of the incident's chain-head row. Writers
+   of the same incident queue here; when the lock is granted, the row read is the newest one.
+2. A second statement (so it sees what the previous lock holder committed: a statement's
+   snapshot is taken when it starts, before any lock wait) reads the rest of the chain top: the
+   last entry's recorded time, seal status, and whether this entry id is already on the chain.
+3. The facade's ``prepare`` validates the entry against facts read in the same transaction.
+4. Payload and hash from ``domain/entry.py``, the author's signature, INSERT (the server's
+   trigger checks seq and prev_hash against the locked head and moves it), COMMIT; the server
+   sends the NOTIFY at commit.
+
+Measured in TRAPS.md and again in ``benchmarks/bench_cell.py``: this gives no forks with
+concurrent writers, without retries. Errors come back as ``cell.errors`` sentences; a lost
+connection is ``CellUnreachable``, which the workstation answers by queueing the entry.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from sqlalchemy import Engine
+from sqlalchemy import exc as sa_exc
+
+from incident_log import errors as core_errors
+from incident_log.cell import errors, schema
+from incident_log.cell.connect import CellTarget, Secrets, classify, make_engine, parse_url
+from incident_log.cell.interface import (
+    Appended,
+    ChainTop,
+    Change,
+    Head,
+    IncidentRow,
+    Prepare,
+    Prepared,
+    Provenance,
+    SeqFilter,
+    SignedEntry,
+)
+from incident_log.cell.live import Listener
+from incident_log.cell.signing import SigningKey
+from incident_log.domain.entry import Entry, Incident, chain_hash, entry_payload, genesis_hash, iso_utc
+from incident_log.domain.kinds import PERSON_FIELDS
+from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
+
+log = logging.getLogger(__name__)
+
+S = schema.SCHEMA
+INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise"
+PROVENANCE_COLUMNS = "entry_uid::text, key_id, signature, db_role, appended_at"
+
+_TOP = f"""
+SELECT (SELECT recorded_at FROM {S}.entry WHERE incident_id = %(i)s AND seq = %(s)s),
+       (SELECT max(seq) FROM {S}.entry WHERE incident_id = %(i)s AND kind = 'seal'),
+       (SELECT max(seq) FROM {S}.entry WHERE incident_id = %(i)s AND kind = 'reopen')
+"""
+_INSERT = f"""
+INSERT INTO {S}.entry ({ENTRY_COLUMNS}, entry_uid, key_id, signature, cell, db_role, appended_at)
+VALUES (%(incident_id)s, %(seq)s, %(kind)s, %(occurred_at)s, %(recorded_at)s, %(author)s, %(text)s,
+        %(fields)s, %(refs)s, %(delay_reason)s, %(origin)s, %(prev_hash)s, %(hash)s, %(entry_uid)s,
+        %(key_id)s, %(signature)s, NULL, NULL, NULL)
+"""
+
+# SQLSTATEs that mean "try later; nothing was written": the entry goes to the queue.
+_BUSY_STATES = {"55P03", "57014", "40P01", "53300", "57P01", "57P02", "57P03"}
+_NOT_SET_UP_STATES = {"42501", "42P01", "3F000", "42883"}
+
+
+def _translate(exc: Exception, target: CellTarget, role: str) -> Exception:
+    orig = exc.orig if isinstance(exc, sa_exc.DBAPIError) else exc
+    invalidated = isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated
+    state = getattr(orig, "sqlstate", None)
+    if state == schema.STATE_CHAIN_MOVED:
+        return errors.ChainMoved()
+    if state == schema.STATE_NO_CELL:
+        return errors.NotACellMember(role)
+    if state == schema.STATE_FOREIGN_KEY_ID:
+        return errors.SigningKeyRefused()
+    if state in _NOT_SET_UP_STATES:
+        return errors.CellNotSetUp()
+    if state in _BUSY_STATES:
+        return errors.CellUnreachable("the server is busy or shutting down")
+    if invalidated or isinstance(orig, psycopg.OperationalError) or state is None or state.startswith("08"):
+        if isinstance(orig, psycopg.Error):
+            return classify(orig, target)
+        return errors.CellUnreachable(target.where())
+    return exc  # a bug (or a server rule we do not know): let it reach the crash handler
+
+
+class CellFacts:
+    """What validation asks about an incident, answered by the server inside the append's transaction."""
+
+    def __init__(self, raw: psycopg.Connection[Any], incident_id: str) -> None:
+        self._raw = raw
+        self._incident_id = incident_id
+
+    def has_person(self, key: str) -> bool:
+        row = self._raw.execute(
+            f"SELECT 1 FROM {S}.entry WHERE incident_id = %s AND kind = 'person' "
+            "AND (fields::jsonb ->> 'key') = %s LIMIT 1",
+            (self._incident_id, key),
+        ).fetchone()
+        return row is not None
+
+    def kind_of(self, seq: int) -> str | None:
+        if not -(2**31) <= seq < 2**31:
+            return None  # beyond the column's range: no such entry (and no overflow error)
+        row = self._raw.execute(
+            f"SELECT kind FROM {S}.entry WHERE incident_id = %s AND seq = %s", (self._incident_id, seq)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    """A server row as an entry; a row nobody could have written through the guards is named."""
+    try:
+        return row_to_entry(row)
+    except (ValueError, TypeError):
+        raise errors.CellRowUnreadable(int(row[1])) from None
+
+
+def _incident_row(row: Sequence[Any]) -> IncidentRow:
+    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]))
+
+
+class CellStore:
+    """One workstation user's connection to the shared store. Thread-safe: a small pool."""
+
+    kind = "cell"
+
+    def __init__(
+        self, engine: Engine, target: CellTarget, secrets: Secrets, *, cell: str, signer: SigningKey | None
+    ) -> None:
+        self._engine = engine
+        self._target = target
+        self._secrets = secrets
+        self.cell = cell
+        self.role = target.user
+        self._signer = signer
+        self._listener: Listener | None = None
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, secrets: Secrets, *, signer: SigningKey | None = None, pool_size: int = 2) -> CellStore:
+        """Connect, check the schema and this user's cell, and register the signing key."""
+        target = parse_url(url)
+        engine = make_engine(target, secrets, pool_size=pool_size)
+        try:
+            with _guarded(target, target.user), engine.begin() as connection:
+                raw = _driver(connection)
+                version = raw.execute(f"SELECT value FROM {S}.meta WHERE name = 'schema_version'").fetchone()
+                if version is None:
+                    raise errors.CellNotSetUp()
+                if int(version[0]) > schema.SCHEMA_VERSION:
+                    raise errors.CellSchemaTooNew(int(version[0]))
+                found = raw.execute(f"SELECT {S}.my_cell()").fetchone()
+                cell = found[0] if found else None
+                if cell is None:
+                    raise errors.NotACellMember(target.user)
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(engine, target, secrets, cell=cell, signer=signer)
+        if signer is not None:
+            store.register_key(signer)
+        return store
+
+    def register_key(self, signer: SigningKey) -> None:
+        """Publish this user's public key to the cell (once; the server records who registered it)."""
+        with self._transaction() as raw:
+            raw.execute(
+                f"INSERT INTO {S}.signing_key (key_id, public_key, cell, db_role, registered_at) "
+                "VALUES (%s, %s, NULL, NULL, NULL) ON CONFLICT (key_id) DO NOTHING",
+                (signer.key_id, signer.public_raw),
+            )
+            owner = raw.execute(f"SELECT db_role FROM {S}.signing_key WHERE key_id = %s", (signer.key_id,)).fetchone()
+            if owner is None or owner[0] != self.role:
+                raise errors.SigningKeyRefused()
+        self._signer = signer
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+        self._engine.dispose()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        with _guarded(self._target, self.role), self._engine.begin() as connection:
+            yield _driver(connection)
+
+    # -- incidents ---------------------------------------------------------------------------
+
+    def incidents(self) -> list[IncidentRow]:
+        with self._transaction() as raw:
+            rows = raw.execute(f"SELECT {INCIDENT_COLUMNS} FROM {S}.incident ORDER BY opened_at DESC, ref").fetchall()
+        return [_incident_row(row) for row in rows]
+
+    def find_incident(self, ref_or_id: str) -> IncidentRow | None:
+        with self._transaction() as raw:
+            row = raw.execute(
+                f"SELECT {INCIDENT_COLUMNS} FROM {S}.incident WHERE ref = %(k)s OR id = %(k)s", {"k": ref_or_id}
+            ).fetchone()
+        return None if row is None else _incident_row(row)
+
+    def create_incident(self, row: IncidentRow, *, created_at: datetime) -> None:
+        try:
+            with self._transaction() as raw:
+                raw.execute(
+                    f"INSERT INTO {S}.incident ({INCIDENT_COLUMNS}, created_at, genesis_hash, cell, created_by) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)",
+                    (
+                        row.id, row.ref, row.title, row.type, row.location, iso_utc(row.opened_at), row.exercise,
+                        iso_utc(created_at), genesis_hash(row.id),
+                    ),
+                )
+        except psycopg.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name == "incident_ref_per_cell":
+                raise core_errors.DuplicateRef(row.ref) from None
+            raise
+
+    def describe(self, row: IncidentRow) -> Incident:
+        head = self.chain_top(row.id)
+        sealed_at: datetime | None = None
+        if head.sealed:
+            with self._transaction() as raw:
+                found = raw.execute(
+                    f"SELECT occurred_at FROM {S}.entry WHERE incident_id = %(i)s AND seq = "
+                    f"(SELECT max(seq) FROM {S}.entry WHERE incident_id = %(i)s AND kind = 'seal')",
+                    {"i": row.id},
+                ).fetchone()
+            sealed_at = _time(found[0]) if found else None
+        return Incident(
+            id=row.id, ref=row.ref, title=row.title, type=row.type, location=row.location,
+            opened_at=row.opened_at, exercise=row.exercise, status="sealed" if head.sealed else "open",
+            closed_at=sealed_at, entry_count=head.head.count, head_hash=head.head.hash if head.head.count else "",
+            last_recorded_at=head.head.recorded_at,
+        )
+
+    # -- the chain ---------------------------------------------------------------------------
+
+    def heads(self) -> dict[str, Head]:
+        with self._transaction() as raw:
+            rows = raw.execute(f"SELECT incident_id, seq, hash FROM {S}.chain_head").fetchall()
+        return {row[0]: Head(row[1], row[2], None) for row in rows}
+
+    def chain_top(self, incident_id: str) -> ChainTop:
+        with self._transaction() as raw:
+            found = raw.execute(f"SELECT seq, hash FROM {S}.chain_head WHERE incident_id = %s", (incident_id,)).fetchone()
+            if found is None:
+                raise core_errors.UnknownIncident(incident_id)
+            return _chain_top(raw, incident_id, found[0], found[1])
+
+    def append(self, incident_id: str, prepare: Prepare, *, entry_uid: str | None = None) -> Appended:
+        uid = entry_uid or str(uuid.uuid4())
+        with self._transaction() as raw:
+            locked = raw.execute(f"SELECT seq, hash FROM {S}.lock_head(%s)", (incident_id,)).fetchone()
+            if locked is None:
+                raise core_errors.UnknownIncident(incident_id)
+            if entry_uid is not None:
+                existing = raw.execute(
+                    f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE entry_uid = %s", (entry_uid,)
+                ).fetchone()
+                if existing is not None:
+                    return Appended(_entry(existing), already_present=True)
+            top = _chain_top(raw, incident_id, locked[0], locked[1])
+            prepared = prepare(top, CellFacts(raw, incident_id))
+            entry = self._insert(raw, incident_id, top.head, prepared, uid)
+        return Appended(entry)
+
+    def _insert(self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str) -> Entry:
+        clean = prepared.clean
+        seq = head.count + 1
+        payload = entry_payload(
+            incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
+            recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
+            refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin,
+        )
+        digest = chain_hash(head.hash, payload)
+        signer = self._signer
+        raw.execute(
+            _INSERT,
+            {
+                **payload,
+                "fields": fields_json(clean.fields),
+                "prev_hash": head.hash,
+                "hash": digest,
+                "entry_uid": uid,
+                "key_id": signer.key_id if signer else None,
+                "signature": signer.sign(incident_id, digest) if signer else None,
+            },
+        )
+        return Entry(
+            incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
+            recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
+            refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin, prev_hash=head.hash, hash=digest,
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def entry(self, incident_id: str, seq: int) -> Entry | None:
+        found = self.entries(incident_id, [seq])
+        return found[0] if found else None
+
+    def entries(self, incident_id: str, seqs: Sequence[int]) -> list[Entry]:
+        wanted = sorted({int(s) for s in seqs if 1 <= int(s) < 2**31})
+        if not wanted:
+            return []
+        with self._transaction() as raw:
+            rows = raw.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s AND seq = ANY(%s) ORDER BY seq",
+                (incident_id, wanted),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def latest(self, incident_id: str, limit: int) -> list[Entry]:
+        with self._transaction() as raw:
+            rows = raw.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s ORDER BY seq DESC LIMIT %s",
+                (incident_id, max(0, limit)),
+            ).fetchall()
+        return [_entry(row) for row in reversed(rows)]
+
+    def read_range(self, incident_id: str, *, after: int = 0, limit: int | None = None) -> list[Entry]:
+        with self._transaction() as raw:
+            rows = raw.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s AND seq > %s ORDER BY seq LIMIT %s",
+                (incident_id, max(0, after), limit),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def read_signed(self, incident_id: str, *, after: int = 0, limit: int | None = None) -> list[SignedEntry]:
+        with self._transaction() as raw:
+            rows = raw.execute(
+                f"SELECT {ENTRY_COLUMNS}, {PROVENANCE_COLUMNS} FROM {S}.entry "
+                "WHERE incident_id = %s AND seq > %s ORDER BY seq LIMIT %s",
+                (incident_id, max(0, after), limit),
+            ).fetchall()
+        out: list[SignedEntry] = []
+        for row in rows:
+            uid, key_id, signature, db_role, appended_at = row[13:]
+            provenance = Provenance(uid, key_id, bytes(signature) if signature is not None else None, db_role, appended_at)
+            out.append(SignedEntry(_entry(row[:13]), provenance))
+        return out
+
+    def public_keys(self) -> dict[str, bytes]:
+        with self._transaction() as raw:
+            rows = raw.execute(f"SELECT key_id, public_key FROM {S}.signing_key").fetchall()
+        return {row[0]: bytes(row[1]) for row in rows}
+
+    def filtered_seqs(self, incident_id: str, flt: SeqFilter) -> list[int]:
+        clauses = ["e.incident_id = %(i)s"]
+        params: dict[str, Any] = {"i": incident_id}
+        if flt.kinds:
+            clauses.append("e.kind = ANY(%(kinds)s)")
+            params["kinds"] = sorted(flt.kinds)
+        if flt.person:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM jsonb_each(e.fields::jsonb) AS f "
+                "WHERE f.key = ANY(%(person_fields)s) AND jsonb_typeof(f.value) = 'string' "
+                "AND f.value #>> '{}' = %(person)s)"
+            )
+            params["person_fields"] = list(PERSON_FIELDS)
+            params["person"] = flt.person
+        if flt.since is not None:
+            clauses.append("e.occurred_at >= %(since)s")
+            params["since"] = iso_utc(flt.since)
+        if flt.until is not None:
+            clauses.append("e.occurred_at <= %(until)s")
+            params["until"] = iso_utc(flt.until)
+        if flt.flagged_only:
+            clauses.append(f"e.seq IN (SELECT refs FROM {S}.entry WHERE incident_id = %(i)s AND kind = 'flag')")
+        query = f"SELECT e.seq FROM {S}.entry e WHERE {' AND '.join(clauses)} ORDER BY e.seq"
+        with self._transaction() as raw:
+            return [row[0] for row in raw.execute(query, params).fetchall()]  # type: ignore[arg-type]
+
+    # -- live updates ----------------------------------------------------------------------------
+
+    def listener(self) -> Listener:
+        if self._listener is None:
+            self._listener = Listener(self._target, self._secrets, schema.channel_for(self.cell))
+        return self._listener
+
+    def changes(self, timeout: float = 0.0) -> list[Change]:
+        """Heads that moved (own appends included: the caller skips what it already holds).
+
+        After the listener (re)connects, every incident's head is reported, so the caller
+        re-reads from its last seq and nothing missed while disconnected stays missed.
+        """
+        drained = self.listener().drain(timeout)
+        found = list(drained.changes)
+        if drained.resync:
+            try:
+                found.extend(Change(incident_id, head.count) for incident_id, head in self.heads().items())
+            except errors.CellUnreachable:
+                self.listener().close()  # try the whole reconnection again next time
+        return found
+
+
+@contextmanager
+def _guarded(target: CellTarget, role: str) -> Iterator[None]:
+    try:
+        yield
+    except (sa_exc.DBAPIError, psycopg.Error) as exc:
+        translated = _translate(exc, target, role)
+        if translated is exc:
+            raise
+        raise translated from None
+
+
+def _driver(connection: Any) -> psycopg.Connection[Any]:
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    return raw
+
+
+def _chain_top(raw: psycopg.Connection[Any], incident_id: str, seq: int, digest: str) -> ChainTop:
+    recorded, sealed_seq, reopened_seq = raw.execute(_TOP, {"i": incident_id, "s": seq}).fetchone() or (None, None, None)
+    sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
+    return ChainTop(Head(seq, digest, _time(recorded) if recorded else None), sealed)
