@@ -133,7 +133,13 @@ def classify(exc: psycopg.Error, target: CellTarget) -> errors.CellError:
     """
     state = getattr(exc, "sqlstate", None)
     text = str(exc).lower()
-    if state in ("28P01", "28000") or "authentication failed" in text or "no pg_hba.conf entry" in text:
+    if (
+        state in ("28P01", "28000")
+        or "authentication failed" in text
+        or "no pg_hba.conf entry" in text
+        or "requires a valid client certificate" in text
+        or "private key file" in text  # libpq: the client key is unreadable or its passphrase is wrong
+    ):
         return errors.CellLoginRefused(target.user)
     if "certificate verify failed" in text or "does not match host name" in text or "root certificate file" in text:
         return errors.CellCertificateRefused()

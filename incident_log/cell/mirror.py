@@ -128,7 +128,7 @@ class Mirror:
     def has_person(self, incident_id: str, key: str) -> bool:
         row = self._db.execute(
             "SELECT 1 FROM cell_mirror_entry WHERE incident_id = ? AND kind = 'person' "
-            "AND json_extract(fields, '$.key') = ? LIMIT 1",
+            "AND CASE WHEN kind = 'person' THEN json_extract(fields, '$.key') END = ? LIMIT 1",
             (incident_id, key),
         ).fetchone()
         return row is not None

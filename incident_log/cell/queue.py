@@ -208,7 +208,7 @@ class OfflineQueue:
 
     def queued_person(self, incident_id: str, key: str) -> bool:
         row = self._db.execute(
-            "SELECT 1 FROM cell_queue WHERE incident_id = ? AND kind = 'person' AND json_extract(fields, '$.key') = ?",
+            "SELECT 1 FROM cell_queue WHERE incident_id = ? AND kind = 'person' AND CASE WHEN kind = 'person' THEN json_extract(fields, '$.key') END = ?",
             (incident_id, key),
         ).fetchone()
         return row is not None

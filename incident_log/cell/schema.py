@@ -318,11 +318,15 @@ POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("signing_key", "own_key", "INSERT", None, f"{_MINE} AND db_role = session_user"),
 )
 
+# A person entry's key. CASE, so that no other row's fields are ever parsed as JSON (PostgreSQL
+# does not promise to test ``kind = 'person'`` first, and an amendment's free-form "corrected"
+# mapping may hold what jsonb refuses, such as NaN or \u0000).
+PERSON_KEY = "CASE WHEN kind = 'person' THEN fields::jsonb ->> 'key' END"
+
 INDEXES: tuple[str, ...] = (
     f"CREATE INDEX IF NOT EXISTS entry_by_kind ON {SCHEMA}.entry (incident_id, kind, seq)",
     # has_person() during validation: one seek instead of a scan of every person entry's JSON.
-    f"CREATE INDEX IF NOT EXISTS entry_person_key ON {SCHEMA}.entry "
-    "(incident_id, ((fields::jsonb ->> 'key'))) WHERE kind = 'person'",
+    f"CREATE INDEX IF NOT EXISTS entry_person_key ON {SCHEMA}.entry (incident_id, ({PERSON_KEY})) WHERE kind = 'person'",
     f"CREATE INDEX IF NOT EXISTS incident_by_cell ON {SCHEMA}.incident (cell)",
 )
 

@@ -48,7 +48,8 @@ from incident_log.cell.interface import (
 from incident_log.cell.live import Listener
 from incident_log.cell.signing import SigningKey
 from incident_log.domain.entry import Entry, Incident, chain_hash, entry_payload, genesis_hash, iso_utc
-from incident_log.domain.kinds import PERSON_FIELDS
+from incident_log.domain.kinds import KINDS, PERSON_FIELDS
+from incident_log.domain.validation import CleanEntry
 from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,9 @@ VALUES (%(incident_id)s, %(seq)s, %(kind)s, %(occurred_at)s, %(recorded_at)s, %(
         %(fields)s, %(refs)s, %(delay_reason)s, %(origin)s, %(prev_hash)s, %(hash)s, %(entry_uid)s,
         %(key_id)s, %(signature)s, NULL, NULL, NULL)
 """
+
+# Kinds whose fields can name a person (the timeline's person filter looks only at these).
+PERSON_KINDS = tuple(sorted(name for name, spec in KINDS.items() if any(f.name in PERSON_FIELDS for f in spec.fields)))
 
 # SQLSTATEs that mean "try later; nothing was written": the entry goes to the queue.
 _BUSY_STATES = {"55P03", "57014", "40P01", "53300", "57P01", "57P02", "57P03"}
@@ -95,6 +99,21 @@ def _translate(exc: Exception, target: CellTarget, role: str) -> Exception:
     return exc  # a bug (or a server rule we do not know): let it reach the crash handler
 
 
+def check_storable(clean: CleanEntry) -> None:
+    """Refuse what PostgreSQL (and SQLite) cannot hold as UTF-8: a lone surrogate, which today's
+    validation lets through. A clear refusal instead of a driver crash; redundant once the
+    domain refuses it for every way in (issue 9, item 1)."""
+    values: list[tuple[str, str]] = [("text", clean.text), ("author", clean.author), ("delay_reason", clean.delay_reason or "")]
+    values.append(("fields", fields_json(clean.fields)))  # written with ensure_ascii=False: a surrogate stays raw
+    for name, value in values:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise core_errors.ValidationError(
+                name, "contains a broken character (a lone UTF-16 surrogate); delete it and type it again"
+            ) from None
+
+
 class CellFacts:
     """What validation asks about an incident, answered by the server inside the append's transaction."""
 
@@ -104,8 +123,7 @@ class CellFacts:
 
     def has_person(self, key: str) -> bool:
         row = self._raw.execute(
-            f"SELECT 1 FROM {S}.entry WHERE incident_id = %s AND kind = 'person' "
-            "AND (fields::jsonb ->> 'key') = %s LIMIT 1",
+            f"SELECT 1 FROM {S}.entry WHERE incident_id = %s AND kind = 'person' AND {schema.PERSON_KEY} = %s LIMIT 1",
             (self._incident_id, key),
         ).fetchone()
         return row is not None
@@ -284,6 +302,7 @@ class CellStore:
 
     def _insert(self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str) -> Entry:
         clean = prepared.clean
+        check_storable(clean)
         seq = head.count + 1
         payload = entry_payload(
             incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
@@ -369,11 +388,14 @@ class CellStore:
             clauses.append("e.kind = ANY(%(kinds)s)")
             params["kinds"] = sorted(flt.kinds)
         if flt.person:
+            # Only kinds with person fields are parsed as JSON, and CASE makes that order certain:
+            # an amendment's free-form "corrected" mapping may hold what jsonb refuses (NaN, \u0000).
             clauses.append(
-                "EXISTS (SELECT 1 FROM jsonb_each(e.fields::jsonb) AS f "
+                "CASE WHEN e.kind = ANY(%(person_kinds)s) THEN EXISTS (SELECT 1 FROM jsonb_each(e.fields::jsonb) AS f "
                 "WHERE f.key = ANY(%(person_fields)s) AND jsonb_typeof(f.value) = 'string' "
-                "AND f.value #>> '{}' = %(person)s)"
+                "AND f.value #>> '{}' = %(person)s) ELSE false END"
             )
+            params["person_kinds"] = list(PERSON_KINDS)
             params["person_fields"] = list(PERSON_FIELDS)
             params["person"] = flt.person
         if flt.since is not None:

@@ -31,7 +31,7 @@ from incident_log.cell.interface import Appended, ChainTop, Head, IncidentRow, P
 from incident_log.cell.mirror import Mirror
 from incident_log.cell.queue import OfflineQueue, QueuedEntry, ReplayReport, replay
 from incident_log.cell.signing import SigningKey
-from incident_log.cell.store import CellStore
+from incident_log.cell.store import CellStore, check_storable
 from incident_log.cell.witness import SignatureReport, WitnessReport, check_signatures, witness
 from incident_log.domain.entry import ORIGIN_LIVE, Entry, NewEntry, utc_now
 from incident_log.domain.kinds import AFTER_SEAL_KINDS
@@ -260,6 +260,7 @@ class Workstation:
         clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
         if clean.kind == "person" and facts.has_person(clean.fields["key"]):
             raise core_errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
+        check_storable(clean)
         return clean
 
     def _validate_locally(self, incident_id: str, draft: NewEntry, now: datetime, allow_system: bool) -> CleanEntry:
