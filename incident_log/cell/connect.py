@@ -176,4 +176,7 @@ def make_engine(target: CellTarget, secrets: Secrets, *, pool_size: int = 2) -> 
         pool_size=pool_size,
         max_overflow=2,
         pool_reset_on_return="rollback",
+        # The append path runs on the driver connection, where SQLAlchemy cannot see a disconnect;
+        # a ping at checkout replaces a connection that died while pooled (a server restart).
+        pool_pre_ping=True,
     )

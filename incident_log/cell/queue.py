@@ -245,6 +245,7 @@ class ReplayReport:
     sent: list[tuple[str, int]] = field(default_factory=list)  # (entry id, seq) newly appended
     already_present: list[tuple[str, int]] = field(default_factory=list)  # found on the chain: marked, not re-sent
     held: list[tuple[str, str]] = field(default_factory=list)  # (entry id, reason) still waiting
+    behind_held: int = 0  # entries not tried because an earlier one of the same incident is held
     stopped: str | None = None  # why the replay stopped early (server gone, login refused); the rest waits
 
 
@@ -258,6 +259,7 @@ def replay(queue: OfflineQueue, append: AppendQueued) -> ReplayReport:
     blocked: set[str] = set()
     for queued in queue.pending():
         if queued.incident_id in blocked:
+            report.behind_held += 1
             continue
         if queued.held is not None:
             blocked.add(queued.incident_id)

@@ -15,6 +15,7 @@ passphrase slot beside the vault.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from incident_log.cell.slots import (
     keyring_store,
 )
 from incident_log.store import keyslots
+
+log = logging.getLogger(__name__)
 
 PURPOSE = "signing-key"
 CONTEXT = b"incident-log/entry-signature/1\x00"
@@ -155,7 +158,12 @@ def unlock(path: Path, *, passphrase: str | None = None, use_keyring: bool = Tru
     if use_keyring:
         stored = keyring_fetch(PURPOSE, slot.name)
         if stored is not None:
-            return KeptKey(_checked(slot, stored, path), "keyring")
+            try:
+                return KeptKey(_checked(slot, stored, path), "keyring")
+            except errors.SigningKeyDamaged:
+                # The keyring holds something else under this key's name: not this key. The
+                # passphrase slot is the authority; the keyring entry is simply not used.
+                log.debug("the keyring's signing key does not match its slot")
     if passphrase is None:
         raise errors.SigningPassphraseRequired()
     try:
