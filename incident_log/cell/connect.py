@@ -13,13 +13,15 @@ gone must turn into "queued" within seconds, not after the kernel's TCP timeout 
 from __future__ import annotations
 
 import logging
+import select
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 
 from incident_log.cell import errors
 
@@ -168,7 +170,7 @@ def make_engine(target: CellTarget, secrets: Secrets, *, pool_size: int = 2) -> 
         return connect(target, secrets)
 
     factory: Callable[[], Any] = creator
-    return create_engine(
+    engine = create_engine(
         "postgresql+psycopg://",
         creator=factory,
         hide_parameters=True,
@@ -176,7 +178,28 @@ def make_engine(target: CellTarget, secrets: Secrets, *, pool_size: int = 2) -> 
         pool_size=pool_size,
         max_overflow=2,
         pool_reset_on_return="rollback",
-        # The append path runs on the driver connection, where SQLAlchemy cannot see a disconnect;
-        # a ping at checkout replaces a connection that died while pooled (a server restart).
-        pool_pre_ping=True,
     )
+
+    @event.listens_for(engine, "checkout")
+    def _still_alive(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if looks_closed(dbapi_connection):
+            raise sa_exc.DisconnectionError()  # the pool then opens a fresh connection
+
+    return engine
+
+
+def looks_closed(connection: psycopg.Connection[Any]) -> bool:
+    """Has the server closed this idle connection (a restart, an administrator's terminate)?
+
+    A ping would cost a round trip on every entry; this costs a ``select()``. An idle pooled
+    connection (never used for LISTEN) has nothing to read unless the server said goodbye:
+    PostgreSQL sends a FATAL message and hangs up. Such a connection is dropped. A dead network
+    sends nothing, so that case is still found by the first statement (and its timeouts).
+    """
+    if connection.closed or connection.pgconn.status != psycopg.pq.ConnStatus.OK:
+        return True
+    try:
+        readable, _w, _x = select.select([connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)

@@ -58,9 +58,21 @@ Prepare = Callable[[ChainTop, IncidentFacts], Prepared]
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """What the cell store keeps beside an entry, outside the hash."""
+
+    entry_uid: str
+    key_id: str | None
+    signature: bytes | None
+    db_role: str
+    appended_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Appended:
     entry: Entry
     already_present: bool = False  # the entry id was found on the chain: nothing was written
+    provenance: Provenance | None = None  # what the store keeps beside it (a freshly written entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +92,6 @@ class SeqFilter:
     since: datetime | None = None
     until: datetime | None = None
     flagged_only: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """What the cell store keeps beside an entry, outside the hash."""
-
-    entry_uid: str
-    key_id: str | None
-    signature: bytes | None
-    db_role: str
-    appended_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

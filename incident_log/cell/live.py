@@ -83,11 +83,13 @@ class Listener:
         assert self._connection is not None
         found: list[Change] = []
         try:
-            for notify in self._connection.notifies(timeout=timeout):
-                change = parse_payload(notify.payload)
-                if change is not None:
-                    found.append(change)
-                timeout = 0.0
+            # notifies() runs until its timeout even after a notification arrived: wait for the
+            # first one only, then take whatever else is already there without waiting.
+            for wait, limit in ((timeout, 1), (0.0, None)):
+                for notify in self._connection.notifies(timeout=wait, stop_after=limit):
+                    change = parse_payload(notify.payload)
+                    if change is not None:
+                        found.append(change)
         except psycopg.OperationalError:
             self.close()
             return Drained(tuple(found), resync, False)

@@ -114,6 +114,7 @@ class OfflineQueue:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        self._db.execute("PRAGMA synchronous = FULL")  # acknowledged means on disk (the mirror may relax it)
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield

@@ -24,7 +24,9 @@ Guards (all in the database, so they hold for every client, not only ours):
 - ``FORCE ROW LEVEL SECURITY`` on every table with a policy "rows of my cell" (the session
   user's, so SECURITY DEFINER functions are held to it too); the owner is no exception.
 - The workstation takes the head lock through ``lock_head()`` (``SELECT ... FOR UPDATE`` at
-  READ COMMITTED, run as the owner) because FOR UPDATE would otherwise need UPDATE privilege.
+  READ COMMITTED, run as the owner) because FOR UPDATE would otherwise need UPDATE privilege;
+  the same call reads the rest of the chain top, so an append costs three round trips
+  (lock, insert, commit).
 """
 
 from __future__ import annotations
@@ -177,12 +179,29 @@ CREATE OR REPLACE FUNCTION {SCHEMA}.my_cell() RETURNS text
 LANGUAGE sql STABLE {_DEFINER} AS $$
     SELECT cell FROM {SCHEMA}.cell_member WHERE role_name = session_user
 $$""",
+    # The append's first step, in one round trip: lock the head row, then (a new statement, so a
+    # new snapshot that sees what the previous lock holder committed) read the rest of the chain
+    # top and whether this entry id is already on the chain.
     f"""
-CREATE OR REPLACE FUNCTION {SCHEMA}.lock_head(p_incident text) RETURNS TABLE (seq integer, hash text)
-LANGUAGE sql VOLATILE {_DEFINER} AS $$
-    SELECT h.seq, h.hash FROM {SCHEMA}.chain_head h
+CREATE OR REPLACE FUNCTION {SCHEMA}.lock_head(p_incident text, p_uid uuid)
+RETURNS TABLE (seq integer, hash text, last_recorded text, sealed_seq integer, reopened_seq integer,
+               existing_seq integer)
+LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    head record;
+BEGIN
+    SELECT h.seq, h.hash INTO head FROM {SCHEMA}.chain_head h
     WHERE h.incident_id = p_incident AND h.cell = {SCHEMA}.my_cell()
-    FOR UPDATE
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT head.seq, head.hash,
+        (SELECT e.recorded_at FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.seq = head.seq),
+        (SELECT max(e.seq) FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.kind = 'seal'),
+        (SELECT max(e.seq) FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.kind = 'reopen'),
+        (SELECT e.seq FROM {SCHEMA}.entry e WHERE e.entry_uid = p_uid AND e.incident_id = p_incident);
+END
 $$""",
     f"""
 CREATE OR REPLACE FUNCTION {SCHEMA}.refuse_change() RETURNS trigger
@@ -336,5 +355,5 @@ GRANTS: tuple[str, ...] = (
     f"GRANT SELECT ON {SCHEMA}.meta, {SCHEMA}.cell_member, {SCHEMA}.chain_head TO {WORKSTATION_ROLE}",
     f"GRANT SELECT, INSERT ON {SCHEMA}.incident, {SCHEMA}.entry, {SCHEMA}.signing_key TO {WORKSTATION_ROLE}",
     f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {SCHEMA} FROM PUBLIC",
-    f"GRANT EXECUTE ON FUNCTION {SCHEMA}.my_cell(), {SCHEMA}.lock_head(text) TO {WORKSTATION_ROLE}",
+    f"GRANT EXECUTE ON FUNCTION {SCHEMA}.my_cell(), {SCHEMA}.lock_head(text, uuid) TO {WORKSTATION_ROLE}",
 )

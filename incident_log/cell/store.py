@@ -47,7 +47,15 @@ from incident_log.cell.interface import (
 )
 from incident_log.cell.live import Listener
 from incident_log.cell.signing import SigningKey
-from incident_log.domain.entry import Entry, Incident, chain_hash, entry_payload, genesis_hash, iso_utc
+from incident_log.domain.entry import (
+    Entry,
+    Incident,
+    chain_hash,
+    entry_payload,
+    genesis_hash,
+    iso_utc,
+    utc_now,
+)
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS
 from incident_log.domain.validation import CleanEntry
 from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
@@ -68,6 +76,7 @@ INSERT INTO {S}.entry ({ENTRY_COLUMNS}, entry_uid, key_id, signature, cell, db_r
 VALUES (%(incident_id)s, %(seq)s, %(kind)s, %(occurred_at)s, %(recorded_at)s, %(author)s, %(text)s,
         %(fields)s, %(refs)s, %(delay_reason)s, %(origin)s, %(prev_hash)s, %(hash)s, %(entry_uid)s,
         %(key_id)s, %(signature)s, NULL, NULL, NULL)
+RETURNING db_role, appended_at
 """
 
 # Kinds whose fields can name a person (the timeline's person filter looks only at these).
@@ -219,7 +228,14 @@ class CellStore:
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
         with _guarded(self._target, self.role), self._engine.begin() as connection:
-            yield _driver(connection)
+            try:
+                yield _driver(connection)
+            except psycopg.OperationalError:
+                # The statements run on the driver connection, where SQLAlchemy cannot see a
+                # disconnect: drop this connection from the pool rather than hand it out again.
+                # (No ping at checkout: it would cost a round trip on every entry.)
+                connection.invalidate()
+                raise
 
     # -- incidents ---------------------------------------------------------------------------
 
@@ -286,21 +302,22 @@ class CellStore:
     def append(self, incident_id: str, prepare: Prepare, *, entry_uid: str | None = None) -> Appended:
         uid = entry_uid or str(uuid.uuid4())
         with self._transaction() as raw:
-            locked = raw.execute(f"SELECT seq, hash FROM {S}.lock_head(%s)", (incident_id,)).fetchone()
+            locked = raw.execute(f"SELECT * FROM {S}.lock_head(%s, %s)", (incident_id, uid)).fetchone()
             if locked is None:
                 raise core_errors.UnknownIncident(incident_id)
-            if entry_uid is not None:
-                existing = raw.execute(
-                    f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE entry_uid = %s", (entry_uid,)
+            seq, digest, recorded, sealed_seq, reopened_seq, existing_seq = locked
+            if existing_seq is not None:
+                found = raw.execute(
+                    f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s AND seq = %s", (incident_id, existing_seq)
                 ).fetchone()
-                if existing is not None:
-                    return Appended(_entry(existing), already_present=True)
-            top = _chain_top(raw, incident_id, locked[0], locked[1])
+                assert found is not None
+                return Appended(_entry(found), already_present=True)
+            sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
+            top = ChainTop(Head(seq, digest, _time(recorded) if recorded else None), sealed)
             prepared = prepare(top, CellFacts(raw, incident_id))
-            entry = self._insert(raw, incident_id, top.head, prepared, uid)
-        return Appended(entry)
+            return self._insert(raw, incident_id, top.head, prepared, uid)
 
-    def _insert(self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str) -> Entry:
+    def _insert(self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str) -> Appended:
         clean = prepared.clean
         check_storable(clean)
         seq = head.count + 1
@@ -311,7 +328,9 @@ class CellStore:
         )
         digest = chain_hash(head.hash, payload)
         signer = self._signer
-        raw.execute(
+        key_id = signer.key_id if signer else None
+        signature = signer.sign(incident_id, digest) if signer else None
+        db_role, appended_at = raw.execute(
             _INSERT,
             {
                 **payload,
@@ -319,15 +338,16 @@ class CellStore:
                 "prev_hash": head.hash,
                 "hash": digest,
                 "entry_uid": uid,
-                "key_id": signer.key_id if signer else None,
-                "signature": signer.sign(incident_id, digest) if signer else None,
+                "key_id": key_id,
+                "signature": signature,
             },
-        )
-        return Entry(
+        ).fetchone() or (self.role, utc_now())
+        entry = Entry(
             incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
             recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
             refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin, prev_hash=head.hash, hash=digest,
         )
+        return Appended(entry, provenance=Provenance(uid, key_id, signature, db_role, appended_at))
 
     # -- reading -------------------------------------------------------------------------------
 

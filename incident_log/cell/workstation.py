@@ -196,7 +196,7 @@ class Workstation:
         if found is None:
             raise core_errors.UnknownIncident(incident_id)
         self.mirror.keep_incident(found)
-        self._fetch(found.id)
+        self.fetch(found.id)
 
     # -- recording ------------------------------------------------------------------------------------
 
@@ -215,7 +215,7 @@ class Workstation:
                 # entry is kept in the queue all the same, and the status line says why.
                 self._went_offline(gone.message)
             else:
-                self._fetch_quietly(incident_id)
+                self._keep_own(incident_id, appended)
                 return Acknowledgement(entry=appended.entry)
         # Offline (or the connection dropped during the append: the server may or may not have the
         # entry; the entry id makes the replay find out). If the server had already validated it,
@@ -282,7 +282,7 @@ class Workstation:
             return report
         try:
             for incident_id in self.mirror.incident_ids():
-                fetched, problems = self._fetch(incident_id)
+                fetched, problems = self.fetch(incident_id)
                 report.fetched += fetched
                 report.problems.extend(problems)
         except errors.CellUnreachable as gone:
@@ -303,18 +303,23 @@ class Workstation:
         try:
             moved = {change.incident_id for change in self._store.changes(timeout)}
             followed = set(self.mirror.incident_ids())
-            return sum(self._fetch(incident_id)[0] for incident_id in moved & followed)
+            return sum(self.fetch(incident_id)[0] for incident_id in moved & followed)
         except errors.CellUnreachable as gone:
             self._went_offline(gone.message)
             return 0
 
-    def _fetch_quietly(self, incident_id: str) -> None:
+    def _keep_own(self, incident_id: str, appended: Appended) -> None:
+        """Put our own new entry in the mirror: directly when it follows on what the mirror holds
+        (no round trip), else by fetching what others appended in between as well."""
+        if appended.provenance is not None and appended.entry.seq == self.mirror.head(incident_id).count + 1:
+            if self.mirror.extend(incident_id, [SignedEntry(appended.entry, appended.provenance)]).ok:
+                return
         try:
-            self._fetch(incident_id)
+            self.fetch(incident_id)
         except errors.CellUnreachable as gone:
             self._went_offline(gone.message)
 
-    def _fetch(self, incident_id: str) -> tuple[int, list[str]]:
+    def fetch(self, incident_id: str) -> tuple[int, list[str]]:
         """New server entries into the mirror, witnessed and signature-checked. (count, problems)"""
         head = self.mirror.head(incident_id)
         try:

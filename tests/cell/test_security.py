@@ -51,7 +51,7 @@ def test_raw_sql_of_another_cell_is_refused_too(two_cells, make_login) -> None:
     target = parse_url(outsider.url)
     with psycopg.connect(target.conninfo(), password=outsider.secrets.password, autocommit=True) as raw:
         assert raw.execute("SELECT count(*) FROM incident_log.entry").fetchone() == (0,)
-        assert raw.execute("SELECT * FROM incident_log.lock_head(%s)", (incident_id,)).fetchall() == []
+        assert raw.execute("SELECT * FROM incident_log.lock_head(%s, NULL)", (incident_id,)).fetchall() == []
         head = ours.chain_top(incident_id).head
         with pytest.raises(psycopg.DatabaseError, match="no incident") as refused:
             raw.execute(
