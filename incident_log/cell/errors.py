@@ -11,7 +11,20 @@ from incident_log.errors import IncidentLogError
 
 
 class CellError(IncidentLogError):
-    """Trouble with the shared incident store."""
+    """Trouble reaching or using the shared incident store (not the entry's fault): an entry met
+    with it is kept in the workstation's queue."""
+
+
+class CellRefused(IncidentLogError):
+    """The server's own rules refused this entry. Not a CellError: waiting will not help, so the
+    entry is not queued (when typed) or is held (when replayed), and never sent again blindly."""
+
+    def __init__(self, rule: str) -> None:
+        super().__init__(
+            f"The cell server refused this entry (its rule '{rule}'); it was not recorded. Tell the cell's "
+            "administrator; the text is still in front of you."
+        )
+        self.rule = rule
 
 
 class CellUnreachable(CellError):

@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from incident_log import errors as core_errors
@@ -91,6 +91,12 @@ class QueuedEntry:
             kind=clean.kind, text=clean.text, fields=dict(clean.fields), occurred_at=clean.occurred_at,
             refs=refs, author=clean.author, delay_reason=clean.delay_reason,
         )
+
+
+def _stamp(moment: datetime) -> str:
+    """A time as the queue keeps it: ``isoformat`` (four-digit years always), so whatever was
+    acknowledged reads back, even a time the chain's own text form cannot hold (year 226)."""
+    return moment.astimezone(UTC).isoformat()
 
 
 def _row(row: tuple[Any, ...]) -> QueuedEntry:
@@ -167,7 +173,7 @@ class OfflineQueue:
                 (
                     entry_uid, incident_id, provisional, clean.kind, clean.text,
                     json.dumps(clean.fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
-                    iso_utc(clean.occurred_at), iso_utc(recorded_at), clean.author, refs, refs_uid,
+                    _stamp(clean.occurred_at), _stamp(recorded_at), clean.author, refs, refs_uid,
                     clean.delay_reason, origin,
                 ),
             )

@@ -105,7 +105,12 @@ def _translate(exc: Exception, target: CellTarget, role: str) -> Exception:
         if isinstance(orig, psycopg.Error):
             return classify(orig, target)
         return errors.CellUnreachable(target.where())
-    return exc  # a bug (or a server rule we do not know): let it reach the crash handler
+    if state.startswith(("22", "23")) or state == schema.STATE_APPEND_ONLY:
+        diag = getattr(orig, "diag", None)
+        return errors.CellRefused(getattr(diag, "constraint_name", None) or state)
+    # A bug, or a server rule we do not know. PostgreSQL's message may quote the row ("Failing
+    # row contains ..."): only the SQLSTATE goes on, never the driver's text.
+    return RuntimeError(f"unexpected answer from the cell server (SQLSTATE {state})")
 
 
 def check_storable(clean: CleanEntry) -> None:
@@ -252,8 +257,8 @@ class CellStore:
         return None if row is None else _incident_row(row)
 
     def create_incident(self, row: IncidentRow, *, created_at: datetime) -> None:
-        try:
-            with self._transaction() as raw:
+        with self._transaction() as raw:
+            try:
                 raw.execute(
                     f"INSERT INTO {S}.incident ({INCIDENT_COLUMNS}, created_at, genesis_hash, cell, created_by) "
                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)",
@@ -262,10 +267,10 @@ class CellStore:
                         iso_utc(created_at), genesis_hash(row.id),
                     ),
                 )
-        except psycopg.errors.UniqueViolation as exc:
-            if exc.diag.constraint_name == "incident_ref_per_cell":
-                raise core_errors.DuplicateRef(row.ref) from None
-            raise
+            except psycopg.errors.UniqueViolation as exc:
+                if exc.diag.constraint_name == "incident_ref_per_cell":
+                    raise core_errors.DuplicateRef(row.ref) from None
+                raise
 
     def describe(self, row: IncidentRow) -> Incident:
         head = self.chain_top(row.id)
@@ -458,10 +463,7 @@ def _guarded(target: CellTarget, role: str) -> Iterator[None]:
     try:
         yield
     except (sa_exc.DBAPIError, psycopg.Error) as exc:
-        translated = _translate(exc, target, role)
-        if translated is exc:
-            raise
-        raise translated from None
+        raise _translate(exc, target, role) from None
 
 
 def _driver(connection: Any) -> psycopg.Connection[Any]:

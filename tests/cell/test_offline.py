@@ -300,3 +300,29 @@ def test_unreachable_is_reported_in_words(pg_server: PostgresServer, login: Logi
     assert "cannot be reached (127.0.0.1:1)" in (station.status().problem or "")
     with pytest.raises(errors.CellUnreachable):
         station.create_incident(incident_row())
+
+
+def test_an_entry_the_server_rules_refuse_is_not_queued_but_said(cell) -> None:
+    from datetime import UTC, datetime
+
+    loggist, _leader, incident = cell
+    typo = NewEntry("note", "year typo", author="L", occurred_at=datetime(226, 12, 1, tzinfo=UTC), delay_reason="late")
+    with pytest.raises(errors.CellRefused):
+        loggist.record(incident, typo)
+    assert loggist.online and loggist.queue.count() == 0  # not the connection's fault: still online
+
+
+def test_a_queued_entry_the_server_rules_refuse_is_held(pg_server: PostgresServer, cell) -> None:
+    from datetime import UTC, datetime
+
+    loggist, _leader, incident = cell
+    pg_server.stop()
+    try:
+        loggist.record(incident, NewEntry("note", "year typo", author="L", occurred_at=datetime(226, 12, 1, tzinfo=UTC),
+                                          delay_reason="late"))
+        loggist.record(incident, note("fine"))
+    finally:
+        pg_server.start()
+    report = loggist.sync()
+    assert report.connected and len(report.replay.held) == 1 and "entry_times" in report.replay.held[0][1]
+    assert report.replay.behind_held == 1 and loggist.queue.count() == 2

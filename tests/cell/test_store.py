@@ -259,3 +259,16 @@ def test_a_lost_server_is_unreachable_not_a_crash(pg_server, login: Login, open_
     finally:
         pg_server.start()
     assert [e.text for e in store.read_range(row.id)] == ["before"]
+
+
+def test_a_row_the_server_refuses_says_which_rule_and_never_quotes_the_row(store: CellStore, incident: str) -> None:
+    """Validation lets a year-226 typo through today (issue 9 fixes it); the server's CHECK does not."""
+    from datetime import UTC, datetime
+
+    typo = NewEntry("note", "Marker-Okapi-7", author="L", occurred_at=datetime(226, 12, 1, 21, 40, tzinfo=UTC),
+                    delay_reason="typed late")
+    with pytest.raises(errors.CellRefused, match="entry_times") as refused:
+        store.append(incident, prepare_draft(typo))
+    assert "Marker-Okapi-7" not in str(refused.value)
+    assert refused.value.__cause__ is None and refused.value.__suppress_context__
+    assert store.chain_top(incident).head.count == 0
