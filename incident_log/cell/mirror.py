@@ -112,7 +112,7 @@ class Mirror:
             )
         ]
         if queue is not None:
-            events.extend((q.provisional_seq, q.clean.kind) for q in queue.pending(incident_id) if q.clean.kind in ("seal", "reopen"))
+            events.extend(queue.seal_events(incident_id))
         last = max(events, default=None)
         return ChainTop(self.head(incident_id), last is not None and last[1] == "seal")
 

@@ -22,7 +22,7 @@ the vault in phase two, through a migration; its own file in phase one). Its SQL
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -213,6 +213,14 @@ class OfflineQueue:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def seal_events(self, incident_id: str) -> list[tuple[int, str]]:
+        """(provisional number, kind) of every queued seal and reopen of the incident."""
+        rows = self._db.execute(
+            "SELECT provisional_seq, kind FROM cell_queue WHERE incident_id = ? AND kind IN ('seal', 'reopen')",
+            (incident_id,),
+        ).fetchall()
+        return [(int(seq), str(kind)) for seq, kind in rows]
+
     def queued_person(self, incident_id: str, key: str) -> bool:
         row = self._db.execute(
             "SELECT 1 FROM cell_queue WHERE incident_id = ? AND kind = 'person' AND CASE WHEN kind = 'person' THEN json_extract(fields, '$.key') END = ?",
@@ -224,18 +232,23 @@ class OfflineQueue:
 
     def mark_sent(self, entry_uid: str, seq: int) -> None:
         """The server holds the entry at ``seq``: move it from the queue to the sent map, atomically."""
+        self.mark_sent_many([(entry_uid, seq)])
+
+    def mark_sent_many(self, sent: Sequence[tuple[str, int]]) -> None:
+        """Several entries the server now holds (entry id, seq), in one local transaction."""
         with self._transaction():
-            row = self._db.execute(
-                "SELECT incident_id, provisional_seq FROM cell_queue WHERE entry_uid = ?", (entry_uid,)
-            ).fetchone()
-            if row is None:
-                return
-            self._db.execute(
-                "INSERT OR REPLACE INTO cell_sent (entry_uid, incident_id, provisional_seq, seq, sent_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (entry_uid, row[0], row[1], seq, iso_utc(utc_now())),
-            )
-            self._db.execute("DELETE FROM cell_queue WHERE entry_uid = ?", (entry_uid,))
+            for entry_uid, seq in sent:
+                row = self._db.execute(
+                    "SELECT incident_id, provisional_seq FROM cell_queue WHERE entry_uid = ?", (entry_uid,)
+                ).fetchone()
+                if row is None:
+                    continue
+                self._db.execute(
+                    "INSERT OR REPLACE INTO cell_sent (entry_uid, incident_id, provisional_seq, seq, sent_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (entry_uid, row[0], row[1], seq, iso_utc(utc_now())),
+                )
+                self._db.execute("DELETE FROM cell_queue WHERE entry_uid = ?", (entry_uid,))
 
     def hold(self, entry_uid: str, reason: str) -> None:
         with self._transaction():
@@ -257,43 +270,101 @@ class ReplayReport:
 
 
 AppendQueued = Callable[[QueuedEntry, int | None], Appended]
+# Several queued entries of one incident, none referring to another queued entry, appended in one
+# server transaction (one head lock, one commit): all of them, or none and an exception.
+AppendQueuedBatch = Callable[[Sequence[QueuedEntry]], list[Appended]]
+BATCH = 100
 
 
-def replay(queue: OfflineQueue, append: AppendQueued) -> ReplayReport:
-    """Send every waiting entry in order, exactly once. ``append(entry, refs)`` appends one entry to
-    the shared chain idempotently by its entry id (``IncidentStore.append(..., entry_uid=...)``)."""
+def replay(
+    queue: OfflineQueue, append: AppendQueued, append_batch: AppendQueuedBatch | None = None, *, batch: int = BATCH
+) -> ReplayReport:
+    """Send every waiting entry in order, exactly once.
+
+    ``append(entry, refs)`` appends one entry to the shared chain idempotently by its entry id
+    (``IncidentStore.append(..., entry_uid=...)``); ``append_batch`` (optional) appends a run of
+    them in one transaction, so a long queue costs one commit per run instead of one per entry.
+    A run the server refuses is rolled back whole and sent again one by one, so that exactly the
+    refused entry is held.
+    """
     report = ReplayReport()
     blocked: set[str] = set()
-    for queued in queue.pending():
-        if queued.incident_id in blocked:
-            report.behind_held += 1
-            continue
-        if queued.held is not None:
-            blocked.add(queued.incident_id)
-            report.held.append((queued.entry_uid, queued.held))
-            continue
-        refs = queued.clean.refs
-        if queued.refs_uid is not None:
-            refs = queue.sent_seq(queued.refs_uid)
-            if refs is None:
-                reason = "it refers to an entry that has not reached the server"
-                queue.hold(queued.entry_uid, reason)
-                blocked.add(queued.incident_id)
-                report.held.append((queued.entry_uid, reason))
+    pending = queue.pending()
+    index = 0
+    while index < len(pending):
+        queued = pending[index]
+        if append_batch is not None and queued.incident_id not in blocked:
+            run = _run_from(pending, index, batch)
+            if len(run) > 1:
+                try:
+                    results = append_batch(run)
+                except errors.CellError as trouble:
+                    report.stopped = trouble.message
+                    return report
+                except core_errors.IncidentLogError:
+                    results = []  # one of them was refused: find which, one by one
+                if results:
+                    queue.mark_sent_many([(q.entry_uid, a.entry.seq) for q, a in zip(run, results, strict=True)])
+                    for q, appended in zip(run, results, strict=True):
+                        bucket = report.already_present if appended.already_present else report.sent
+                        bucket.append((q.entry_uid, appended.entry.seq))
+                    index += len(run)
+                    continue
+                for one in run:
+                    if not _replay_one(queue, one, append, blocked, report):
+                        return report
+                index += len(run)
                 continue
-        try:
-            appended = append(queued, refs)
-        except errors.CellError as trouble:
-            # The connection, not the entry, is the problem (unreachable, login or key refused):
-            # stop here and keep everything for the next attempt.
-            report.stopped = trouble.message
+        if not _replay_one(queue, queued, append, blocked, report):
             return report
-        except core_errors.IncidentLogError as refusal:  # the entry itself was refused
-            queue.hold(queued.entry_uid, refusal.message)
-            blocked.add(queued.incident_id)
-            report.held.append((queued.entry_uid, refusal.message))
-            continue
-        queue.mark_sent(queued.entry_uid, appended.entry.seq)
-        bucket = report.already_present if appended.already_present else report.sent
-        bucket.append((queued.entry_uid, appended.entry.seq))
+        index += 1
     return report
+
+
+def _run_from(pending: Sequence[QueuedEntry], start: int, limit: int) -> list[QueuedEntry]:
+    """Consecutive entries of one incident from ``start`` that can go in one transaction."""
+    first = pending[start]
+    run: list[QueuedEntry] = []
+    for queued in pending[start : start + limit]:
+        if queued.incident_id != first.incident_id or queued.held is not None or queued.refs_uid is not None:
+            break
+        run.append(queued)
+    return run
+
+
+def _replay_one(
+    queue: OfflineQueue, queued: QueuedEntry, append: AppendQueued, blocked: set[str], report: ReplayReport
+) -> bool:
+    """Send one entry; False when the replay must stop (the connection, not the entry, failed)."""
+    if queued.incident_id in blocked:
+        report.behind_held += 1
+        return True
+    if queued.held is not None:
+        blocked.add(queued.incident_id)
+        report.held.append((queued.entry_uid, queued.held))
+        return True
+    refs = queued.clean.refs
+    if queued.refs_uid is not None:
+        refs = queue.sent_seq(queued.refs_uid)
+        if refs is None:
+            reason = "it refers to an entry that has not reached the server"
+            queue.hold(queued.entry_uid, reason)
+            blocked.add(queued.incident_id)
+            report.held.append((queued.entry_uid, reason))
+            return True
+    try:
+        appended = append(queued, refs)
+    except errors.CellError as trouble:
+        # The connection, not the entry, is the problem (unreachable, login or key refused):
+        # stop here and keep everything for the next attempt.
+        report.stopped = trouble.message
+        return False
+    except core_errors.IncidentLogError as refusal:  # the entry itself was refused
+        queue.hold(queued.entry_uid, refusal.message)
+        blocked.add(queued.incident_id)
+        report.held.append((queued.entry_uid, refusal.message))
+        return True
+    queue.mark_sent(queued.entry_uid, appended.entry.seq)
+    bucket = report.already_present if appended.already_present else report.sent
+    bucket.append((queued.entry_uid, appended.entry.seq))
+    return True

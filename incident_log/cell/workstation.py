@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -274,7 +274,7 @@ class Workstation:
         """Reconnect if needed, send what waits (in order, exactly once), fetch what is new."""
         if not self.connect():
             return SyncReport(connected=False, problems=[self._problem or ""])
-        replayed = replay(self.queue, self._append_queued)
+        replayed = replay(self.queue, self._append_queued, self._append_queued_batch)
         report = SyncReport(connected=True, replay=replayed)
         if replayed.stopped:
             self._went_offline(replayed.stopped)
@@ -295,6 +295,14 @@ class Workstation:
             queued.incident_id, queued.draft(refs), queued.recorded_at, queued.origin, True, []
         )
         return self.store.append(queued.incident_id, prepare, entry_uid=queued.entry_uid)
+
+    def _append_queued_batch(self, run: Sequence[QueuedEntry]) -> list[Appended]:
+        items = [
+            (queued.entry_uid, self._prepare(queued.incident_id, queued.draft(queued.clean.refs), queued.recorded_at,
+                                             queued.origin, True, []))
+            for queued in run
+        ]
+        return self.store.append_batch(run[0].incident_id, items)
 
     def pump_live(self, timeout: float = 0.0) -> int:
         """Fetch what the server's notifications say moved (``timeout``: wait that long for one)."""
