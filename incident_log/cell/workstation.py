@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
@@ -127,11 +128,13 @@ class LocalFacts:
 
 
 class Workstation:
+    """``local`` is the encrypted local database's DB-API connection (queue and mirror live there)."""
+
     def __init__(
         self,
         url: str,
         secrets: Secrets,
-        local: object,
+        local: Any,
         *,
         signer: SigningKey | None,
         late_margin: timedelta = DEFAULT_LATE_MARGIN,

@@ -19,13 +19,12 @@ INCIDENT = "2f0c4a0e-1111-4222-8333-444455556666"
 T0 = datetime(2026, 3, 14, 21, 0, tzinfo=UTC)
 
 
-def make_chain(count: int, *, incident: str = INCIDENT, texts: list[str] | None = None, start_prev: str | None = None,
-               first_seq: int = 1) -> list[Entry]:
-    previous = start_prev or genesis_hash(incident)
+def make_chain(count: int, *, incident: str = INCIDENT) -> list[Entry]:
+    """A valid chain of notes, hashed exactly as the append path hashes them."""
+    previous = genesis_hash(incident)
     out: list[Entry] = []
-    for n in range(count):
-        seq = first_seq + n
-        text = texts[n] if texts else f"entry {seq}"
+    for seq in range(1, count + 1):
+        text = f"entry {seq}"
         moment = T0 + timedelta(minutes=seq)
         payload = entry_payload(incident_id=incident, seq=seq, kind="note", occurred_at=moment, recorded_at=moment,
                                 author="L", text=text, fields={}, refs=None, delay_reason=None, origin=ORIGIN_LIVE)
