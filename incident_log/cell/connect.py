@@ -27,7 +27,7 @@ from incident_log.cell import errors
 
 log = logging.getLogger(__name__)
 
-CONNECT_TIMEOUT_S = 3
+CONNECT_TIMEOUT_S = 2  # libpq's minimum
 # Keepalives and tcp_user_timeout make a dead peer (a pulled cable: no RST ever arrives) fail an
 # established connection within seconds instead of hanging a commit.
 CONNECTION_DEFAULTS: dict[str, Any] = {
@@ -36,7 +36,7 @@ CONNECTION_DEFAULTS: dict[str, Any] = {
     "keepalives_idle": 10,
     "keepalives_interval": 3,
     "keepalives_count": 3,
-    "tcp_user_timeout": 5000,  # ms
+    "tcp_user_timeout": 2500,  # ms: unacknowledged data for this long means the server is gone
     "application_name": "incident-log",
 }
 # Sent with every session: a writer waiting on another's head lock, or a statement on a server in

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,11 +54,14 @@ def parse_payload(payload: str) -> Change | None:
 class Listener:
     """LISTEN on one cell's channel, reconnecting when the connection drops."""
 
+    RETRY_AFTER_S = 5.0  # after a failed reconnection, drain() does not try again for this long
+
     def __init__(self, target: CellTarget, secrets: Secrets, channel: str) -> None:
         self._target = target
         self._secrets = secrets
         self._channel = channel
         self._connection: psycopg.Connection[Any] | None = None
+        self._next_attempt = 0.0
 
     @property
     def connected(self) -> bool:
@@ -75,9 +79,14 @@ class Listener:
         """Notifications received so far (waiting up to ``timeout`` seconds for the first)."""
         resync = False
         if not self.connected:
+            # A GUI timer calls this often: a server that is down must not cost a connect
+            # timeout on every tick.
+            if time.monotonic() < self._next_attempt:
+                return Drained((), False, False)
             try:
                 self._open()
             except errors.CellError:
+                self._next_attempt = time.monotonic() + self.RETRY_AFTER_S
                 return Drained((), False, False)
             resync = True
         assert self._connection is not None
