@@ -193,3 +193,10 @@ class BundleError(IncidentLogError):
 class WrongBundlePassphrase(BundleError):
     def __init__(self) -> None:
         super().__init__("Wrong passphrase for this bundle (or the file is damaged). Nothing was imported.")
+
+
+# --- files written outside the vault -------------------------------------------------------------
+
+
+class OutputRefused(IncidentLogError):
+    """An output path that would overwrite something, or cannot be written; nothing was written."""

@@ -30,7 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from incident_log import errors
-from incident_log.fileio import write_atomically
+from incident_log.fileio import replace_key_file
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ class Sidecar:
         )
 
     def save(self, path: Path) -> None:
-        write_atomically(path, json.dumps(self.to_json(), indent=2).encode("utf-8"))
+        replace_key_file(path, json.dumps(self.to_json(), indent=2).encode("utf-8"))
 
     @classmethod
     def load(cls, path: Path) -> Sidecar:

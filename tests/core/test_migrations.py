@@ -8,10 +8,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import text
 
-from incident_log.domain.entry import NewEntry, utc_now
-from incident_log.domain.validation import CleanEntry
+from incident_log.domain.entry import NewEntry, chain_hash, entry_payload, genesis_hash, iso_utc, utc_now
 from incident_log.logbook import Logbook
-from incident_log.store import keyslots, repository
+from incident_log.store import keyslots
 from incident_log.store.engine import make_engine
 from incident_log.store.migrate import _config, current_revision, known_revisions
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -35,6 +34,36 @@ def vault_at_first_revision(path: Path) -> bytes:
     return key
 
 
+def write_0_1_incident(connection, ref: str, notes: list[str], *, title: str = "Old", location: str = "") -> str:
+    """An incident and its entries exactly as version 0.1 wrote them (its SQL, its chain: no entry #0)."""
+    incident_id = str(uuid.uuid4())
+    now = utc_now()
+    connection.execute(
+        text(
+            "INSERT INTO incident (id, ref, title, type, location, opened_at, exercise, created_at) "
+            "VALUES (:id, :ref, :title, 'crisis', :location, :at, 0, :at)"
+        ),
+        {"id": incident_id, "ref": ref, "title": title, "location": location, "at": iso_utc(now)},
+    )
+    prev = genesis_hash(incident_id)
+    for seq, note in enumerate(notes, start=1):
+        payload = entry_payload(
+            incident_id=incident_id, seq=seq, kind="note", occurred_at=now, recorded_at=now, author="L1",
+            text=note, fields={}, refs=None, delay_reason=None, origin="live",
+        )
+        digest = chain_hash(prev, payload)
+        connection.execute(
+            text(
+                "INSERT INTO entry (incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, "
+                "delay_reason, origin, prev_hash, hash) VALUES (:incident_id, :seq, :kind, :occurred_at, "
+                ":recorded_at, :author, :text, '{}', NULL, NULL, :origin, :prev, :hash)"
+            ),
+            {**payload, "prev": prev, "hash": digest},
+        )
+        prev = digest
+    return incident_id
+
+
 def test_first_revision_vault_is_upgraded_and_keeps_its_log(vault_path: Path) -> None:
     vault_at_first_revision(vault_path)
     with Logbook.open(vault_path, passphrase=PASSPHRASE) as book:  # upgrades 0001 -> head
@@ -49,13 +78,11 @@ def test_first_revision_vault_is_upgraded_and_keeps_its_log(vault_path: Path) ->
 def test_entries_written_under_the_old_trigger_stay_searchable(vault_path: Path) -> None:
     key = vault_at_first_revision(vault_path)
     engine = make_engine(vault_path, key)  # the old program, writing through the 0001 schema
-    incident = repository.IncidentRow(str(uuid.uuid4()), "OLD-1", "Old", "crisis", "", utc_now(), False)
-    clean = CleanEntry("note", "dog at the shelter", {}, utc_now(), None, "L1", None)
     with engine.begin() as connection:
-        repository.insert_incident(connection, incident, utc_now())
-        first = repository.append(repository.driver(connection), incident.id, clean, origin="live", recorded_at=utc_now())
+        incident_id = write_0_1_incident(connection, "OLD-1", ["dog at the shelter"])
         assert connection.execute(text("SELECT count(*) FROM entry_fts")).scalar() == 1  # the old trigger
     engine.dispose()
+    first = type("First", (), {"seq": 1})
     with Logbook.open(vault_path, passphrase=PASSPHRASE) as book:
         second = book.record("OLD-1", NewEntry("note", "the dog is alive", author="L1"))
         assert [e.seq for e in book.search("OLD-1", "dog")] == [first.seq, second.seq]
