@@ -20,7 +20,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ from incident_log.domain.entry import (
     iso_utc,
     utc_now,
 )
-from incident_log.domain.kinds import AFTER_SEAL_KINDS, INCIDENT_DETAIL_FIELDS
+from incident_log.domain.kinds import AFTER_SEAL_KINDS, INCIDENT_DETAIL_FIELDS, MAX_SEQ
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
@@ -62,6 +62,15 @@ PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
 IDLE_INDEX_BATCH = 200  # entries indexed per poll(): about 20 ms of idle time at most
 SYSTEM_AUTHOR = "incident-log"  # the author of entries the program writes on its own (an opening)
 Clock = Callable[[], datetime]
+_LOOKUP = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a ref, or an incident's UUID
+
+
+@dataclass(frozen=True, slots=True)
+class BackupDone:
+    vault: Path
+    key_file: Path
+    incidents: int
+    entries: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +267,8 @@ class Logbook:
         # Incident rows never change (triggers refuse it), so a row once read is kept.
         row = self._rows.get(ref)
         if row is None:
+            if not isinstance(ref, str) or not _LOOKUP.match(ref):  # e.g. a non-UTF-8 argument: no such ref
+                raise errors.UnknownIncident(ref if isinstance(ref, str) else repr(ref))
             row = repository.find_incident(connection, ref)
             if row is None:
                 raise errors.UnknownIncident(ref)
@@ -492,6 +503,8 @@ class Logbook:
     # --- reading -------------------------------------------------------------------------------
 
     def entry(self, ref: str, seq: int) -> Entry:
+        if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= MAX_SEQ:
+            raise errors.UnknownEntry(ref, seq)
         found = self._read(lambda c: repository.entry_at(c, self._incident_row(c, ref).id, seq))
         if found is None:
             raise errors.UnknownEntry(ref, seq)
@@ -597,6 +610,17 @@ class Logbook:
             )
 
         return self._read(work)  # type: ignore[no-any-return]
+
+    def backup(self, dest: Path, *, force: bool = False) -> BackupDone:
+        """A consistent, verified copy of this vault and its key file, while it is in use.
+
+        SQLite's online backup copies one snapshot (entries still in the write-ahead log included)
+        into a temporary file beside ``dest``, re-encrypted under the same data key; the copy is
+        verified with its own connection and only then renamed into place with its key file.
+        """
+        from incident_log.store.backup import backup_vault  # noqa: PLC0415
+
+        return backup_vault(self._vault, Path(dest), force=force)  # type: ignore[no-any-return]
 
     # --- drafts and preferences (inside the vault; never in QSettings or files) ------------------------
 
@@ -757,8 +781,8 @@ class Logbook:
         checks as an import, and its chain through the rules verify applies, before anything is
         written (store/bundle.py bounds what reading it can cost).
         """
-        from incident_log.store.bundle import read_bundle  # noqa: PLC0415
         from incident_log.domain.received import check_received  # noqa: PLC0415
+        from incident_log.store.bundle import read_bundle  # noqa: PLC0415
 
         now = self._clock()
         bundle = read_bundle(Path(path), passphrase)

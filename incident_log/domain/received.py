@@ -15,8 +15,8 @@ from typing import Any
 
 from incident_log.domain.chain import OPENING, check_chain, details_from_fields
 from incident_log.domain.entry import Entry, NewEntry, thaw
-from incident_log.errors import BundleError, ValidationError
 from incident_log.domain.validation import IncidentDetails, validate_entry, validate_incident
+from incident_log.errors import BundleError, ValidationError
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,7 @@ def test_entries_written_under_the_old_trigger_stay_searchable(vault_path: Path)
     key = vault_at_first_revision(vault_path)
     engine = make_engine(vault_path, key)  # the old program, writing through the 0001 schema
     with engine.begin() as connection:
-        incident_id = write_0_1_incident(connection, "OLD-1", ["dog at the shelter"])
+        write_0_1_incident(connection, "OLD-1", ["dog at the shelter"])
         assert connection.execute(text("SELECT count(*) FROM entry_fts")).scalar() == 1  # the old trigger
     engine.dispose()
     first = type("First", (), {"seq": 1})
