@@ -106,3 +106,50 @@ def test_schema_head_constant_is_alembics_head() -> None:
     from incident_log.store.migrate import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == known_revisions()[0], "a migration was added: update SCHEMA_HEAD in store/migrate.py"
+
+
+def vault_at_0_1(path: Path) -> bytes:
+    """A vault exactly as version 0.1 left it: schema 0002, incidents without an opening entry."""
+    key = vault_at_first_revision(path)
+    engine = make_engine(path, key)
+    with engine.connect() as connection:
+        command.upgrade(_config(connection), "0002")
+        connection.commit()
+    with engine.begin() as connection:
+        write_0_1_incident(connection, "OLD-1", ["first", "second"], title="Old barricade", location="Calle Mayor")
+        write_0_1_incident(connection, "OLD-2", ["only"])
+    engine.dispose()
+    return key
+
+
+def test_a_0_1_vault_opens_upgrades_and_verifies(vault_path: Path) -> None:
+    vault_at_0_1(vault_path)
+    with Logbook.open(vault_path, passphrase=PASSPHRASE) as book:
+        result = book.verify()
+        assert result.ok, result.problems
+        assert result.ledger[0] == 2  # both old incidents were entered in the ledger at the upgrade
+        old = book.incident("OLD-1")
+        assert (old.title, old.entry_count, old.time_zone) == ("Old barricade", 2, "Etc/UTC")
+        book.record("OLD-1", NewEntry("note", "recorded after the upgrade", author="L1"))
+        new = book.create_incident("New since the upgrade").ref
+        assert book.entry(new, 0).kind == "opening"
+        assert book.verify().ok
+    key_file = keyslots.sidecar_path(vault_path).read_text(encoding="utf-8")
+    assert '"format": "incident-log-keys/2"' in key_file  # the key file was upgraded too
+
+
+def test_a_0_1_incident_is_covered_from_the_upgrade_on(vault_path: Path) -> None:
+    key = vault_at_0_1(vault_path)
+    Logbook.open(vault_path, passphrase=PASSPHRASE).close()  # the upgrade
+    engine = make_engine(vault_path, key)
+    with engine.begin() as connection:  # someone with the key changes the old incident's title
+        connection.execute(text("DROP TRIGGER incident_no_update"))
+        connection.execute(text("UPDATE incident SET title = 'Changed' WHERE ref = 'OLD-1'"))
+        connection.execute(
+            text("CREATE TRIGGER incident_no_update BEFORE UPDATE ON incident BEGIN SELECT RAISE(ABORT, 'x'); END")
+        )
+    engine.dispose()
+    with Logbook.open(vault_path, passphrase=PASSPHRASE) as book:
+        result = book.verify()
+        assert not result.ok
+        assert any(p.startswith("OLD-1: the incident's details") for p in result.problems)
