@@ -120,7 +120,12 @@ class ChainReport:
 class ChainChecker:
     """Checks one incident's entries in seq order as a store streams them; stops at the first problem."""
 
-    def __init__(self, incident_id: str, ref: str, details: IncidentDetails, *, now: datetime) -> None:
+    def __init__(
+        self, incident_id: str, ref: str, details: IncidentDetails, *, now: datetime, future_is_damage: bool = False
+    ) -> None:
+        # future_is_damage: for entries received from elsewhere. In the vault itself, an entry
+        # recorded after "now" means this computer's clock is behind, not that the log was changed.
+        self.future_is_damage = future_is_damage
         self.incident_id = incident_id
         self.ref = ref
         self.details = details  # as the store keeps them (the incident's row)
@@ -193,7 +198,12 @@ class ChainChecker:
         if entry.occurred_at < EARLIEST or entry.recorded_at < EARLIEST:
             return "has a time before 1990"
         if entry.recorded_at > self.now + CLOCK_SKEW:
-            return "was recorded in the future"
+            if self.future_is_damage:
+                return "was recorded in the future"
+            if not self.warnings or "current time" not in self.warnings[-1]:
+                self.warnings.append(
+                    f"{self.ref} #{entry.seq}: recorded after this computer's current time (is its clock behind?)"
+                )
         if entry.occurred_at > entry.recorded_at + CLOCK_SKEW:
             return "happened after it was recorded"
         late = entry.recorded_at - entry.occurred_at
@@ -238,9 +248,10 @@ class ChainChecker:
 
 
 def check_chain(
-    incident_id: str, ref: str, details: IncidentDetails, entries: Iterable[Entry], *, now: datetime
+    incident_id: str, ref: str, details: IncidentDetails, entries: Iterable[Entry], *, now: datetime,
+    future_is_damage: bool = False,
 ) -> ChainReport:
-    checker = ChainChecker(incident_id, ref, details, now=now)
+    checker = ChainChecker(incident_id, ref, details, now=now, future_is_damage=future_is_damage)
     for entry in entries:
         if not checker.add(entry):
             break

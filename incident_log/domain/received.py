@@ -64,7 +64,7 @@ def check_received(
         )
     except ValidationError as exc:
         raise BundleError(f"The bundle's incident: {exc.message}; {refused}.") from None
-    report = check_chain(incident_id, details.ref, details, entries, now=now)
+    report = check_chain(incident_id, details.ref, details, entries, now=now, future_is_damage=True)
     if report.problem is not None:
         raise BundleError(f"The bundle's log is broken: {report.problem}; {refused}.")
     facts = _Facts(details.opened_at)
