@@ -27,7 +27,8 @@ def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with microseconds: the one text form of a time in the chain."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every time in the log carries a zone")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: strftime writes year 226 as "226", which fromisoformat cannot read.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_iso(text: str) -> datetime:

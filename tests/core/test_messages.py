@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.logbook import Logbook
