@@ -205,7 +205,8 @@ def run_demo(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> 
         inputs.entries,
         redactor=make_redactor(inputs.state, inputs.entries),
         verification=inputs.verification,
-        options=ReportOptions(),
+        # The verify command on the Integrity page must be one the reader can run.
+        options=ReportOptions(verify_vault=getattr(args, "vault", None), vault_gone=not getattr(args, "vault", None)),
     )
     for warning in result.warnings:
         warn(warning)
