@@ -37,6 +37,14 @@ def say(text: str, stream: TextIO | None = None) -> None:
     stream.flush()
 
 
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def one_line(text: str) -> str:
+    """A message that echoes what was typed stays one line: control characters are shown escaped."""
+    return text.translate(_CONTROLS)
+
+
 def warn(text: str) -> None:
     say(f"{PROG}: {text}", sys.stderr)
 
@@ -493,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except errors.IncidentLogError as exc:
-        warn(f"error: {exc.message}")
+        warn(f"error: {one_line(exc.message)}")
         return EXIT_FAILED
     except BrokenPipeError:  # `incident-log export ... | head`: the reader has what it wanted
         sys.stderr.close()

@@ -134,6 +134,14 @@ class VaultReadOnly(VaultError):
             )
 
 
+class VaultPathUnusable(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The vault path {path} has characters that are not UTF-8, which the database cannot open. "
+            "Rename the folder or file (or give another --vault); nothing was changed."
+        )
+
+
 class VaultFolderUnusable(VaultError):
     def __init__(self, folder: object, why: str) -> None:
         super().__init__(

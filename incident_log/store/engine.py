@@ -29,7 +29,12 @@ FULL_BELOW_BYTES = 256 * 1024  # less free space than this on the vault's disk c
 def vault_url(path: Path, *, create: bool) -> str:
     # mode=rw: opening a path that does not exist must fail, not create an empty vault.
     mode = "rwc" if create else "rw"
-    return f"sqlite:///file:{quote(str(path.resolve()))}?mode={mode}&uri=true"
+    resolved = str(path.resolve())
+    try:
+        resolved.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8 on disk: SQLite's API cannot be given it
+        raise errors.VaultPathUnusable(path) from None
+    return f"sqlite:///file:{quote(resolved)}?mode={mode}&uri=true"
 
 
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:

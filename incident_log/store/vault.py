@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from incident_log import errors, fileio
 from incident_log.domain.entry import iso_utc, utc_now
 from incident_log.store import keyslots
-from incident_log.store.engine import SQLITE_NOTADB, make_engine, raise_storage_error, sqlite_code
+from incident_log.store.engine import SQLITE_NOTADB, make_engine, raise_storage_error, sqlite_code, vault_url
 from incident_log.store.keyslots import KeyringTrouble, Sidecar, sidecar_path
 from incident_log.store.migrate import bring_up_to_date
 
@@ -49,6 +49,7 @@ def create_vault(
         raise errors.VaultExists(path)
     if len(passphrase) < keyslots.MIN_PASSPHRASE:
         raise errors.WeakPassphrase(keyslots.MIN_PASSPHRASE)
+    vault_url(path, create=True)  # a path SQLite cannot be given is refused before anything is made
     _make_folder(path.parent)
     key = keyslots.new_data_key()
     vault_id = str(uuid.uuid4())

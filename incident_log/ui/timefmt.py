@@ -13,7 +13,6 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from incident_log.ui import uisettings
 
-
 _incident_zone: str | None = None
 
 

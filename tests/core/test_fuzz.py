@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.logbook import Logbook
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -93,3 +94,12 @@ def test_non_utf8_arguments_in_a_real_process(vault: Path, argv: list[bytes]) ->
     assert len(done.stderr.strip().splitlines()) == 1
     with Logbook.open(vault, passphrase=PASSPHRASE) as book:
         assert book.incident("FUZZ-LOG").entry_count == 2 and book.verify().ok
+
+
+def test_a_vault_path_that_is_not_utf8(tmp_path: Path) -> None:
+    folder = os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9")
+    os.mkdir(folder)
+    vault = Path(folder) / "vault.db"
+    with pytest.raises(errors.VaultPathUnusable, match="not UTF-8.*nothing was changed"):
+        Logbook.create(vault, PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    assert os.listdir(folder) == []
