@@ -59,7 +59,6 @@ from incident_log.domain.entry import (  # noqa: E402
     NewEntry,
     chain_hash,
     entry_payload,
-    genesis_hash,
     iso_utc,
     utc_now,
 )
@@ -282,7 +281,7 @@ def bench_writers(bench: Bench, writers: int, per_writer: int) -> None:
     held = {e.seq for e in entries}
     losses = sum(1 for seq in acknowledged if seq not in held)
     doubles = len(acknowledged) - len(set(acknowledged))
-    chain = witness(incident, [], entries)
+    chain = witness(incident, [], [s.entry for s in station.store.read_signed(incident)])
     forks = 0 if chain.ok and [e.seq for e in entries] == list(range(1, len(entries) + 1)) else 1
     total = writers * per_writer
     report(f"{writers} x {per_writer} entries: wall time, throughput", f"{elapsed:.1f} s, {total / elapsed:.0f} entries/s")
@@ -359,10 +358,12 @@ def load_incident(server: PostgresServer, incident: str, count: int) -> None:
     append path computes it, and the head row is set to its end.
     """
     target = parse_url(server.admin_url)
-    previous = genesis_hash(incident)
     start = utc_now() - timedelta(days=2)
     with psycopg.connect(target.conninfo()) as admin:
         cell = admin.execute("SELECT cell FROM incident_log.incident WHERE id = %s", (incident,)).fetchone()[0]
+        previous = admin.execute(  # entry #0, the opening the workstation wrote
+            "SELECT hash FROM incident_log.entry WHERE incident_id = %s AND seq = 0", (incident,)
+        ).fetchone()[0]
         admin.execute("ALTER TABLE incident_log.entry DISABLE TRIGGER entry_link")
         with admin.cursor().copy(
             "COPY incident_log.entry (incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, "

@@ -46,12 +46,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The facade's answer inside the lock: a validated entry and the two values the hash covers
-    that the facade decides (when it was recorded, and how it came in)."""
+    """The facade's answer inside the lock: a validated entry and the values the hash covers that
+    the facade decides (when it was recorded, how it came in, the clock warning)."""
 
     clean: CleanEntry
     recorded_at: datetime
     origin: str
+    clock_back: int | None = None  # seconds recorded_at is behind the entry before (domain/chain.py)
 
 
 Prepare = Callable[[ChainTop, IncidentFacts], Prepared]
@@ -109,8 +110,9 @@ class IncidentStore(Protocol):
 
     def find_incident(self, ref_or_id: str) -> IncidentRow | None: ...
 
-    def create_incident(self, row: IncidentRow, *, created_at: datetime) -> None:
-        """Raises errors.DuplicateRef when the ref is taken (in the cell: by this cell)."""
+    def create_incident(self, row: IncidentRow, *, created_at: datetime, opening: Prepare) -> Appended:
+        """The incident's row and its entry #0 (the opening, prepared by the facade) in one
+        transaction. Raises errors.DuplicateRef when the ref is taken (in the cell: by this cell)."""
         ...
 
     def describe(self, row: IncidentRow) -> Incident:
@@ -129,7 +131,7 @@ class IncidentStore(Protocol):
         return that entry and write nothing (a queued entry sent twice is appended once)."""
         ...
 
-    # -- reading (seq order, ascending)
+    # -- reading (seq order, ascending; the timeline is #1 on: #0, the opening, is the incident)
     def entry(self, incident_id: str, seq: int) -> Entry | None: ...
 
     def entries(self, incident_id: str, seqs: Sequence[int]) -> list[Entry]: ...
@@ -156,7 +158,9 @@ class IncidentStore(Protocol):
 class SignedStore(IncidentStore, Protocol):
     """A store whose entries carry an entry id, the author's signature and server facts."""
 
-    def read_signed(self, incident_id: str, *, after: int = 0, limit: int | None = None) -> list[SignedEntry]: ...
+    def read_signed(self, incident_id: str, *, after: int = -1, limit: int | None = None) -> list[SignedEntry]:
+        """Stored entries as they are (prev_hash as stored), #0 included by default: for verifying."""
+        ...
 
     def public_keys(self) -> dict[str, bytes]:
         """key id -> raw Ed25519 public key, for every key registered in this cell."""

@@ -28,7 +28,7 @@ MIRROR_SCHEMA = (
     """
     CREATE TABLE IF NOT EXISTS cell_mirror_incident (
         id TEXT PRIMARY KEY, ref TEXT NOT NULL, title TEXT NOT NULL, type TEXT NOT NULL,
-        location TEXT NOT NULL, opened_at TEXT NOT NULL, exercise INTEGER NOT NULL
+        location TEXT NOT NULL, opened_at TEXT NOT NULL, exercise INTEGER NOT NULL, time_zone TEXT NOT NULL
     )
     """,
     """
@@ -36,7 +36,7 @@ MIRROR_SCHEMA = (
         incident_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, occurred_at TEXT NOT NULL,
         recorded_at TEXT NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL, fields TEXT NOT NULL,
         refs INTEGER, delay_reason TEXT, origin TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-        entry_uid TEXT NOT NULL, key_id TEXT, signature BLOB, db_role TEXT NOT NULL, appended_at TEXT NOT NULL,
+        clock_back INTEGER, entry_uid TEXT NOT NULL, key_id TEXT, signature BLOB, db_role TEXT NOT NULL, appended_at TEXT NOT NULL,
         PRIMARY KEY (incident_id, seq)
     )
     """,
@@ -72,9 +72,10 @@ class Mirror:
     def keep_incident(self, row: IncidentRow) -> None:
         with self._transaction():
             self._db.execute(
-                "INSERT OR IGNORE INTO cell_mirror_incident (id, ref, title, type, location, opened_at, exercise) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (row.id, row.ref, row.title, row.type, row.location, iso_utc(row.opened_at), int(row.exercise)),
+                "INSERT OR IGNORE INTO cell_mirror_incident (id, ref, title, type, location, opened_at, exercise, "
+                "time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (row.id, row.ref, row.title, row.type, row.location, iso_utc(row.opened_at), int(row.exercise),
+                 row.time_zone),
             )
 
     def incident_ids(self) -> list[str]:
@@ -82,13 +83,13 @@ class Mirror:
 
     def find_incident(self, ref_or_id: str) -> IncidentRow | None:
         row = self._db.execute(
-            "SELECT id, ref, title, type, location, opened_at, exercise FROM cell_mirror_incident "
+            "SELECT id, ref, title, type, location, opened_at, exercise, time_zone FROM cell_mirror_incident "
             "WHERE id = ? OR ref = ?",
             (ref_or_id, ref_or_id),
         ).fetchone()
         if row is None:
             return None
-        return IncidentRow(row[0], row[1], row[2], row[3], row[4], datetime.fromisoformat(row[5]), bool(row[6]))
+        return IncidentRow(row[0], row[1], row[2], row[3], row[4], datetime.fromisoformat(row[5]), bool(row[6]), row[7])
 
     # -- the chain as this workstation saw it ---------------------------------------------------------
 
@@ -98,7 +99,7 @@ class Mirror:
             (incident_id,),
         ).fetchone()
         if row is None:
-            return Head(0, genesis_hash(incident_id), None)
+            return Head(-1, genesis_hash(incident_id), None)  # nothing yet: the next entry is #0, the opening
         return Head(int(row[0]), str(row[1]), datetime.fromisoformat(row[2]))
 
     def chain_top(self, incident_id: str, queue: OfflineQueue | None = None) -> ChainTop:
@@ -157,7 +158,7 @@ class Mirror:
             with self._transaction():
                 self._db.executemany(
                     f"INSERT INTO cell_mirror_entry ({ENTRY_COLUMNS}, entry_uid, key_id, signature, db_role, appended_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"VALUES ({', '.join('?' * (len(ENTRY_COLUMNS.split(',')) + 5))})",
                     [_mirror_row(signed) for signed in fetched],
                 )
         return WitnessReport(incident_id, head.count, head.count + len(fetched), None, None)
@@ -169,6 +170,6 @@ def _mirror_row(signed: SignedEntry) -> tuple[Any, ...]:
     return (
         entry.incident_id, entry.seq, entry.kind, payload["occurred_at"], payload["recorded_at"], entry.author,
         entry.text, fields_json(payload["fields"]), entry.refs, entry.delay_reason, entry.origin, entry.prev_hash,
-        entry.hash, provenance.entry_uid, provenance.key_id, provenance.signature, provenance.db_role,
+        entry.hash, entry.clock_back, provenance.entry_uid, provenance.key_id, provenance.signature, provenance.db_role,
         provenance.appended_at.isoformat(),
     )

@@ -135,7 +135,7 @@ class OfflineQueue:
         top = self._db.execute(
             "SELECT max(provisional_seq) FROM cell_queue WHERE incident_id = ?", (incident_id,)
         ).fetchone()[0]
-        return max(mirror_count, top or 0) + 1
+        return max(mirror_count, top or 0, 0) + 1  # timeline entries are #1 on (#0 is the opening)
 
     def put(
         self,

@@ -1,7 +1,7 @@
 """The shared incident store's schema on PostgreSQL: tables, guards and policies.
 
-The entry columns are the vault's (``incident_log/store/repository.py``: ENTRY_COLUMNS) with the
-same stored forms, so an entry's canonical JSON and hash (``domain/entry.py``) are computed the
+The entry columns are the vault's (``incident_log/store/repository.py``: ENTRY_COLUMNS, including
+``clock_back`` and entry #0, the opening) with the same stored forms, so an entry's canonical JSON and hash (``domain/entry.py``) are computed the
 same way from either store: times as the ISO text the chain hashes, ``fields`` as the same
 sorted-key JSON text (not ``jsonb``, which would re-encode numbers and reorder nothing the
 hash could see, but also accepts what the vault refuses). Beside them, columns the hash does not
@@ -102,11 +102,13 @@ incident = Table(
     Column("location", Text, nullable=False),
     Column("opened_at", Text, nullable=False),
     Column("exercise", Boolean, nullable=False),
+    Column("time_zone", Text, nullable=False),
     Column("created_at", Text, nullable=False),
     Column("genesis_hash", Text, nullable=False),
     Column("created_by", Text, nullable=False),
     UniqueConstraint("cell", "ref", name="incident_ref_per_cell"),
     CheckConstraint("length(id) BETWEEN 1 AND 64", name="incident_id_length"),
+    CheckConstraint("length(time_zone) BETWEEN 1 AND 64", name="incident_zone"),
     CheckConstraint(f"opened_at ~ '{_ISO}' AND created_at ~ '{_ISO}'", name="incident_times"),
     CheckConstraint(f"genesis_hash ~ '{_HEX64}'", name="incident_genesis"),
 )
@@ -119,7 +121,7 @@ chain_head = Table(
     Column("seq", Integer, nullable=False),
     Column("hash", Text, nullable=False),
     Column("updated_at", TIMESTAMP(timezone=True), nullable=False),
-    CheckConstraint("seq >= 0", name="chain_head_seq"),
+    CheckConstraint("seq >= -1", name="chain_head_seq"),  # -1: nothing yet; the first entry is #0, the opening
     CheckConstraint(f"hash ~ '{_HEX64}'", name="chain_head_hash"),
 )
 
@@ -139,6 +141,7 @@ entry = Table(
     Column("origin", Text, nullable=False),
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
+    Column("clock_back", Integer, nullable=True),  # covered by the hash when set (domain/entry.py)
     # Not covered by the hash (see the module docstring):
     Column("entry_uid", UUID(as_uuid=False), nullable=False, unique=True),
     Column("key_id", Text, nullable=True),
@@ -147,7 +150,7 @@ entry = Table(
     Column("db_role", Text, nullable=False),
     Column("appended_at", TIMESTAMP(timezone=True), nullable=False),
     PrimaryKeyConstraint("incident_id", "seq", name="entry_pkey"),
-    CheckConstraint("seq >= 1", name="entry_seq"),
+    CheckConstraint("seq >= 0", name="entry_seq"),  # #0 is the incident's opening entry
     CheckConstraint(f"occurred_at ~ '{_ISO}' AND recorded_at ~ '{_ISO}'", name="entry_times"),
     CheckConstraint(f"prev_hash ~ '{_HEX64}' AND hash ~ '{_HEX64}'", name="entry_hashes"),
     CheckConstraint("signature IS NULL OR length(signature) = 64", name="entry_signature_size"),
@@ -185,7 +188,7 @@ $$""",
     f"""
 CREATE OR REPLACE FUNCTION {SCHEMA}.lock_head(p_incident text, p_uid uuid)
 RETURNS TABLE (seq integer, hash text, last_recorded text, sealed_seq integer, reopened_seq integer,
-               existing_seq integer)
+               existing_seq integer, opened_at text)
 LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
 DECLARE
     head record;
@@ -200,7 +203,8 @@ BEGIN
         (SELECT e.recorded_at FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.seq = head.seq),
         (SELECT max(e.seq) FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.kind = 'seal'),
         (SELECT max(e.seq) FROM {SCHEMA}.entry e WHERE e.incident_id = p_incident AND e.kind = 'reopen'),
-        (SELECT e.seq FROM {SCHEMA}.entry e WHERE e.entry_uid = p_uid AND e.incident_id = p_incident);
+        (SELECT e.seq FROM {SCHEMA}.entry e WHERE e.entry_uid = p_uid AND e.incident_id = p_incident),
+        (SELECT i.opened_at FROM {SCHEMA}.incident i WHERE i.id = p_incident);
 END
 $$""",
     f"""
@@ -242,7 +246,7 @@ CREATE OR REPLACE FUNCTION {SCHEMA}.incident_after_insert() RETURNS trigger
 LANGUAGE plpgsql {_DEFINER} AS $$
 BEGIN
     INSERT INTO {SCHEMA}.chain_head (incident_id, cell, seq, hash, updated_at)
-    VALUES (NEW.id, NEW.cell, 0, NEW.genesis_hash, clock_timestamp());
+    VALUES (NEW.id, NEW.cell, -1, NEW.genesis_hash, clock_timestamp());
     RETURN NULL;
 END
 $$""",

@@ -49,6 +49,7 @@ from incident_log.cell.interface import (
 )
 from incident_log.cell.live import Listener
 from incident_log.cell.signing import SigningKey
+from incident_log.domain.chain import apply_change
 from incident_log.domain.entry import (
     Entry,
     Incident,
@@ -65,8 +66,9 @@ from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_ent
 log = logging.getLogger(__name__)
 
 S = schema.SCHEMA
-INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise"
-_BULK_COLUMNS = "seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, hash"
+INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise, time_zone"
+_BULK_COLUMNS = "seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, hash, clock_back"
+_SIGNED_COLUMNS = len(ENTRY_COLUMNS.split(","))
 PROVENANCE_COLUMNS = "entry_uid::text, key_id, signature, db_role, appended_at"
 
 _TOP = f"""
@@ -77,7 +79,7 @@ SELECT (SELECT recorded_at FROM {S}.entry WHERE incident_id = %(i)s AND seq = %(
 _INSERT = f"""
 INSERT INTO {S}.entry ({ENTRY_COLUMNS}, entry_uid, key_id, signature, cell, db_role, appended_at)
 VALUES (%(incident_id)s, %(seq)s, %(kind)s, %(occurred_at)s, %(recorded_at)s, %(author)s, %(text)s,
-        %(fields)s, %(refs)s, %(delay_reason)s, %(origin)s, %(prev_hash)s, %(hash)s, %(entry_uid)s,
+        %(fields)s, %(refs)s, %(delay_reason)s, %(origin)s, %(prev_hash)s, %(hash)s, %(clock_back)s, %(entry_uid)s,
         %(key_id)s, %(signature)s, NULL, NULL, NULL)
 RETURNING db_role, appended_at
 """
@@ -104,10 +106,12 @@ def _translate(exc: Exception, target: CellTarget, role: str) -> Exception:
         return errors.CellNotSetUp()
     if state in _BUSY_STATES:
         return errors.CellUnreachable("the server is busy or shutting down")
-    if invalidated or isinstance(orig, psycopg.OperationalError) or state is None or state.startswith("08"):
+    if invalidated or isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError) or (state or "").startswith("08"):
         if isinstance(orig, psycopg.Error):
             return classify(orig, target)
         return errors.CellUnreachable(target.where())
+    if state is None:  # the driver refused a value before sending it (a NUL character in text)
+        return errors.CellRefused("text PostgreSQL cannot hold")
     if state.startswith(("22", "23")) or state == schema.STATE_APPEND_ONLY:
         diag = getattr(orig, "diag", None)
         return errors.CellRefused(getattr(diag, "constraint_name", None) or state)
@@ -117,12 +121,14 @@ def _translate(exc: Exception, target: CellTarget, role: str) -> Exception:
 
 
 def check_storable(clean: CleanEntry) -> None:
-    """Refuse what PostgreSQL (and SQLite) cannot hold as UTF-8: a lone surrogate, which today's
-    validation lets through. A clear refusal instead of a driver crash; redundant once the
-    domain refuses it for every way in (issue 9, item 1)."""
+    """Refuse what PostgreSQL cannot hold (a NUL character, a lone surrogate) with a sentence, not
+    a driver error. The domain refuses both for every way in since issue 9; this holds for any
+    caller of the store that skipped it."""
     values: list[tuple[str, str]] = [("text", clean.text), ("author", clean.author), ("delay_reason", clean.delay_reason or "")]
     values.append(("fields", fields_json(clean.fields)))  # written with ensure_ascii=False: a surrogate stays raw
     for name, value in values:
+        if "\x00" in value:
+            raise core_errors.ValidationError(name, "contains a NUL character, which cannot be stored; remove it")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
@@ -134,9 +140,14 @@ def check_storable(clean: CleanEntry) -> None:
 class CellFacts:
     """What validation asks about an incident, answered by the server inside the append's transaction."""
 
-    def __init__(self, raw: psycopg.Connection[Any], incident_id: str) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], incident_id: str, opened_at: datetime | None) -> None:
         self._raw = raw
         self._incident_id = incident_id
+        self._opened_at = opened_at
+
+    @property
+    def opened_at(self) -> datetime | None:
+        return self._opened_at
 
     def has_person(self, key: str) -> bool:
         row = self._raw.execute(
@@ -167,7 +178,7 @@ def _entry(row: Sequence[Any]) -> Entry:
 
 
 def _incident_row(row: Sequence[Any]) -> IncidentRow:
-    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]))
+    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]), row[7])
 
 
 class CellStore:
@@ -259,38 +270,53 @@ class CellStore:
             ).fetchone()
         return None if row is None else _incident_row(row)
 
-    def create_incident(self, row: IncidentRow, *, created_at: datetime) -> None:
+    def create_incident(self, row: IncidentRow, *, created_at: datetime, opening: Prepare) -> Appended:
+        uid = str(uuid.uuid4())
         with self._transaction() as raw:
             try:
                 raw.execute(
                     f"INSERT INTO {S}.incident ({INCIDENT_COLUMNS}, created_at, genesis_hash, cell, created_by) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)",
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)",
                     (
                         row.id, row.ref, row.title, row.type, row.location, iso_utc(row.opened_at), row.exercise,
-                        iso_utc(created_at), genesis_hash(row.id),
+                        row.time_zone, iso_utc(created_at), genesis_hash(row.id),
                     ),
                 )
             except psycopg.errors.UniqueViolation as exc:
                 if exc.diag.constraint_name == "incident_ref_per_cell":
                     raise core_errors.DuplicateRef(row.ref) from None
                 raise
+            head = Head(-1, genesis_hash(row.id), None)  # the trigger made the head row: nothing yet
+            prepared = opening(ChainTop(head, False), CellFacts(raw, row.id, None))
+            return self._insert(raw, row.id, head, prepared, uid)
 
     def describe(self, row: IncidentRow) -> Incident:
-        head = self.chain_top(row.id)
-        sealed_at: datetime | None = None
-        if head.sealed:
-            with self._transaction() as raw:
-                found = raw.execute(
+        """The incident now: its row's details with every ``details`` entry applied (domain/chain.py)."""
+        with self._transaction() as raw:
+            found = raw.execute(f"SELECT seq, hash FROM {S}.chain_head WHERE incident_id = %s", (row.id,)).fetchone()
+            if found is None:
+                raise core_errors.UnknownIncident(row.ref)
+            top = _chain_top(raw, row.id, found[0], found[1])
+            changes = raw.execute(
+                f"SELECT fields FROM {S}.entry WHERE incident_id = %s AND kind = 'details' ORDER BY seq", (row.id,)
+            ).fetchall()
+            sealed_at: datetime | None = None
+            if top.sealed:
+                when = raw.execute(
                     f"SELECT occurred_at FROM {S}.entry WHERE incident_id = %(i)s AND seq = "
                     f"(SELECT max(seq) FROM {S}.entry WHERE incident_id = %(i)s AND kind = 'seal')",
                     {"i": row.id},
                 ).fetchone()
-            sealed_at = _time(found[0]) if found else None
+                sealed_at = _time(when[0]) if when else None
+        details = row.details
+        for (fields,) in changes:
+            details = apply_change(details, json.loads(fields))
+        count = max(top.head.count, 0)  # entries #1..count; #0 is the opening
         return Incident(
-            id=row.id, ref=row.ref, title=row.title, type=row.type, location=row.location,
-            opened_at=row.opened_at, exercise=row.exercise, status="sealed" if head.sealed else "open",
-            closed_at=sealed_at, entry_count=head.head.count, head_hash=head.head.hash if head.head.count else "",
-            last_recorded_at=head.head.recorded_at,
+            id=row.id, ref=row.ref, title=details.title, type=details.type, location=details.location,
+            opened_at=details.opened_at, exercise=details.exercise, status="sealed" if top.sealed else "open",
+            closed_at=sealed_at, entry_count=count, head_hash=top.head.hash if count else "",
+            last_recorded_at=top.head.recorded_at if count else None, time_zone=details.time_zone,
         )
 
     # -- the chain ---------------------------------------------------------------------------
@@ -313,7 +339,7 @@ class CellStore:
             locked = raw.execute(f"SELECT * FROM {S}.lock_head(%s, %s)", (incident_id, uid)).fetchone()
             if locked is None:
                 raise core_errors.UnknownIncident(incident_id)
-            seq, digest, recorded, sealed_seq, reopened_seq, existing_seq = locked
+            seq, digest, recorded, sealed_seq, reopened_seq, existing_seq, opened_at = locked
             if existing_seq is not None:
                 found = raw.execute(
                     f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s AND seq = %s", (incident_id, existing_seq)
@@ -322,7 +348,7 @@ class CellStore:
                 return Appended(_entry(found), already_present=True)
             sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
             top = ChainTop(Head(seq, digest, _time(recorded) if recorded else None), sealed)
-            prepared = prepare(top, CellFacts(raw, incident_id))
+            prepared = prepare(top, CellFacts(raw, incident_id, _time(opened_at)))
             return self._insert(raw, incident_id, top.head, prepared, uid)
 
     def append_batch(self, incident_id: str, items: Sequence[tuple[str, Prepare]]) -> list[Appended]:
@@ -338,7 +364,7 @@ class CellStore:
             locked = raw.execute(f"SELECT * FROM {S}.lock_head(%s, %s)", (incident_id, uids[0])).fetchone()
             if locked is None:
                 raise core_errors.UnknownIncident(incident_id)
-            seq, digest, recorded, sealed_seq, reopened_seq, _existing = locked
+            seq, digest, recorded, sealed_seq, reopened_seq, _existing, opened_at = locked
             present = {
                 str(row[0]): row[1]
                 for row in raw.execute(
@@ -348,7 +374,7 @@ class CellStore:
             }
             head = Head(seq, digest, _time(recorded) if recorded else None)
             sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
-            facts = CellFacts(raw, incident_id)
+            facts = CellFacts(raw, incident_id, _time(opened_at))
             out: list[Appended] = []
             for uid, prepare in items:
                 if uid in present:
@@ -373,7 +399,7 @@ class CellStore:
         payload = entry_payload(
             incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
             recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
-            refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin,
+            refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin, clock_back=prepared.clock_back,
         )
         digest = chain_hash(head.hash, payload)
         signer = self._signer
@@ -382,6 +408,7 @@ class CellStore:
         db_role, appended_at = raw.execute(
             _INSERT,
             {
+                "clock_back": None,  # in the payload only when set (so older hashes stay as they were)
                 **payload,
                 "fields": fields_json(clean.fields),
                 "prev_hash": head.hash,
@@ -395,6 +422,7 @@ class CellStore:
             incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
             recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
             refs=clean.refs, delay_reason=clean.delay_reason, origin=prepared.origin, prev_hash=head.hash, hash=digest,
+            clock_back=prepared.clock_back,
         )
         return Appended(entry, provenance=Provenance(uid, key_id, signature, db_role, appended_at))
 
@@ -418,7 +446,7 @@ class CellStore:
     def latest(self, incident_id: str, limit: int) -> list[Entry]:
         with self._transaction() as raw:
             rows = raw.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s ORDER BY seq DESC LIMIT %s",
+                f"SELECT {ENTRY_COLUMNS} FROM {S}.entry WHERE incident_id = %s AND seq >= 1 ORDER BY seq DESC LIMIT %s",
                 (incident_id, max(0, limit)),
             ).fetchall()
         return [_entry(row) for row in reversed(rows)]
@@ -448,11 +476,11 @@ class CellStore:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest in rows:
+            for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest, clock_back in rows:
                 try:
                     entry = Entry(
                         incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
-                        {} if fields == "{}" else loads(fields), refs, delay, origin, previous, digest,
+                        {} if fields == "{}" else loads(fields), refs, delay, origin, previous, digest, clock_back,
                     )
                 except (ValueError, TypeError):
                     raise errors.CellRowUnreadable(int(seq)) from None
@@ -463,18 +491,18 @@ class CellStore:
                 gc.enable()
         return out
 
-    def read_signed(self, incident_id: str, *, after: int = 0, limit: int | None = None) -> list[SignedEntry]:
+    def read_signed(self, incident_id: str, *, after: int = -1, limit: int | None = None) -> list[SignedEntry]:
         with self._transaction() as raw:
             rows = raw.execute(
                 f"SELECT {ENTRY_COLUMNS}, {PROVENANCE_COLUMNS} FROM {S}.entry "
                 "WHERE incident_id = %s AND seq > %s ORDER BY seq LIMIT %s",
-                (incident_id, max(0, after), limit),
+                (incident_id, max(-1, after), limit),
             ).fetchall()
         out: list[SignedEntry] = []
         for row in rows:
-            uid, key_id, signature, db_role, appended_at = row[13:]
+            uid, key_id, signature, db_role, appended_at = row[_SIGNED_COLUMNS:]
             provenance = Provenance(uid, key_id, bytes(signature) if signature is not None else None, db_role, appended_at)
-            out.append(SignedEntry(_entry(row[:13]), provenance))
+            out.append(SignedEntry(_entry(row[:_SIGNED_COLUMNS]), provenance))
         return out
 
     def public_keys(self) -> dict[str, bytes]:
@@ -483,7 +511,7 @@ class CellStore:
         return {row[0]: bytes(row[1]) for row in rows}
 
     def filtered_seqs(self, incident_id: str, flt: SeqFilter) -> list[int]:
-        clauses = ["e.incident_id = %(i)s"]
+        clauses = ["e.incident_id = %(i)s", "e.seq >= 1"]  # #0 is the opening: the incident, not a timeline row
         params: dict[str, Any] = {"i": incident_id}
         if flt.kinds:
             clauses.append("e.kind = ANY(%(kinds)s)")

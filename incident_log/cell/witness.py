@@ -57,16 +57,21 @@ def witness(
     server: Iterable[Entry],
     *,
     server_prev: str | None = None,
-    start: int = 1,
+    start: int | None = None,
 ) -> WitnessReport:
     """Compare the server's entries (from seq ``start``, in order) with the mirror's links.
 
-    ``mirror`` holds links ``1..m`` (or ``start..m``) in seq order. ``server_prev`` is the hash
-    before ``start`` (the incident's genesis hash when starting at 1).
+    ``mirror`` holds the links it has, in seq order. ``server_prev`` is the hash before ``start``
+    (the incident's genesis hash for the whole chain). Without ``start`` the chain begins at #0,
+    the opening, when either side has one, else at #1 (an incident from before entry #0 existed).
     """
+    entries = list(server)
+    mirror_by_seq = {link.seq: link.hash for link in mirror}
+    if start is None:
+        start = 0 if 0 in mirror_by_seq or (entries and entries[0].seq == 0) else 1
+    server = entries
     expected_prev = server_prev if server_prev is not None else genesis_hash(incident_id)
     offset = start - 1
-    mirror_by_seq = {link.seq: link.hash for link in mirror}
     mirror_count = max(mirror_by_seq, default=offset)
     seq = offset
     for entry in server:

@@ -34,11 +34,15 @@ from incident_log.cell.queue import OfflineQueue, QueuedEntry, ReplayReport, rep
 from incident_log.cell.signing import SigningKey
 from incident_log.cell.store import CellStore, check_storable
 from incident_log.cell.witness import SignatureReport, WitnessReport, check_signatures, witness
+from incident_log.domain.chain import OPENING, ChainReport, check_chain, clock_moved_back, opening_fields
 from incident_log.domain.entry import ORIGIN_LIVE, Entry, NewEntry, utc_now
 from incident_log.domain.kinds import AFTER_SEAL_KINDS
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN, CleanEntry, IncidentFacts, validate_entry
 
 log = logging.getLogger(__name__)
+
+SYSTEM_AUTHOR = "incident-log"  # the author of the entries the program writes itself (as the vault does)
+NO_LEDGER = "0" * 64  # an opening's ledger head in cell mode: the server keeps no vault ledger (phase two)
 
 StoreOpener = Callable[[str, Secrets, SigningKey | None], CellStore]
 
@@ -68,12 +72,20 @@ class Acknowledgement:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    witness: WitnessReport
+    witness: WitnessReport  # does the server still extend this workstation's copy?
     signatures: SignatureReport
+    rules: ChainReport | None  # the chain rules verify applies (domain/chain.py), on the server's entries
 
     @property
     def ok(self) -> bool:
-        return self.witness.ok and self.signatures.ok
+        return self.witness.ok and self.signatures.ok and (self.rules is None or self.rules.problem is None)
+
+    @property
+    def problems(self) -> list[str]:
+        found = [p for p in (self.witness.problem, self.rules.problem if self.rules else None) if p]
+        if self.signatures.bad:
+            found.append(f"{len(self.signatures.bad)} signature(s) do not verify (first: #{self.signatures.bad[0]})")
+        return found
 
 
 @dataclass
@@ -112,6 +124,17 @@ class CellStatus:
         return "connected — nothing waiting"
 
 
+def opening_prepare(row: IncidentRow, *, now: datetime, author: str = SYSTEM_AUTHOR) -> Prepare:
+    """Entry #0 of a new shared incident: its details, as the vault writes them (``Logbook``)."""
+
+    def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
+        draft = NewEntry(OPENING, "", opening_fields(row.details, NO_LEDGER), occurred_at=row.opened_at, author=author)
+        clean = validate_entry(draft, facts, now=now, allow_system=True, late_reason_exempt=True)
+        return Prepared(clean, now, ORIGIN_LIVE)
+
+    return prepare
+
+
 class LocalFacts:
     """Validation's questions answered from what this workstation holds (mirror, then queue)."""
 
@@ -119,6 +142,11 @@ class LocalFacts:
         self._mirror = mirror
         self._queue = queue
         self._incident_id = incident_id
+
+    @property
+    def opened_at(self) -> datetime | None:
+        row = self._mirror.find_incident(self._incident_id)
+        return row.opened_at if row else None
 
     def has_person(self, key: str) -> bool:
         return self._mirror.has_person(self._incident_id, key) or self._queue.queued_person(self._incident_id, key)
@@ -189,10 +217,13 @@ class Workstation:
 
     # -- incidents ----------------------------------------------------------------------------------
 
-    def create_incident(self, row: IncidentRow, *, created_at: datetime | None = None) -> None:
-        """A new shared incident (needs the server: its identity must be known to the whole cell)."""
-        self.store.create_incident(row, created_at=created_at or utc_now())
+    def create_incident(self, row: IncidentRow, *, author: str = SYSTEM_AUTHOR) -> Entry:
+        """A new shared incident with its opening entry #0 (needs the server: its identity must be
+        known to the whole cell). ``row`` holds details already checked by ``validate_incident``."""
+        now = utc_now()
+        opened = self.store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now, author=author))
         self.follow(row.id)
+        return opened.entry
 
     def follow(self, incident_id: str) -> None:
         found = self.store.find_incident(incident_id)
@@ -250,7 +281,9 @@ class Workstation:
         def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
             clean = self._apply_rules(incident_id, draft, top, facts, now, allow_system)
             validated.append(clean)
-            return Prepared(clean, now, origin)
+            # Recorded before the entry before it: a clock set back, or an entry that waited in a
+            # queue while others were appended. Either way the chain says so (domain/chain.py).
+            return Prepared(clean, now, origin, clock_moved_back(top.head.recorded_at, now))
 
         return prepare
 
@@ -370,10 +403,15 @@ class Workstation:
             signed = self.store.read_signed(incident_id)
         except errors.CellRowUnreadable as unreadable:
             report = WitnessReport(incident_id, len(links), unreadable.seq - 1, unreadable.seq, unreadable.message)
-            return CheckReport(report, SignatureReport(0, (), ()))
-        report = witness(incident_id, links, (s.entry for s in signed))
+            return CheckReport(report, SignatureReport(0, (), ()), None)
+        entries = [s.entry for s in signed]
+        report = witness(incident_id, links, entries)
         self._public_keys.update(self.store.public_keys())
-        return CheckReport(report, check_signatures(signed, self._public_keys))
+        row = self.store.find_incident(incident_id)
+        rules = None
+        if row is not None:
+            rules = check_chain(incident_id, row.ref, row.details, entries, now=utc_now(), future_is_damage=True)
+        return CheckReport(report, check_signatures(signed, self._public_keys), rules)
 
     def status(self) -> CellStatus:
         server_heads: dict[str, Head] = {}

@@ -24,7 +24,7 @@ from incident_log.cell.localdb import open_local
 from incident_log.cell.setup import add_user, setup_server
 from incident_log.cell.signing import SigningKey
 from incident_log.cell.store import CellStore
-from incident_log.cell.workstation import Workstation
+from incident_log.cell.workstation import Workstation, opening_prepare
 from incident_log.domain.entry import ORIGIN_LIVE, NewEntry, utc_now
 from incident_log.domain.validation import IncidentFacts, validate_entry
 from incident_log.store.keyslots import new_data_key
@@ -115,6 +115,14 @@ def incident_row(title: str = "Barricade, 3rd floor", ref: str | None = None) ->
         opened_at=utc_now(),
         exercise=False,
     )
+
+
+def open_incident(store: CellStore, row: IncidentRow | None = None) -> IncidentRow:
+    """A new shared incident with its opening entry #0, as a workstation creates it."""
+    row = row or incident_row()
+    now = utc_now()
+    store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now))
+    return row
 
 
 def prepare_draft(draft: NewEntry, *, now: datetime | None = None, allow_system: bool = False) -> Callable[..., Prepared]:

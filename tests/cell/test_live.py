@@ -7,7 +7,7 @@ import time
 from incident_log.cell.live import Follower, parse_payload
 from incident_log.cell.workstation import Workstation
 from incident_log.domain.entry import NewEntry
-from tests.cell.conftest import append_note, incident_row
+from tests.cell.conftest import append_note, incident_row, open_incident
 from tests.pgserver import PostgresServer
 
 
@@ -37,7 +37,7 @@ def test_after_a_reconnect_the_follower_rereads_what_it_missed(pg_server: Postgr
     writer = open_store(login)
     reader = open_store(login)
     row = incident_row()
-    writer.create_incident(row, created_at=row.opened_at)
+    open_incident(writer, row)
     append_note(writer, row.id, "seen")
     seen: list[str] = []
     follower = Follower(reader, {}, on_entries=lambda _i, entries: seen.extend(e.text for e in entries))

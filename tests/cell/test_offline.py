@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,7 @@ from incident_log.cell.signing import SigningKey
 from incident_log.cell.store import CellStore
 from incident_log.cell.workstation import Workstation
 from incident_log.domain.entry import NewEntry
+from incident_log.domain.validation import CLOCK_TOLERANCE
 from tests.cell.conftest import Login, incident_row
 from tests.pgserver import PostgresServer
 
@@ -66,7 +68,7 @@ def test_the_server_stopped_mid_incident_loses_nothing_and_doubles_nothing(pg_se
         assert [e.text for e in station.mirror.entries(incident)] == expected
         assert station.check(incident).ok
     # The queued entries kept the times they were acknowledged at.
-    entries = loggist.store.read_signed(incident)
+    entries = loggist.store.read_signed(incident, after=0)  # the timeline: #1 on
     for signed, ack in zip(entries[5:], acks, strict=True):
         assert ack.queued is not None and signed.entry.recorded_at == ack.queued.recorded_at
         assert signed.provenance.entry_uid == ack.queued.entry_uid
@@ -167,12 +169,19 @@ def test_an_amendment_of_an_offline_entry_points_at_its_real_number(pg_server: P
     finally:
         pg_server.start()
     assert leader.sync().connected
+    time.sleep(CLOCK_TOLERANCE.total_seconds() + 0.5)  # the queued entries are now clearly older
     leader.record(incident, NewEntry("note", "from the team leader", author="TL"))
     leader.record(incident, NewEntry("note", "and again", author="TL"))
     assert len(loggist.sync().replay.sent) == 2
     entries = loggist.store.read_range(incident)
     assert [e.text for e in entries] == ["first", "from the team leader", "and again", "the car is blue", "the car is green"]
     assert entries[4].kind == "amendment" and entries[4].refs == 4
+    # Typed before the team leader's entries, appended after them: the chain says so (clock_back),
+    # and verify's rules accept it as the program wrote it.
+    assert entries[3].clock_back is not None and entries[3].recorded_at < entries[2].recorded_at
+    report = loggist.check(incident)
+    assert report.ok, report.problems
+    assert any("#4" in warning for warning in report.rules.warnings)  # type: ignore[union-attr]
 
 
 def test_an_entry_the_server_refuses_is_held_not_lost(pg_server: PostgresServer, cell) -> None:
@@ -268,7 +277,7 @@ def test_a_connection_lost_during_the_append_queues_the_same_entry(pg_server: Po
         assert station.sync().connected
         assert server_texts(station, row.id) == ["before", "in flight"]
         assert station.queue.count() == 0
-        in_flight = station.store.read_signed(row.id)[1]
+        in_flight = station.store.read_signed(row.id, after=0)[1]
         assert ack.queued is not None and in_flight.provenance.entry_uid == ack.queued.entry_uid
         assert in_flight.entry.recorded_at == ack.queued.recorded_at  # the same entry, not a second copy
     finally:
@@ -302,27 +311,38 @@ def test_unreachable_is_reported_in_words(pg_server: PostgresServer, login: Logi
         station.create_incident(incident_row())
 
 
-def test_an_entry_the_server_rules_refuse_is_not_queued_but_said(cell) -> None:
+def test_a_refused_entry_is_said_and_never_queued_online_or_offline(pg_server: PostgresServer, cell) -> None:
     from datetime import UTC, datetime
+
+    from incident_log import errors as core_errors
 
     loggist, _leader, incident = cell
     typo = NewEntry("note", "year typo", author="L", occurred_at=datetime(226, 12, 1, tzinfo=UTC), delay_reason="late")
-    with pytest.raises(errors.CellRefused):
+    with pytest.raises(core_errors.ValidationError, match="before 1990"):
         loggist.record(incident, typo)
     assert loggist.online and loggist.queue.count() == 0  # not the connection's fault: still online
-
-
-def test_a_queued_entry_the_server_rules_refuse_is_held(pg_server: PostgresServer, cell) -> None:
-    from datetime import UTC, datetime
-
-    loggist, _leader, incident = cell
     pg_server.stop()
     try:
-        loggist.record(incident, NewEntry("note", "year typo", author="L", occurred_at=datetime(226, 12, 1, tzinfo=UTC),
-                                          delay_reason="late"))
+        with pytest.raises(core_errors.ValidationError, match="before 1990"):
+            loggist.record(incident, typo)
+    finally:
+        pg_server.start()
+    assert loggist.queue.count() == 0
+
+
+def test_a_person_key_taken_meanwhile_holds_the_queued_entry(pg_server: PostgresServer, cell) -> None:
+    """Offline, the loggist registers s9; the team leader, online, registers s9 too: the loggist's
+    entry is held with the server's reason (never dropped, never sent twice), and what follows it waits."""
+    loggist, leader, incident = cell
+    pg_server.stop()
+    try:
+        loggist.record(incident, NewEntry("person", "", {"key": "s9", "role": "subject", "name": "Ana"}, author="L"))
         loggist.record(incident, note("fine"))
     finally:
         pg_server.start()
+    assert leader.sync().connected
+    leader.record(incident, NewEntry("person", "", {"key": "s9", "role": "witness", "name": "Bea"}, author="TL"))
     report = loggist.sync()
-    assert report.connected and len(report.replay.held) == 1 and "entry_times" in report.replay.held[0][1]
+    assert report.connected and len(report.replay.held) == 1 and "already registered" in report.replay.held[0][1]
     assert report.replay.behind_held == 1 and loggist.queue.count() == 2
+    assert [e.fields.get("name") for e in loggist.store.read_range(incident)] == ["Bea"]

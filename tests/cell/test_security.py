@@ -10,7 +10,7 @@ from incident_log.cell import errors, schema
 from incident_log.cell.connect import Secrets, parse_url
 from incident_log.cell.setup import add_user
 from incident_log.cell.store import CellStore
-from tests.cell.conftest import Login, append_note, incident_row, unique
+from tests.cell.conftest import Login, append_note, incident_row, open_incident, unique
 from tests.pgserver import PostgresServer
 
 
@@ -20,7 +20,7 @@ def two_cells(make_login, open_store) -> tuple[CellStore, CellStore, str]:
     ours = open_store(make_login(cell=unique("a").replace("_", "-")))
     theirs = open_store(make_login(cell=unique("b").replace("_", "-")))
     row = incident_row()
-    ours.create_incident(row, created_at=row.opened_at)
+    open_incident(ours, row)
     append_note(ours, row.id, "only for cell A")
     return ours, theirs, row.id
 

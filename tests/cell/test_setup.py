@@ -11,7 +11,7 @@ from incident_log.cell import errors, schema
 from incident_log.cell.connect import Secrets, parse_url
 from incident_log.cell.setup import add_user, setup_server
 from incident_log.cell.store import CellStore
-from tests.cell.conftest import Login, append_note, incident_row, unique
+from tests.cell.conftest import Login, append_note, incident_row, open_incident, unique
 from tests.pgserver import PostgresServer
 
 
@@ -91,7 +91,7 @@ def raw_connection(who: Login) -> psycopg.Connection:
 def test_a_workstation_cannot_change_or_remove_anything(login: Login, open_store, statement: str) -> None:
     store = open_store(login)
     row = incident_row()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     append_note(store, row.id, "first")
     with raw_connection(login) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
         connection.execute(statement)
@@ -113,7 +113,7 @@ def test_the_triggers_refuse_even_a_superuser(pg_server: PostgresServer, login: 
     """Only a superuser who disables the triggers first can change rows (and the witnesses see it)."""
     store = open_store(login)
     row = incident_row()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     append_note(store, row.id, "first")
     with pytest.raises(RuntimeError, match="append-only|moves only when"):
         pg_server.superuser_sql(statement)

@@ -112,7 +112,9 @@ def test_a_slot_renamed_to_another_key_id_does_not_open(tmp_path: Path) -> None:
     data["name"] = other
     data["slot"]["vault_id"] = f"signing-key:{other}"
     path.write_text(json.dumps(data))
-    with pytest.raises(errors.WrongSigningPassphrase):  # the identity is the ciphertext's associated data
+    # The key file's checksum covers every field, and the identity is the ciphertext's associated
+    # data besides: a renamed slot never opens.
+    with pytest.raises((errors.SigningKeyDamaged, errors.WrongSigningPassphrase)):
         unlock(path, passphrase=PASSPHRASE)
 
 

@@ -19,7 +19,7 @@ from incident_log.cell.signing import SigningKey, verify_signature
 from incident_log.cell.store import CellStore
 from incident_log.cell.witness import witness
 from incident_log.domain.entry import NewEntry, canonical_json, chain_hash, genesis_hash, utc_now
-from tests.cell.conftest import Login, append_note, incident_row, prepare_draft
+from tests.cell.conftest import Login, append_note, incident_row, open_incident, prepare_draft
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def store(login: Login, open_store) -> CellStore:
 @pytest.fixture
 def incident(store: CellStore) -> str:
     row = incident_row()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     return row.id
 
 
@@ -44,7 +44,10 @@ def test_appends_are_gapless_and_hash_exactly_as_the_domain_does(store: CellStor
     stored = store.read_range(incident)
     assert stored == returned
     assert [e.seq for e in stored] == [1, 2, 3, 4, 5]
-    previous = genesis_hash(incident)
+    opening = store.read_signed(incident, limit=1)[0].entry  # #0 follows the genesis hash; #1 follows #0
+    assert opening.seq == 0 and opening.prev_hash == genesis_hash(incident)
+    assert opening.hash == chain_hash(opening.prev_hash, opening.canonical())
+    previous = opening.hash
     for entry in stored:
         assert entry.prev_hash == previous
         assert entry.hash == chain_hash(previous, entry.canonical())
@@ -57,9 +60,10 @@ def test_every_entry_carries_its_authors_signature(login: Login, open_store, inc
     signer = SigningKey.generate()
     store = open_store(login, signer=signer)
     row = incident_row_factory()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     append_note(store, row.id, "signed")
-    (signed,) = store.read_signed(row.id)
+    opening, signed = store.read_signed(row.id)
+    assert opening.entry.seq == 0 and opening.entry.kind == "opening"
     assert signed.provenance.key_id == signer.key_id
     assert signed.provenance.db_role == login.role
     assert signed.provenance.signature is not None
@@ -144,7 +148,7 @@ def test_incidents_are_listed_described_and_refs_are_unique_per_cell(store: Cell
     described = store.describe(row)
     assert described.entry_count == 1 and described.status == "open" and described.head_hash
     with pytest.raises(core_errors.DuplicateRef):
-        store.create_incident(incident_row(ref=row.ref), created_at=utc_now())
+        open_incident(store, incident_row(ref=row.ref))
 
 
 def test_a_seal_is_seen_by_the_next_writer(store: CellStore, incident: str) -> None:
@@ -201,9 +205,12 @@ def accepted_drafts(draw: st.DrawFn) -> NewEntry:
     elif kind == "decision":
         fields = {"rationale": draw(_LINE)}
     elif kind == "amendment":
-        # Entry #1 is the person s1: a correction may name its fields, with any JSON value.
-        names = st.sampled_from(["name", "aliases", "phones", "notes", "role"])
-        fields = {"reason": draw(_LINE), "corrected": draw(st.dictionaries(names, _JSON, max_size=3))}
+        # Entry #1 is the person s1: a correction names its fields, each checked as that field.
+        corrected = st.fixed_dictionaries({}, optional={
+            "name": _LINE, "notes": _TEXT, "aliases": st.lists(_LINE, max_size=3),
+            "role": st.sampled_from(["subject", "Hostage", "witness"]),
+        })
+        fields = {"reason": draw(_LINE), "corrected": draw(corrected)}
     elif kind == "person":
         key = draw(st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True))
         fields = {"key": key, "role": "subject", "name": draw(_LINE), "aliases": draw(st.lists(_TEXT, max_size=3))}
@@ -229,26 +236,32 @@ def test_whatever_validation_accepts_is_stored_and_read_back_exactly(store: Cell
     assert back is not None
     assert canonical_json(back.canonical()) == canonical_json(appended.entry.canonical())
     assert back.hash == chain_hash(back.prev_hash, back.canonical())
-    everything = store.read_range(incident)
+    everything = [s.entry for s in store.read_signed(incident)]  # #0 on: the whole chain
     assert witness(incident, [], everything).ok
     if draft.kind == "amendment":
         assert store.filtered_seqs(incident, SeqFilter(person="s1")) is not None  # free-form JSON never breaks a filter
 
 
-def test_floats_in_a_correction_survive_the_round_trip(store: CellStore, incident: str) -> None:
+def test_free_json_in_fields_never_breaks_a_read_or_a_filter(store: CellStore, incident: str) -> None:
+    """The domain checks corrected fields now; the store still holds whatever JSON it is given
+    (NaN, infinities, \u0000 inside strings), and the jsonb-based filters skip such rows safely."""
+    from incident_log.cell.interface import Prepared
+    from incident_log.domain.validation import CleanEntry
+
     store.append(incident, prepare_draft(NewEntry("person", "", {"key": "s1", "role": "subject", "name": "S"}, author="L")))
     corrected = {"notes": 0.1 + 0.2, "aliases": [1e308, math.nan, -0.0], "phones": {"\u0000": math.inf}}
-    appended = store.append(
-        incident, prepare_draft(NewEntry("amendment", "", {"reason": "typo", "corrected": corrected}, refs=1, author="L"))
-    )
+    odd = CleanEntry("amendment", "", {"reason": "typo", "corrected": corrected}, utc_now(), 1, "L", None)
+    appended = store.append(incident, lambda top, facts: Prepared(odd, utc_now(), "live"))
     back = store.entry(incident, appended.entry.seq)
     assert back is not None and back.hash == chain_hash(back.prev_hash, back.canonical())
+    assert store.filtered_seqs(incident, SeqFilter(person="s1")) == []
+    assert len(store.read_range(incident)) == 2
 
 
 def test_a_lost_server_is_unreachable_not_a_crash(pg_server, login: Login, open_store, incident_row_factory=incident_row) -> None:
     store = open_store(login)
     row = incident_row_factory()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     append_note(store, row.id, "before")
     pg_server.stop()
     try:
@@ -261,14 +274,25 @@ def test_a_lost_server_is_unreachable_not_a_crash(pg_server, login: Login, open_
     assert [e.text for e in store.read_range(row.id)] == ["before"]
 
 
-def test_a_row_the_server_refuses_says_which_rule_and_never_quotes_the_row(store: CellStore, incident: str) -> None:
-    """Validation lets a year-226 typo through today (issue 9 fixes it); the server's CHECK does not."""
-    from datetime import UTC, datetime
+def test_a_row_the_server_refuses_says_which_rule_and_never_quotes_the_row(store: CellStore) -> None:
+    """The server's CHECKs hold for a caller that skipped the domain's checks (here an incident
+    with an empty zone); the refusal names the rule, never the row."""
+    import dataclasses
 
-    typo = NewEntry("note", "Marker-Okapi-7", author="L", occurred_at=datetime(226, 12, 1, 21, 40, tzinfo=UTC),
-                    delay_reason="typed late")
-    with pytest.raises(errors.CellRefused, match="entry_times") as refused:
-        store.append(incident, prepare_draft(typo))
+    row = dataclasses.replace(incident_row(title="Marker-Okapi-7"), time_zone="")
+    with pytest.raises(errors.CellRefused, match="incident_zone") as refused:
+        store.create_incident(row, created_at=utc_now(), opening=lambda top, facts: None)  # type: ignore[arg-type,return-value]
     assert "Marker-Okapi-7" not in str(refused.value)
     assert refused.value.__cause__ is None and refused.value.__suppress_context__
+    assert store.find_incident(row.id) is None
+
+
+def test_text_the_server_cannot_hold_is_refused_with_a_sentence(store: CellStore, incident: str) -> None:
+    from incident_log.cell.interface import Prepared
+    from incident_log.domain.validation import CleanEntry
+
+    for text in ("nul \x00 inside", "half a pair \ud83d"):
+        bad = CleanEntry("note", text, {}, utc_now(), None, "L", None)
+        with pytest.raises(core_errors.ValidationError, match="NUL|broken character"):
+            store.append(incident, lambda top, facts, bad=bad: Prepared(bad, utc_now(), "live"))
     assert store.chain_top(incident).head.count == 0

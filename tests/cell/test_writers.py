@@ -11,7 +11,7 @@ import pytest
 
 from incident_log.cell.store import CellStore
 from incident_log.cell.witness import check_signatures, witness
-from tests.cell.conftest import Login, incident_row
+from tests.cell.conftest import Login, incident_row, open_incident
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +33,7 @@ def test_concurrent_writer_processes_leave_one_gapless_verified_chain(
     logins = [make_login(prefix=f"w{n}") for n in range(writers)]
     store: CellStore = open_store(logins[0])
     row = incident_row()
-    store.create_incident(row, created_at=row.opened_at)
+    open_incident(store, row)
     children = [start_writer(who, row.id, per_writer, f"W{n}") for n, who in enumerate(logins)]
     acknowledged: dict[str, list[int]] = {}
     for n, child in enumerate(children):
@@ -52,9 +52,10 @@ def test_concurrent_writer_processes_leave_one_gapless_verified_chain(
         assert [entries[s - 1].author for s in seqs] == [tag] * per_writer
         assert [entries[s - 1].text for s in seqs] == [f"{tag} entry {i}" for i in range(per_writer)]
     # Verified: the whole chain recomputes, and every entry's signature checks.
-    assert witness(row.id, [], entries).ok
-    signatures = check_signatures(store.read_signed(row.id), store.public_keys())
-    assert signatures.checked == total and signatures.ok and not signatures.unsigned
+    whole = store.read_signed(row.id)  # with #0, the opening
+    assert witness(row.id, [], [s.entry for s in whole]).ok
+    signatures = check_signatures(whole, store.public_keys())
+    assert signatures.checked == total + 1 and signatures.ok and not signatures.unsigned
     # The writers really interleaved (otherwise this test would prove nothing about concurrency).
     authors = [e.author for e in entries]
     switches = sum(1 for a, b in zip(authors, authors[1:], strict=False) if a != b)
