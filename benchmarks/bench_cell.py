@@ -262,15 +262,22 @@ def bench_writers(bench: Bench, writers: int, per_writer: int) -> None:
     station = bench.workstation("owner")
     incident = bench.new_incident(station)
     logins = [bench.login(f"w{n}") for n in range(writers)]
-    began = time.perf_counter()
     children = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.cell.writer_process", url, incident, str(per_writer), f"W{n}"],
             cwd=ROOT, env={**os.environ, "INCIDENT_LOG_TEST_CELL_PASSWORD": secrets.password or ""},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for n, (url, secrets) in enumerate(logins)
     ]
+    for child in children:  # each writer says "ready" once connected; then all start together
+        assert child.stdout is not None and child.stdin is not None
+        assert child.stdout.readline().strip() == "ready"
+    began = time.perf_counter()
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
     acknowledged: list[int] = []
     for child in children:
         out, err = child.communicate(timeout=900)

@@ -20,7 +20,7 @@ def start_writer(who: Login, incident_id: str, count: int, tag: str) -> subproce
     env = {**os.environ, "INCIDENT_LOG_TEST_CELL_PASSWORD": who.secrets.password or ""}
     return subprocess.Popen(
         [sys.executable, "-m", "tests.cell.writer_process", who.url, incident_id, str(count), tag],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
@@ -35,6 +35,12 @@ def test_concurrent_writer_processes_leave_one_gapless_verified_chain(
     row = incident_row()
     open_incident(store, row)
     children = [start_writer(who, row.id, per_writer, f"W{n}") for n, who in enumerate(logins)]
+    for child in children:  # every writer connected: release them together, so they really interleave
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
     acknowledged: dict[str, list[int]] = {}
     for n, child in enumerate(children):
         out, err = child.communicate(timeout=300)

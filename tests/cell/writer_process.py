@@ -2,7 +2,9 @@
 
 Usage: python -m tests.cell.writer_process URL INCIDENT_ID COUNT TAG
 The password comes from INCIDENT_LOG_TEST_CELL_PASSWORD. Each appended seq is printed on its own
-line only after the append has committed; a final line "done" follows the last.
+line only after the append has committed; a final line "done" follows the last. Before the
+first append the writer prints "ready" and waits for a line on stdin, so that every writer starts
+appending at the same moment however slowly the processes start.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ def main() -> None:
     url, incident_id, count, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     store = CellStore.open(url, Secrets(password=os.environ["INCIDENT_LOG_TEST_CELL_PASSWORD"]), signer=SigningKey.generate())
     try:
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
+        sys.stdin.readline()
         for number in range(count):
             draft = NewEntry("note", f"{tag} entry {number}", author=tag)
 
