@@ -6,7 +6,9 @@ The margin is the vault's preference ``late_margin_minutes`` (default 10 minutes
 logbook reads once and hands to every caller (``Logbook.late_margin``, ``IncidentState.late_margin``).
 
 Only entries the loggist recorded live can be late: an imported entry was written down
-elsewhere, and the import itself is the reason it reached the vault after the fact.
+elsewhere, and the import itself is the reason it reached the vault after the fact. Entries that
+describe the incident itself (its opening, a change of its details) carry the incident's own
+time and are never late.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import datetime, timedelta
 from incident_log.domain.entry import ORIGIN_LIVE, Entry
 
 DEFAULT_LATE_MARGIN = timedelta(minutes=10)
+NEVER_LATE_KINDS = frozenset({"opening", "details"})  # the incident's own entries: their time is the incident's
 
 
 def recorded_late(occurred_at: datetime, recorded_at: datetime, margin: timedelta = DEFAULT_LATE_MARGIN) -> bool:
@@ -23,9 +26,17 @@ def recorded_late(occurred_at: datetime, recorded_at: datetime, margin: timedelt
     return recorded_at - occurred_at > margin
 
 
+def can_be_late(kind: str) -> bool:
+    return kind not in NEVER_LATE_KINDS
+
+
 def is_late(entry: Entry, margin: timedelta = DEFAULT_LATE_MARGIN) -> bool:
     """An entry of the log is late: recorded live, more than ``margin`` after it happened."""
-    return entry.origin == ORIGIN_LIVE and recorded_late(entry.occurred_at, entry.recorded_at, margin)
+    return (
+        entry.origin == ORIGIN_LIVE
+        and can_be_late(entry.kind)
+        and recorded_late(entry.occurred_at, entry.recorded_at, margin)
+    )
 
 
 def minutes_late(entry: Entry) -> int:

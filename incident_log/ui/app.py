@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from incident_log import errors
-from incident_log.domain.kinds import MAX_AUTHOR_CHARS
+from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import uisettings
 from incident_log.ui.display import display_problem
 from incident_log.ui.kindstyle import APP_ID, app_icon

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.domain.alarms import AlarmPolicy
-from incident_log.domain.kinds import INCIDENT_TYPES, MAX_AUTHOR_CHARS
+from incident_log.domain.kinds import INCIDENT_TYPES
+from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import themes, uisettings
 from incident_log.ui.actions import keyboard_map_rows
 from incident_log.ui.composer_fields import ChoiceBox

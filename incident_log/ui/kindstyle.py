@@ -30,6 +30,11 @@ KIND_COLOURS: dict[str, str] = {
     "review": "#475569",
     "seal": "#111827",
     "reopen": "#374151",
+    "opening": "#374151",
+    "details": "#374151",
+    "audit": "#4b5563",
+    "alarm": "#b91c1c",
+    "assessment": "#1e40af",
 }
 
 

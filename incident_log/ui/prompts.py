@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
-from incident_log.domain.kinds import MAX_AUTHOR_CHARS
+from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import themes
 
 

@@ -70,7 +70,7 @@ DARK = Theme(
         "update": "#67e8f9", "contact": "#5eead4", "rotation": "#fbbf24", "decision": "#93c5fd",
         "person": "#cbd5e1", "hook": "#86efac", "trigger": "#fdba74", "risk": "#fca5a5", "amendment": "#fcd34d",
         "flag": "#f0abfc", "review": "#cbd5e1", "seal": "#e5e9ef", "reopen": "#e5e9ef", "audit": "#cbd5e1",
-        "alarm": "#fca5a5", "assessment": "#93c5fd",
+        "alarm": "#fca5a5", "assessment": "#93c5fd", "opening": "#e5e9ef", "details": "#e5e9ef",
     },
 )
 

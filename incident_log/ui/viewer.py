@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -56,6 +56,8 @@ class IncidentView(QMainWindow):
         incident = self.logbook.incident(ref)  # UnknownIncident before any widget exists
         self.ref = incident.ref
         self.incident = incident
+        self.time_zone = incident.time_zone
+        timefmt.follow_incident(self.time_zone)  # times shown and typed in the incident's own zone
         self.read_only = read_only
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
@@ -147,6 +149,7 @@ class IncidentView(QMainWindow):
 
     def settings_changed(self) -> None:
         self.show_author()
+        self.controller.follow_zone()
         self.model.reload()
         self.timeline.size_columns()
         self.alarm_banner.settings_changed()
@@ -154,6 +157,12 @@ class IncidentView(QMainWindow):
     def say(self, text: str) -> None:
         """A sentence in the status bar for a while (what a key did, or why it did nothing)."""
         self.statusBar().showMessage(text, STATUS_MS)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Two windows on incidents in different zones: the active one's zone is shown and typed.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            timefmt.follow_incident(self.time_zone)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.docks.save()
@@ -190,10 +199,17 @@ class ViewController(QObject):
         w.timeline.message.connect(w.say)
         w.timeline.table.typedHere.connect(self.typed_in_timeline)
         w.timeline.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.follow_zone()
         if w.feed.current is not None:
             self.apply_feed(w.feed.current)
         else:
             w.feed.refresh()
+
+    def follow_zone(self) -> None:
+        """Boards show times in the incident's zone (or UTC, by the user's setting), like the timeline."""
+        zone = timefmt.display_tz(self.w.time_zone)
+        for board in self.w.boards:
+            board.set_time_zone(zone)  # type: ignore[attr-defined]
 
     def stop(self) -> None:
         w = self.w

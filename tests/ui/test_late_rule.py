@@ -77,7 +77,7 @@ def test_margin_preference_reading():
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(delays=st.lists(st.integers(min_value=0, max_value=90 * 60), min_size=1, max_size=6),
-       margin_minutes=st.integers(min_value=0, max_value=60))
+       margin_minutes=st.integers(min_value=1, max_value=60))  # the vault accepts 1 to 60
 def test_every_layer_applies_the_same_rule(qapp, logbook, delays, margin_minutes):
     """Whatever the delays and the margin, the fold, the timeline and the report agree with the rule."""
     logbook.set_pref("late_margin_minutes", str(margin_minutes))
