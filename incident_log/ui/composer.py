@@ -107,6 +107,7 @@ class Composer(QWidget):
         self._deadlines: dict[int, datetime | None] = {}  # demand seq -> its current deadline
         self._sealed = False
         self._confirmed_draft: tuple[object, ...] | None = None  # an earlier deadline, confirmed once
+        self._draft_in_vault = False  # a draft of this composer is saved in the vault
         self.autosave_ms = 2000
         self._build()
         self._autosave = QTimer(self)
@@ -683,10 +684,12 @@ class Composer(QWidget):
             self._loading = False
         self._clear_invalid()
         self._autosave.stop()
-        try:
-            self._logbook.clear_draft(self._ref, DRAFT_SLOT)
-        except errors.IncidentLogError:
-            pass  # the next autosave overwrites it; recording succeeded, which is what matters
+        if after_record:
+            # After the row is on screen: the saved draft is now the recorded entry. Should the
+            # program die in between, restore_draft() recognises it as recorded and drops it.
+            QTimer.singleShot(0, self._forget_saved_draft)
+        else:
+            self._forget_saved_draft()
         self._refresh_time()
         if after_record or self.isVisible():
             self.focus_first_empty()
@@ -764,16 +767,40 @@ class Composer(QWidget):
             "saved_at": iso_utc(utc_now()),
         }
 
+    def _forget_saved_draft(self) -> None:
+        if not self._draft_in_vault or not self.is_empty():
+            return  # nothing saved, or the loggist has already started the next entry (autosave has it)
+        try:
+            self._logbook.clear_draft(self._ref, DRAFT_SLOT)
+        except errors.IncidentLogError:
+            return  # the next autosave overwrites it; recording succeeded, which is what matters
+        self._draft_in_vault = False
+
     def save_draft(self) -> None:
         """Write what is typed to the vault (encrypted, outside the chain). Cheap; every ~2 s."""
         self._autosave.stop()
         try:
             if self.is_empty() and self._amending is None:
-                self._logbook.clear_draft(self._ref, DRAFT_SLOT)
+                if self._draft_in_vault:
+                    self._logbook.clear_draft(self._ref, DRAFT_SLOT)
+                    self._draft_in_vault = False
             else:
                 self._logbook.save_draft(self._ref, DRAFT_SLOT, self.draft_content())
+                self._draft_in_vault = True
         except errors.IncidentLogError as exc:
             self.notice(f"Draft not saved: {exc.message}")
+
+    def _already_recorded(self, content: dict[str, Any]) -> bool:
+        """A draft whose words were recorded after it was saved (the program stopped before it cleared it)."""
+        text, saved = str(content.get("text") or ""), content.get("saved_at")
+        if not text.strip() or not saved or content.get("amend"):
+            return False
+        try:
+            since = parse_iso(str(saved))
+            recent = self._logbook.latest(self._ref, 20)
+        except (ValueError, errors.IncidentLogError):
+            return False
+        return any(e.text == text and e.kind == content.get("kind") and e.recorded_at >= since for e in recent)
 
     def restore_draft(self) -> bool:
         try:
@@ -781,6 +808,10 @@ class Composer(QWidget):
         except errors.IncidentLogError:
             return False
         if not content:
+            return False
+        self._draft_in_vault = True
+        if self._already_recorded(content):
+            self._forget_saved_draft()
             return False
         self._loading = True
         try:

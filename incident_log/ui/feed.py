@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from incident_log import errors
 from incident_log.domain.alarms import ALARM_KIND, acknowledged_ids
@@ -106,6 +107,8 @@ class IncidentFeed(QObject):
         self.ctx.background.submit(f"feed:{ref}", lambda: read_feed_state(logbook, ref), self._apply, self._failed)
 
     def _apply(self, value: FeedState) -> None:
+        if not isValid(self):
+            return  # every window on the incident closed while the fold ran
         self.current = value
         self.changed.emit(value)
 

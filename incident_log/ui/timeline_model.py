@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -24,7 +26,7 @@ from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
 from incident_log.ui import themes, timefmt
-from incident_log.ui.kindstyle import kind_colour, kind_icon
+from incident_log.ui.kindstyle import KIND_COLOURS, kind_colour, kind_icon
 
 UserRole = int(Qt.ItemDataRole.UserRole)
 KindRole = UserRole + 1
@@ -35,6 +37,21 @@ SeqRole = UserRole + 5  # int
 CorrectionRole = UserRole + 6  # str: the latest correction's text, for amended entries
 EntryRole = UserRole + 7  # the frozen Entry
 NewSinceReviewRole = UserRole + 8  # bool: recorded after the team leader's last review
+PaintRole = UserRole + 9  # Cell: everything the delegate draws, in one call (painting is the hot path)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What one timeline cell shows. The delegate asks once per cell instead of once per role."""
+
+    text: str
+    colour: str | None  # text colour; None: the palette's
+    bold: bool
+    kind: str | None  # the kind column: its icon
+    right: bool  # aligned right (the entry number)
+    new: bool  # recorded after the last review
+    flagged: bool
+    correction: str | None  # an amended entry's text column: the correction beside the struck original
 
 COLUMNS = ("#", "Occurred", "Recorded", "Kind", "Author", "Text")
 COL_SEQ, COL_OCCURRED, COL_RECORDED, COL_KIND, COL_AUTHOR, COL_TEXT = range(6)
@@ -66,10 +83,13 @@ def mentions(entry: Entry, person: str) -> bool:
 class TimelineModel(QAbstractTableModel):
     """Entries of one incident (optionally filtered), in seq order."""
 
-    def __init__(self, logbook: Any, ref: str, parent: Any = None) -> None:
+    def __init__(self, logbook: Any, ref: str, parent: Any = None, *, zone: str | None = None) -> None:
         super().__init__(parent)
         self._logbook = logbook
         self._ref = ref
+        self._zone = zone  # the incident's zone: this model's times, whichever window is active
+        self._tz = timefmt.display_tz(zone)
+        self._cells: dict[tuple[int, int], Cell] = {}  # painted cells, dropped whenever what they show changes
         self._seqs: list[int] = []
         self._row_of: dict[int, int] = {}
         self._pending: list[int] = []
@@ -101,6 +121,7 @@ class TimelineModel(QAbstractTableModel):
     def set_reviewed_upto(self, upto: int) -> None:
         if upto != self._reviewed_upto:
             self._reviewed_upto = upto
+            self._cells.clear()
             if self._seqs:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._seqs) - 1, len(COLUMNS) - 1))
 
@@ -109,6 +130,8 @@ class TimelineModel(QAbstractTableModel):
         from incident_log.logbook import TimelineFilter  # the facade; imported late for start-up cost
 
         self.beginResetModel()
+        self._tz = timefmt.display_tz(self._zone)  # the setting may have changed (UTC or the zone)
+        self._cells.clear()
         self._pages.clear()
         self._pending.clear()
         if self._search:
@@ -149,6 +172,8 @@ class TimelineModel(QAbstractTableModel):
             return
         entries = self._logbook.entries(self._ref, sorted(fresh))
         for seq in self._annotate(entries):
+            for column in range(len(COLUMNS)):
+                self._cells.pop((seq, column), None)
             row = self._row_of.get(seq)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -240,6 +265,11 @@ class TimelineModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, col)
+        if role == PaintRole:
+            cell = self._cells.get((entry.seq, col))
+            if cell is None:
+                cell = self._cells[(entry.seq, col)] = self._cell(entry, col)
+            return cell
         if role == SeqRole:
             return entry.seq
         if role == KindRole:
@@ -277,6 +307,25 @@ class TimelineModel(QAbstractTableModel):
             return self._display(entry, col)
         return None
 
+    def _cell(self, entry: Entry, col: int) -> Cell:
+        late = col == COL_RECORDED and self._late(entry)
+        colour = None
+        if col == COL_KIND:
+            colour = themes.kind_text_colour(entry.kind, KIND_COLOURS.get(entry.kind, "#6b7280"))
+        elif late:
+            colour = themes.current().late_text
+        fix = self._corrections.get(entry.seq) if col == COL_TEXT else None
+        return Cell(
+            text=self._display(entry, col),
+            colour=colour,
+            bold=col == COL_KIND or late,
+            kind=entry.kind if col == COL_KIND else None,
+            right=col == COL_SEQ,
+            new=self._reviewed_upto > 0 and entry.seq > self._reviewed_upto,
+            flagged=entry.seq in self._flagged,
+            correction=None if fix is None else self._correction_text(fix),
+        )
+
     def _late(self, entry: Entry) -> bool:
         """The one late rule (domain.late) with the vault's margin, read each time: it is a preference."""
         return is_late(entry, self._logbook.late_margin)
@@ -285,11 +334,11 @@ class TimelineModel(QAbstractTableModel):
         if col == COL_SEQ:
             return ("⚑ " if entry.seq in self._flagged else "") + str(entry.seq)
         if col == COL_OCCURRED:
-            return timefmt.clock(entry.occurred_at)
+            return self._clock(entry.occurred_at)
         if col == COL_RECORDED:
             if self._late(entry):
-                return f"{timefmt.clock(entry.recorded_at)}  LATE +{minutes_late(entry)} min"
-            return timefmt.clock(entry.recorded_at)
+                return f"{self._clock(entry.recorded_at)}  LATE +{minutes_late(entry)} min"
+            return self._clock(entry.recorded_at)
         if col == COL_KIND:
             return KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
         if col == COL_AUTHOR:
@@ -298,10 +347,14 @@ class TimelineModel(QAbstractTableModel):
             return shown_text(self._summary(entry))
         return ""
 
+    def _clock(self, moment: datetime) -> str:
+        return moment.astimezone(self._tz).strftime("%H:%M:%S")
+
     def set_people(self, labels: dict[str, str]) -> None:
         """Person keys are shown as their labels (Subject A), which is how the cell speaks."""
         if labels != self._labels:
             self._labels = dict(labels)
+            self._cells.clear()
             if self._seqs:
                 self.dataChanged.emit(self.index(0, COL_TEXT), self.index(len(self._seqs) - 1, COL_TEXT))
 
@@ -320,7 +373,7 @@ class TimelineModel(QAbstractTableModel):
                 value = ", ".join(str(v) for v in value)
             elif name == "deadline" and isinstance(value, str):
                 try:
-                    value = timefmt.clock(parse_iso(value), seconds=False)
+                    value = parse_iso(value).astimezone(self._tz).strftime("%H:%M")
                 except ValueError:
                     pass
             if value in ("", None):
@@ -351,7 +404,8 @@ class TimelineModel(QAbstractTableModel):
 
     def _tooltip(self, entry: Entry, col: int) -> str:
         if col in (COL_OCCURRED, COL_RECORDED):
-            tip = f"Occurred {timefmt.full(entry.occurred_at)}\nRecorded {timefmt.full(entry.recorded_at)}"
+            tip = (f"Occurred {timefmt.full(entry.occurred_at, zone=self._zone)}\n"
+                   f"Recorded {timefmt.full(entry.recorded_at, zone=self._zone)}")
             if self._late(entry):
                 tip += f"\nRecorded {minutes_late(entry)} min late"
                 if entry.delay_reason:

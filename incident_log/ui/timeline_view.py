@@ -33,17 +33,15 @@ from incident_log.domain.state import Person
 from incident_log.ui import themes
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.composer_fields import ChoiceBox
-from incident_log.ui.kindstyle import icon
+from incident_log.ui.kindstyle import icon, kind_icon
 from incident_log.ui.text import plural
 from incident_log.ui.timeline_model import (
     COL_KIND,
     COL_SEQ,
     COL_TEXT,
-    AmendedRole,
-    CorrectionRole,
+    Cell,
     EntryRole,
-    FlaggedRole,
-    NewSinceReviewRole,
+    PaintRole,
     SeqRole,
     TimelineModel,
 )
@@ -53,47 +51,110 @@ ALL_KINDS = "All kinds"
 ANYONE = "Anyone"
 
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_ALTERNATE_BASE = QPalette.ColorRole.AlternateBase
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class TimelineDelegate(QStyledItemDelegate):
-    """Draws amended text struck through beside its correction, and marks flags and new rows."""
+    """Draws the timeline's cells directly: one model call per cell, no style sheet machinery.
+
+    A full repaint of the timeline is the largest part of Ctrl+Enter to a visible row, and the
+    style-sheet path of ``QStyledItemDelegate`` spent most of it asking the model role after role.
+    Here a cell is fetched once (``PaintRole``) and painted with the palette the theme set: the
+    row's background (alternate, selected, new since the review, flagged), the kind's icon, the
+    text elided to the column, and an amended entry struck through beside its correction.
+    """
+
+    PAD = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # PySide6 enums and QColor/QFont construction are costly per cell: made once, reused.
+        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics]] = {}
+        self._colours: dict[object, QColor] = {}
+
+    def _font(self, base: QFont, bold: bool) -> tuple[QFont, QFontMetrics]:
+        key = (base.key(), bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font = QFont(base)
+            font.setBold(bold)
+            found = self._fonts[key] = (font, QFontMetrics(font))
+        return found
+
+    def _colour(self, value: object) -> QColor:
+        found = self._colours.get(value)
+        if found is None:
+            found = self._colours[value] = QColor(*value) if isinstance(value, tuple) else QColor(str(value))
+        return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        new = bool(index.data(NewSinceReviewRole))
-        flagged = bool(index.data(FlaggedRole))
-        if (new or flagged) and not (option.state & QStyle.StateFlag.State_Selected):
-            look = themes.current()
-            painter.fillRect(option.rect, QColor(*look.flag_tint) if flagged else QColor(*look.new_tint))
-        if index.column() == COL_SEQ and new:
-            painter.fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()),
-                             QColor(themes.current().new_mark))
-        if index.column() != COL_TEXT or not index.data(AmendedRole):
+        cell = index.data(PaintRole)
+        if cell is None:
             super().paint(painter, option, index)
             return
-        self.initStyleOption(option, index)
-        original, correction = option.text, str(index.data(CorrectionRole) or "")
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        painter.save()
-        rect = option.rect.adjusted(4, 0, -4, 0)
-        struck = QFont(option.font)
+        palette = option.palette
+        rect = option.rect
+        selected = bool(option.state & _SELECTED)
+        look = themes.current()
+        if selected:
+            painter.fillRect(rect, palette.color(_HIGHLIGHT))
+        else:
+            if option.features & _ALTERNATE:
+                painter.fillRect(rect, palette.color(_ALTERNATE_BASE))
+            if cell.new or cell.flagged:
+                painter.fillRect(rect, self._colour(look.flag_tint if cell.flagged else look.new_tint))
+        column = index.column()
+        if cell.new and column == COL_SEQ:
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), self._colour(look.new_mark))
+        text_rect = rect.adjusted(self.PAD, 0, -self.PAD, 0)
+        if cell.kind is not None:
+            size = min(text_rect.height() - 4, 16)
+            icon_rect = QRect(text_rect.left(), text_rect.top() + (text_rect.height() - size) // 2, size, size)
+            kind_icon(cell.kind).paint(painter, icon_rect)
+            text_rect = text_rect.adjusted(size + self.PAD, 0, 0, 0)
+        font, metrics = self._font(option.font, cell.bold)
+        if cell.colour and not selected:
+            colour = self._colour(cell.colour)
+        else:
+            colour = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
+        if cell.correction is None:
+            painter.setFont(font)
+            painter.setPen(colour)
+            shown = metrics.elidedText(cell.text, _ELIDE_RIGHT, text_rect.width())
+            painter.drawText(text_rect, _RIGHT if cell.right else _LEFT, shown)
+        else:
+            painter.save()
+            self._paint_amended(painter, option, text_rect, cell, font)
+            painter.restore()
+
+    def _paint_amended(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, cell: Cell,
+                       font: QFont) -> None:
+        struck = QFont(font)
         struck.setStrikeOut(True)
         grey = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         metrics = QFontMetrics(struck)
-        shown = metrics.elidedText(original, Qt.TextElideMode.ElideRight, max(rect.width() // 2, 40))
+        shown = metrics.elidedText(cell.text, Qt.TextElideMode.ElideRight, max(rect.width() // 2, 40))
         painter.setFont(struck)
         painter.setPen(grey)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+        left = _LEFT
+        painter.drawText(rect, left, shown)
         used = metrics.horizontalAdvance(shown) + 8
-        fixed = QFont(option.font)
+        fixed = QFont(font)
         fixed.setBold(True)
         painter.setFont(fixed)
         painter.setPen(QColor(themes.current().correction_text))
         rest = rect.adjusted(used, 0, 0, 0)
-        text = QFontMetrics(fixed).elidedText("→ " + correction, Qt.TextElideMode.ElideRight, rest.width())
-        painter.drawText(rest, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-        painter.restore()
+        text = QFontMetrics(fixed).elidedText("→ " + (cell.correction or ""), Qt.TextElideMode.ElideRight, rest.width())
+        painter.drawText(rest, left, text)
 
 
 class TimelineTable(QTableView):

@@ -63,7 +63,7 @@ class IncidentView(QMainWindow):
         self.setWindowIcon(app_icon())
 
         self.feed: IncidentFeed = ctx.feed(self.ref)
-        self.model = TimelineModel(self.logbook, self.ref, self)
+        self.model = TimelineModel(self.logbook, self.ref, self, zone=self.time_zone)
         self.timeline = TimelinePanel(self.model, self, read_only=read_only)
         self.alarm_banner = AlarmBanner(shortcut_text("acknowledge_alarm"), self)
         self.undo_bar = UndoBar(shortcut_text("undo"), self)

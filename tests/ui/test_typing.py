@@ -230,3 +230,26 @@ def test_a_person_typed_in_the_register_form_role_is_kept(ctx, logbook, qtbot):
     qtbot.waitUntil(lambda: logbook.head(ref)[0] == 1)
     person = logbook.entry(ref, 1)
     assert person.fields["role"] == "witness" and person.fields["name"] == "Lucía Ibarra"
+
+
+def test_a_draft_whose_words_were_recorded_is_not_restored_twice(ctx, logbook, qtbot):
+    """Ctrl+Enter records, then the saved draft is cleared a moment later; if the program dies in
+    between, the next start must not offer the recorded words again as an unsent draft."""
+    from incident_log.domain.entry import iso_utc
+
+    ref = logbook.create_incident("Crash between").ref
+    saved = utc_now() - timedelta(seconds=2)
+    logbook.save_draft(ref, "composer", {"kind": "note", "text": "Subject asks for water", "fields": {},
+                                         "time": "", "saved_at": iso_utc(saved)})
+    logbook.record(ref, NewEntry("note", "Subject asks for water", author="Loggist Łukasz"))
+    window = ctx.open_incident(ref)
+    assert window.composer.text_edit.toPlainText() == ""
+    assert "Restored" not in window.composer.notice_label.text()
+    assert logbook.load_draft(ref, "composer") is None
+    # A draft that was not recorded is still restored, word for word.
+    window.close()
+    qtbot.waitUntil(lambda: ctx.windows == [])
+    logbook.save_draft(ref, "composer", {"kind": "note", "text": "Sister on her way", "fields": {}, "time": "",
+                                         "saved_at": iso_utc(utc_now())})
+    again = ctx.open_incident(ref)
+    assert again.composer.text_edit.toPlainText() == "Sister on her way"
