@@ -73,6 +73,7 @@ class IncidentFeed(QObject):
         self.ref = ref
         self.current: FeedState | None = None
         self.users = 0
+        self._holding = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
@@ -104,21 +105,34 @@ class IncidentFeed(QObject):
 
     def refresh(self) -> None:
         logbook, ref = self.ctx.logbook, self.ref
+        if self.current is None and not self._holding:
+            self._holding = True  # the first fold loads the whole log: the live poll waits for it
+            self.ctx.live.hold()
         self.ctx.background.submit(f"feed:{ref}", lambda: read_feed_state(logbook, ref), self._apply, self._failed)
+
+    def _let_go(self) -> None:
+        if self._holding:
+            self._holding = False
+            self.ctx.live.release()
 
     def _apply(self, value: FeedState) -> None:
         if not isValid(self):
             return  # every window on the incident closed while the fold ran
+        self._let_go()
         self.current = value
         self.changed.emit(value)
 
     def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._let_go()
         if isinstance(error, errors.IncidentLogError):
             self.failed.emit(error.message)
         else:
             raise error
 
     def stop(self) -> None:
+        self._let_go()
         self._timer.stop()
         try:
             self.ctx.live.entriesAdded.disconnect(self._entries_added)

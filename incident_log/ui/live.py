@@ -21,6 +21,7 @@ class LiveAdapter(QObject):
     def __init__(self, logbook: Any, interval_ms: int = 300, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._logbook = logbook
+        self._held = 0
         # A queued hop makes a callback from any thread safe; same-thread callbacks are direct,
         # so Ctrl+Enter reaches the timeline within the same event-loop turn.
         self._relay.connect(self.entriesAdded, Qt.ConnectionType.AutoConnection)
@@ -37,8 +38,19 @@ class LiveAdapter(QObject):
         else:
             self._relay.emit(event.incident_ref, seqs)
 
+    def hold(self) -> None:
+        """Skip polls until ``release``: the first fold of a long incident holds the logbook's lock
+        while it loads every entry, and a poll from the GUI thread would wait for it (0.9 s at
+        100,000 entries). Nothing is missed: the next poll after the release sees every commit."""
+        self._held += 1
+
+    def release(self) -> None:
+        self._held = max(0, self._held - 1)
+
     def poll(self) -> None:
         """Ask the vault whether another process wrote; subscribers (us) hear of it."""
+        if self._held:
+            return
         try:
             self._logbook.poll()
         except Exception:  # noqa: BLE001 - a failed poll must not kill the GUI; the next one retries
