@@ -63,6 +63,7 @@ SUMMARY_ENTRY_FIELDS = {"upto": "up to #{seq}", "through": "through #{seq}", "co
 PAGE = 200
 MAX_CACHED_PAGES = 60  # 12,000 entries: far more than any screen shows
 SHOWN_TEXT_CHARS = 400
+MAX_CACHED_CELLS = 3000  # about ten screens of rows: enough for repaints, never a heap the collector rescans
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 Index = QModelIndex | QPersistentModelIndex
@@ -268,6 +269,8 @@ class TimelineModel(QAbstractTableModel):
         if role == PaintRole:
             cell = self._cells.get((entry.seq, col))
             if cell is None:
+                if len(self._cells) >= MAX_CACHED_CELLS:
+                    self._cells.clear()  # scrolled far: what is on screen now is cached again at once
                 cell = self._cells[(entry.seq, col)] = self._cell(entry, col)
             return cell
         if role == SeqRole:
