@@ -184,8 +184,9 @@ class BoardDocks:
     def _key(self, name: str) -> str:
         return f"{self.prefix}/{screen_key(self.window)}/{name}"
 
-    def restore(self, default_size: tuple[int, int]) -> bool:
-        """The layout saved for this screen size; otherwise the default. True if one was restored."""
+    def restore(self, default_size: tuple[int, int] | None = None) -> bool:
+        """The layout saved for this screen size; otherwise the default (``None``: the whole screen,
+        which is what a laptop at 3 a.m. wants). True if a saved layout was restored."""
         store = uisettings.qsettings()
         geometry = store.value(self._key("geometry"))
         state = store.value(self._key("state"))
@@ -194,7 +195,9 @@ class BoardDocks:
             self.window.restoreGeometry(QByteArray(geometry))
         else:
             room = available(self.window)
-            self.window.resize(min(default_size[0], room.width()), min(default_size[1], room.height()))
+            width, height = default_size or (room.width(), room.height())
+            self.window.resize(min(width, room.width()), min(height, room.height()))
+            self.window.move(room.topLeft())
         self.arrange()
         if isinstance(state, QByteArray | bytes):
             restored = self.window.restoreState(QByteArray(state), LAYOUT_VERSION)

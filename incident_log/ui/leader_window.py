@@ -34,7 +34,6 @@ NEW_ENTRY = "New entry {seq}, {kind}, by {author}: {text}"
 
 class TeamLeaderWindow(IncidentView):
     SETTINGS_PREFIX = "leader_window"
-    DEFAULT_SIZE = (1280, 860)
 
     def __init__(self, ctx: Any, ref: str, callsign: str, parent: QWidget | None = None) -> None:
         self.callsign = callsign

@@ -47,7 +47,7 @@ class IncidentView(QMainWindow):
     """The frame both incident windows share; subclasses add the composer or the leader's header."""
 
     SETTINGS_PREFIX = "incident_window"
-    DEFAULT_SIZE = (1400, 860)
+    DEFAULT_SIZE: tuple[int, int] | None = None  # the whole screen until the user chooses otherwise
 
     def __init__(self, ctx: Any, ref: str, *, read_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -234,7 +234,7 @@ class DemandsBoard(Board):
         self.offers_view.status_keys = dict(OFFER_KEYS)
         self.demands_view.key_help = DEMAND_HINT + "."
         self.offers_view.key_help = OFFER_HINT + "."
-        self.demands_view.set_column_widths((3, 14, 10, 30, 10, 16, 5))
+        self.demands_view.set_column_widths((3, 16, 10, 30, 10, 16, 5))
         self.offers_view.set_column_widths((3, 14, 30, 16, 16, 20, 5))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)
@@ -258,6 +258,8 @@ class DemandsBoard(Board):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(section(self.demands_heading, self.demands_view))
         splitter.addWidget(section(self.offers_heading, self.offers_view))
+        splitter.setStretchFactor(0, 3)  # demands carry the deadlines: they get the larger share
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)

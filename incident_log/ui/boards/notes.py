@@ -173,7 +173,7 @@ class HooksTriggersRisksBoard(Board):
         self.risks_view = BoardTable(self.risks_model, "risksTable", "Risks")
         self.hooks_view.set_column_widths((5, 44, 24, 14))
         self.triggers_view.set_column_widths((5, 44, 24, 14))
-        self.risks_view.set_column_widths((5, 9, 9, 40, 24, 14))
+        self.risks_view.set_column_widths((5, 9, 11, 40, 24, 14))
         self.hooks_heading = section_label("Hooks", "hooksHeading", self.hooks_view)
         self.triggers_heading = section_label("Triggers", "triggersHeading", self.triggers_view)
         self.risks_heading = section_label("Risks", "risksHeading", self.risks_view)
