@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,6 +79,7 @@ class TimelineDelegate(QStyledItemDelegate):
         # PySide6 enums and QColor/QFont construction are costly per cell: made once, reused.
         self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics]] = {}
         self._colours: dict[object, QColor] = {}
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
 
     def _font(self, base: QFont, bold: bool) -> tuple[QFont, QFontMetrics]:
         key = (base.key(), bold)
@@ -87,6 +88,19 @@ class TimelineDelegate(QStyledItemDelegate):
             font = QFont(base)
             font.setBold(bold)
             found = self._fonts[key] = (font, QFontMetrics(font))
+        return found
+
+    def _static(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> QStaticText:
+        """The text elided to ``width`` and laid out once: a repaint then only draws it."""
+        key = (text, width, font.key())
+        found = self._texts.get(key)
+        if found is None:
+            if len(self._texts) >= 4000:
+                self._texts.clear()
+            found = QStaticText(metrics.elidedText(text, _ELIDE_RIGHT, width))
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.prepare(font=font)
+            self._texts[key] = found
         return found
 
     def _colour(self, value: object) -> QColor:
@@ -129,8 +143,10 @@ class TimelineDelegate(QStyledItemDelegate):
         if cell.correction is None:
             painter.setFont(font)
             painter.setPen(colour)
-            shown = metrics.elidedText(cell.text, _ELIDE_RIGHT, text_rect.width())
-            painter.drawText(text_rect, _RIGHT if cell.right else _LEFT, shown)
+            static = self._static(cell.text, text_rect.width(), font, metrics)
+            size = static.size()
+            x = text_rect.right() - size.width() if cell.right else text_rect.left()
+            painter.drawStaticText(QPointF(x, text_rect.top() + (text_rect.height() - size.height()) / 2), static)
         else:
             painter.save()
             self._paint_amended(painter, option, text_rect, cell, font)
