@@ -20,7 +20,6 @@ from shiboken6 import isValid
 
 from incident_log import errors
 from incident_log.domain.alarms import ALARM_KIND, acknowledged_ids
-from incident_log.domain.entry import Entry
 from incident_log.domain.state import IncidentState
 
 REFRESH_MS = 250  # at most four folds a second
@@ -64,7 +63,7 @@ class IncidentFeed(QObject):
     """Folds one incident's log for every window on it; ``changed`` carries a ``FeedState``."""
 
     changed = Signal(object)  # FeedState
-    arrived = Signal(str, list)  # (ref, seqs) of new entries, after the feed has looked at them
+    arrived = Signal(str, list, list)  # (ref, seqs, the entries themselves: read once for every window)
     failed = Signal(str)  # a sentence: the fold could not be read
 
     def __init__(self, ctx: Any, ref: str, parent: QObject | None = None) -> None:
@@ -87,21 +86,17 @@ class IncidentFeed(QObject):
     def _entries_added(self, ref: str, seqs: list[int]) -> None:
         if ref != self.ref:
             return
-        self.arrived.emit(ref, seqs)
-        urgent = False
         try:
-            urgent = any(e.kind in URGENT_KINDS for e in self._recent(seqs))
+            entries = list(self.ctx.logbook.entries(self.ref, sorted(seqs)))
         except errors.IncidentLogError:
-            urgent = True
+            entries = []
+        self.arrived.emit(ref, seqs, entries)
+        urgent = not entries or any(e.kind in URGENT_KINDS for e in entries)
         if urgent:
             self._timer.stop()
             self.refresh()
         elif not self._timer.isActive():
             self._timer.start()
-
-    def _recent(self, seqs: list[int]) -> list[Entry]:
-        # Only the last few: a burst of imported entries is folded on the timer anyway.
-        return list(self.ctx.logbook.entries(self.ref, sorted(seqs)[-50:]))
 
     def refresh(self) -> None:
         logbook, ref = self.ctx.logbook, self.ref

@@ -91,11 +91,11 @@ class LeaderController(ViewController):
             text += " · SEALED"
         self.w.banner.setText(text)
 
-    def on_entries_added(self, ref: str, seqs: list[int]) -> None:
-        super().on_entries_added(ref, seqs)
-        if ref != self.ref or not seqs:
+    def on_entries_added(self, ref: str, seqs: list[int], entries: list[Any]) -> None:
+        super().on_entries_added(ref, seqs, entries)
+        if ref != self.ref or not entries:
             return
-        entry = self.logbook.entry(self.ref, max(seqs))
+        entry = max(entries, key=lambda e: e.seq)
         kind = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
         text = " ".join(entry.text.split())[:120]
         self.last_announcement = NEW_ENTRY.format(seq=entry.seq, kind=kind, author=entry.author, text=text)

@@ -166,12 +166,19 @@ class TimelineModel(QAbstractTableModel):
         return touched
 
     # --- live rows ----------------------------------------------------------------------
-    def add_live(self, seqs: Sequence[int]) -> None:
-        """New entries were committed (here or by another process): queue and append them."""
+    def add_live(self, seqs: Sequence[int], entries: Sequence[Entry] | None = None) -> None:
+        """New entries were committed (here or by another process): queue and append them.
+
+        ``entries``: the same entries, when the caller has read them already (the feed does).
+        """
         fresh = [s for s in seqs if s not in self._row_of and s not in self._pending]
         if not fresh:
             return
-        entries = self._logbook.entries(self._ref, sorted(fresh))
+        wanted = set(fresh)
+        if entries is not None and wanted <= {e.seq for e in entries}:
+            entries = sorted((e for e in entries if e.seq in wanted), key=lambda e: e.seq)
+        else:
+            entries = self._logbook.entries(self._ref, sorted(fresh))
         for seq in self._annotate(entries):
             for column in range(len(COLUMNS)):
                 self._cells.pop((seq, column), None)

@@ -222,9 +222,9 @@ class ViewController(QObject):
         self.ctx.release_feed(self.ref)
 
     # --- live -------------------------------------------------------------------------------------------
-    def on_entries_added(self, ref: str, seqs: list[int]) -> None:
+    def on_entries_added(self, ref: str, seqs: list[int], entries: list[Any]) -> None:
         if ref == self.ref:
-            self.w.model.add_live(seqs)
+            self.w.model.add_live(seqs, entries)
 
     def apply_feed(self, feed: FeedState) -> None:
         self.feed_state = feed
