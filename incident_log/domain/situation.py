@@ -98,7 +98,7 @@ def furniture() -> tuple[str, ...]:
 
     templates = [v for k, v in globals().items() if k.startswith("T_") and isinstance(v, str)]
     templates += [t for pair in SECTIONS for t in pair] + [DECISIONS_SINCE, *WORDS]
-    out = []
+    out: list[str] = []
     for template in templates:
         out.extend(literal for literal, *_ in string.Formatter().parse(template) if literal and literal.strip())
     return tuple(out)

@@ -205,7 +205,7 @@ def shown_sequences(spec: ActionSpec) -> list[QKeySequence]:
     """The sequences worth telling a person about: ones made of keys a keyboard has."""
     out = []
     for seq in spec.key_sequences():
-        keys = [seq[i].key() for i in range(seq.count())]
+        keys = [seq[i].key() for i in range(seq.count())]  # type: ignore[index]  # PySide's stubs lack __getitem__
         if all(int(key) <= _LAST_KEYBOARD_KEY for key in keys):
             out.append(seq)
     return out

@@ -26,7 +26,7 @@ HOW = "{key} acknowledges (recorded in the log)"
 
 
 def policy_from_settings() -> AlarmPolicy:
-    return AlarmPolicy.parse(str(uisettings.get("deadline_warnings")), int(uisettings.get("silence_minutes")))
+    return AlarmPolicy.parse(str(uisettings.get("deadline_warnings")), uisettings.get_int("silence_minutes"))
 
 
 def announce(widget: QWidget, text: str) -> None:

@@ -360,10 +360,10 @@ class Composer(QWidget):
         if isinstance(editor, TypedBox):
             editor.editTextChanged.connect(self._changed)
             editor.problem.connect(lambda message, field=name: self._typed_problem(field, message))
-        else:
+        elif isinstance(editor, QLineEdit):
             editor.textChanged.connect(self._changed)
-        if name in ("deadline", "refs"):
-            editor.textChanged.connect(self._refresh_field_hint)
+            if name in ("deadline", "refs"):
+                editor.textChanged.connect(self._refresh_field_hint)
         if isinstance(editor, GuardedLineEdit):
             editor.pasteRefused.connect(self._paste_refused)
 

@@ -62,10 +62,16 @@ class TypedBox(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setCompleter(None)  # a completion popup would take Ctrl+Enter and Tab away from the window
+        self.setCompleter(None)  # type: ignore[arg-type]  # no popup: it would take Ctrl+Enter and Tab away
         compact_combo(self, chars)
-        self.lineEdit().editingFinished.connect(self._settle)
+        self.edit().editingFinished.connect(self._settle)
         self.activated.connect(lambda _i: self._settle())
+
+    def edit(self) -> QLineEdit:
+        """The box's line edit (an editable combo box always has one)."""
+        line = self.lineEdit()
+        assert line is not None
+        return line
 
     def resolution(self) -> Resolution:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -99,7 +105,7 @@ class PersonBox(TypedBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, chars=16)
         self._people: tuple[Person, ...] = ()
-        self.lineEdit().setPlaceholderText("name, alias, label or key")
+        self.edit().setPlaceholderText("name, alias, label or key")
 
     def set_people(self, people: Sequence[Person]) -> None:
         text = self.currentText()
@@ -126,7 +132,7 @@ class ChoiceBox(TypedBox):
         self.set_choices(choices)
         self.setCurrentIndex(-1)
         self.setEditText("")
-        self.lineEdit().setPlaceholderText(placeholder)
+        self.edit().setPlaceholderText(placeholder)
 
     def set_choices(self, choices: Sequence[str] | Sequence[tuple[str, str]]) -> None:
         """Replace the list (a filter's people, say); what is typed stays."""

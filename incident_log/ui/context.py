@@ -32,7 +32,7 @@ class AppContext(QObject):
             logbook.check_passphrase,
             logbook.check_keyring if hasattr(logbook, "check_keyring") else (lambda: False),
             self.save_drafts,
-            idle_minutes=int(uisettings.get("idle_lock_minutes")),
+            idle_minutes=uisettings.get_int("idle_lock_minutes"),
             parent=self,
         )
         self._callsign: str | None = None
@@ -122,7 +122,7 @@ class AppContext(QObject):
 
     def zoom(self, step: int) -> None:
         """Ctrl+Plus / Ctrl+Minus / Ctrl+0: the font size of every window, remembered."""
-        size = int(uisettings.get("font_size"))
+        size = uisettings.get_int("font_size")
         new = uisettings.DEFAULT_FONT_SIZE if step == 0 else max(uisettings.MIN_FONT, min(uisettings.MAX_FONT, size + step))
         if new != size:
             uisettings.put("font_size", new)
@@ -150,7 +150,7 @@ class AppContext(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             uisettings.apply_appearance(app)
-        self.lock.set_idle_minutes(int(uisettings.get("idle_lock_minutes")))
+        self.lock.set_idle_minutes(uisettings.get_int("idle_lock_minutes"))
         for window in self.windows:
             refresh = getattr(window, "settings_changed", None)
             if refresh is not None:

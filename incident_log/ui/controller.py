@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
-from incident_log.domain.state import IncidentState
+from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt
 from incident_log.ui.composer import SEALED_NOTICE
 from incident_log.ui.feed import FeedState
@@ -146,7 +146,8 @@ class IncidentController(ViewController):
     def _status_of(self, seq: int) -> str | None:
         if self.state is None:
             return None
-        for item in (*self.state.demands, *self.state.offers):
+        items: list[Demand | Offer] = [*self.state.demands, *self.state.offers]
+        for item in items:
             if item.seq == seq:
                 return item.status
         return None

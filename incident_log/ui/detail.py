@@ -20,7 +20,7 @@ from incident_log import errors
 from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
-from incident_log.domain.state import IncidentState
+from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt
 
 NOTHING = "Select an entry in the timeline and press Enter to read it here in full."
@@ -152,7 +152,8 @@ class EntryDetailPane(QWidget):
         if state is not None:
             related_seqs += list(state.amendments.get(seq, ()))
             related_seqs += [f.seq for f in state.flags if f.target == seq]
-            for item in (*state.demands, *state.offers):
+            items: list[Demand | Offer] = [*state.demands, *state.offers]
+            for item in items:
                 if item.seq == seq:
                     related_seqs += [change.seq for change in item.history]
         related = self._logbook.entries(self._ref, sorted(set(related_seqs))) if related_seqs else []

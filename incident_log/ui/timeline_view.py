@@ -144,9 +144,9 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(colour)
             static = self._static(cell.text, text_rect.width(), font, metrics)
-            size = static.size()
-            x = text_rect.right() - size.width() if cell.right else text_rect.left()
-            painter.drawStaticText(QPointF(x, text_rect.top() + (text_rect.height() - size.height()) / 2), static)
+            extent = static.size()
+            x = text_rect.right() - extent.width() if cell.right else text_rect.left()
+            painter.drawStaticText(QPointF(x, text_rect.top() + (text_rect.height() - extent.height()) / 2), static)
         else:
             painter.save()
             self._paint_amended(painter, option, text_rect, cell, font)

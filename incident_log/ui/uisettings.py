@@ -76,6 +76,12 @@ def get(key: str) -> object:
     return result
 
 
+def get_int(key: str) -> int:
+    """A whole-number setting (font size, minutes): ``get`` already converted it; this says so to mypy."""
+    value = get(key)
+    return value if isinstance(value, int) else int(str(value))
+
+
 def put(key: str, value: object) -> None:
     store = qsettings()
     store.setValue("version", SETTINGS_VERSION)
@@ -101,5 +107,5 @@ def apply_appearance(app: QApplication) -> None:
     app.setPalette(themes.make_palette(app.style().standardPalette(), look, contrast))
     app.setStyleSheet(qss)
     font = QFont(app.font())
-    font.setPointSize(max(MIN_FONT, min(int(get("font_size")), MAX_FONT)))
+    font.setPointSize(max(MIN_FONT, min(get_int("font_size"), MAX_FONT)))
     app.setFont(font)

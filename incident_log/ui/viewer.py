@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
@@ -96,7 +96,7 @@ class IncidentView(QMainWindow):
         self.controller = controller
         self.actions_by_id = build_actions(self, controller, scope)
         populate_menus(self.menuBar(), self.actions_by_id, scope)
-        view_menu = next((m for m in self.menuBar().findChildren(QObject) if m.objectName() == "menu_view"), None)
+        view_menu = next((m for m in self.menuBar().findChildren(QMenu) if m.objectName() == "menu_view"), None)
         if view_menu is not None:
             view_menu.addSeparator()
             for dock in self.docks.docks:

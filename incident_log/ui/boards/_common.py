@@ -129,7 +129,8 @@ def full_time_text(moment: datetime | None, tz: TimeZone) -> str:
 
 def zone_suffix(tz: TimeZone) -> str:
     """Header suffix that says times are not local, so nobody reads UTC as wall-clock time."""
-    return " (UTC)" if tz is not None and datetime(2000, 1, 1, tzinfo=tz).utcoffset().total_seconds() == 0 else ""
+    offset = datetime(2000, 1, 1, tzinfo=tz).utcoffset() if tz is not None else None
+    return " (UTC)" if offset is not None and offset.total_seconds() == 0 else ""
 
 
 def hms(seconds: float) -> str:
@@ -328,7 +329,7 @@ class BoardTable(QTableView):
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self.setModel(model)
-        self.status_keys: dict[int, str] = {}
+        self.status_keys: dict[Any, str] = {}  # Qt.Key -> status; key() gives ints that compare equal
         self.key_help = ""  # the board's key hint, repeated when a key does nothing here
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -35,7 +35,7 @@ SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber 
 
 def silence_limits() -> tuple[int, int]:
     """(amber, red) seconds of silence: the same threshold as the "no contact" alarm."""
-    minutes = int(uisettings.get("silence_minutes"))
+    minutes = uisettings.get_int("silence_minutes")
     red = minutes * 60 if minutes > 0 else SILENCE_DEFAULT
     return red // 2, red
 
