@@ -49,6 +49,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Particles of patronymics and Gaelic/Welsh/Arabic names: absorbed into the label they precede.
+PATRONYMIC_PARTICLES: frozenset[str] = frozenset("o ó ni ní nic mac mc ap ab ui uí bin bint ibn al el ben".split())
+
 NOT_A_NAME_ALONE: frozenset[str] = TITLES | PARTICLES | ROLE_WORDS
 
 # More than this many parts: only contiguous selections (2**n grows fast).
@@ -97,14 +100,16 @@ def forms(name: str) -> list[tuple[str, ...]]:
     if not words:
         return []
     found: dict[tuple[str, ...], None] = {}
-    if sum(letters(w) for w in words) >= 2 or any(ch.isdigit() for ch in name):
+    if (sum(letters(w) for w in words) >= 2 or any(ch.isdigit() for ch in name)) and len(words) <= 12:
         found[tuple(words)] = None
     alone = [can_stand_alone(w) for w in words]
     n = len(words)
     if n <= _MAX_PARTS_FOR_ALL_SELECTIONS:
         selections = (combo for size in range(1, n + 1) for combo in combinations(range(n), size))
     else:
-        selections = (tuple(range(i, j)) for i in range(n) for j in range(i + 1, n + 1))
+        # A long name (a 100-word paste): each part, and runs of up to three neighbours. The
+        # parts found side by side are merged into one label by the apply stage.
+        selections = (tuple(range(i, j)) for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
     for combo in selections:
         if alone[combo[0]] and alone[combo[-1]]:
             found[tuple(words[i] for i in combo)] = None

@@ -1,0 +1,120 @@
+"""What counts as an ordinary word, and what counts as a known given name or surname.
+
+Data, not matching: the finder and the independent check both ask these questions, and neither
+shares the other's matching code.
+
+- **Ordinary words** come from ``wordfreq`` (word frequencies of English and Spanish, the
+  languages of the cells that use the program). Its frequencies count tokens, so frequent
+  *names* are frequent too ("john" scores like "hope"); that is why the second list exists.
+- **Known names** are the given-name and surname lists of Faker's person providers, in all of
+  its ~80 locales (Spanish, British, Irish, Polish, Vietnamese, Arabic ... about 60,000 names).
+  They are loaded once, in ~0.1 s, only when a report is made.
+
+A word is *ambiguous* when it is both a known name and an ordinary word ("Hope", "Will",
+"Grace", "Page"): the finder then decides by case and position, never by the word alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import threading
+from functools import lru_cache
+
+from incident_log.redaction.fold import fold
+from incident_log.redaction.names import PARTICLES, PATRONYMIC_PARTICLES
+
+LANGUAGES = ("en", "es")
+
+# Zipf frequency (log10 of occurrences per billion words) at or above which a word is ordinary.
+ORDINARY_ZIPF = 3.0
+# A surname only (not a given name) this frequent is a word first ("Street", "Held", "Kind").
+COMMON_SURNAME_ZIPF = 4.5
+# A word this frequent at the start of a sentence is read as the word ("Will he...", "May I...").
+FUNCTION_WORD_ZIPF = 5.5
+
+_lock = threading.Lock()
+_given: frozenset[str] | None = None
+_surnames: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """The word's highest Zipf frequency in the incident languages (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    lowered = word.lower()
+    return max(zipf_frequency(lowered, lang) for lang in LANGUAGES)
+
+
+def is_ordinary(word: str) -> bool:
+    return zipf(word) >= ORDINARY_ZIPF
+
+
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    global _given, _surnames
+    with _lock:
+        if _given is not None and _surnames is not None:
+            return _given, _surnames
+        import faker.providers.person as person_providers
+
+        given: set[str] = set()
+        surnames: set[str] = set()
+        for module in pkgutil.iter_modules(person_providers.__path__):
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+            for attribute in dir(provider):
+                if not attribute.startswith(("first_name", "last_name")):
+                    continue
+                values = getattr(provider, attribute, None)
+                if isinstance(values, dict):
+                    values = list(values)
+                if not isinstance(values, list | tuple | set | frozenset):
+                    continue  # a method or a property: the lists are class attributes
+                target = given if attribute.startswith("first") else surnames
+                for value in values:
+                    if isinstance(value, str):
+                        for part in value.replace("-", " ").split():
+                            key = fold(part).strip(".'")
+                            if len(key) >= 2 and key.isalpha():
+                                target.add(key)
+        _given, _surnames = frozenset(given), frozenset(surnames)
+        return _given, _surnames
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in _load()[0]
+
+
+def is_surname(word: str) -> bool:
+    return fold(word) in _load()[1]
+
+
+def is_known_name(word: str) -> bool:
+    key = fold(word)
+    given, surnames = _load()
+    return key in given or key in surnames
+
+
+def is_ambiguous_name(word: str) -> bool:
+    """A word that is also an ordinary word: registered people called Hope, Will, Page, Head, An."""
+    return is_ordinary(word)
+
+
+def is_common_word(part: str) -> bool:
+    """A registered name part that is also an ordinary word: found only when capitalised.
+
+    Particles count too (a Vietnamese "Lê", an Arabic "Al" are names alone, "le"/"al" words);
+    known surnames need to be very frequent words ("Rose", "Kind"), so that a lowercase "molina"
+    or "gil" typed at 3 a.m. is still found.
+    """
+    key = fold(part)
+    if key in PARTICLES or key in PATRONYMIC_PARTICLES:
+        return True
+    score = zipf(part)
+    if score < 3.5:
+        return False
+    if is_surname(part) and not is_given_name(part):
+        return score >= COMMON_SURNAME_ZIPF
+    if is_given_name(part):
+        return score >= 4.4
+    return True
