@@ -158,3 +158,24 @@ def decide(finding: Finding, kept: Iterable[str] | frozenset[str]) -> Replacemen
 def people_by_key(people: Iterable[object]) -> Mapping[str, str]:
     """person key -> label, for attach decisions."""
     return {str(getattr(p, "key")): str(getattr(p, "label")) for p in people}
+
+
+def decisions_from_entries(entries: Iterable[object]) -> Decisions:
+    """The decisions recorded in the log (``redaction`` entries, in seq order)."""
+    found = []
+    for entry in entries:
+        if getattr(entry, "kind", "") != "redaction":
+            continue
+        fields = getattr(entry, "fields", {})
+        found.append(
+            Decision(
+                action=str(fields.get("action", "")),
+                value=str(fields.get("value", "")),
+                person=str(fields.get("person", "") or ""),
+                seq=int(getattr(entry, "seq", 0)),
+                author=str(getattr(entry, "author", "")),
+                at=getattr(entry, "recorded_at", None),
+                reason=str(fields.get("reason", "") or ""),
+            )
+        )
+    return Decisions.of(found)

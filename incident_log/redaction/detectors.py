@@ -78,10 +78,19 @@ _SPANISH_DOTTED = re.compile(r"^[6789]\d{2}\.\d{3}\.\d{3}$")
 _DIGITS = re.compile(r"\d")
 
 
+_SPACED_AMOUNT = re.compile(r"^\d{1,3}(?: \d{3})+$")
+_DECIMAL = re.compile(r"\d\.\d{4,}")
+
+
 def _not_a_phone(raw: str) -> bool:
     core = raw.strip()
     if _TIME_RANGE.match(core) or _DATE.match(core) or _COMPACT_DATE.match(core):
         return True
+    if _SPACED_AMOUNT.match(core) or _DECIMAL.search(core):
+        return True
+    digits = sum(ch.isdigit() for ch in core)
+    if digits < 9 and core.isdigit():
+        return True  # a bare run of 7-8 digits is a reference or a count more often than a phone
     return bool(_AMOUNT.match(core)) and not _SPANISH_DOTTED.match(core)
 
 
@@ -214,8 +223,10 @@ _PLATES = (
     re.compile(r"(?<![\w\-])\d{2,3}[\s\-](?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)[\s\-]\d{1,6}(?![\w\-])", re.IGNORECASE),
     # France, Italy: AB-123-CD, AB 123 CD, AB123CD (capitals)
     re.compile(r"(?<![\w\-])[A-Z]{2}[ \-]?\d{3}[ \-]?[A-Z]{2}(?![\w\-])"),
-    # Netherlands, Portugal: 12-AB-34, AB-12-CD (capitals, with hyphens)
-    re.compile(r"(?<![\w\-])(?=[A-Z\-]*\d)(?=[\d\-]*[A-Z])[A-Z\d]{2}-[A-Z\d]{2,3}-[A-Z\d]{2}(?![\w\-])"),
+    # Netherlands, Portugal: 12-AB-34, AB-12-CD, 12-ABC-3 (capitals, with hyphens)
+    re.compile(r"(?<![\w\-])(?=[A-Z\-]*\d)(?=[\d\-]*[A-Z])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,2}(?![\w\-])"),
+    # Germany: B-MW 1234, M-AB 123 (capitals)
+    re.compile(r"(?<![\w\-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?(?![\w\-])"),
 )
 _PLATE_KEYWORD = re.compile(
     r"\b(?:matr[ií]cula|plate|reg(?:istration)?(?:\s+(?:no|number|mark))?|vrm|index)\b\.?\s*(?:[:#]|is|es)?\s*"

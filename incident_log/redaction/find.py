@@ -67,6 +67,9 @@ _INITIALS = re.compile(r"(?<![\w.])([^\W\d_])\.\s?([^\W\d_])\.?(?:\s?([^\W\d_])\
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s?){1,3}$")
 _SENTENCE_END = set(".!?…•*\n\r")
 _QUOTES = set("\"'“”«»‘’([{¡¿-–—")
+# At the start of a sentence a known surname is a name below this frequency ("Ibarra called"),
+# a word above it ("Ransom of 1.5 million...").
+SENTENCE_START_SURNAME_ZIPF = 3.8
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday enero febrero marzo abril mayo junio julio
@@ -404,7 +407,9 @@ class Finder:
             start, end = match.span()
             word = match.group(0)
             bare = re.sub(r"['’]s$", "", word.rstrip(".")).rstrip("'’")
-            if not bare:
+            if not bare or any(ch.isdigit() for ch in bare):
+                previous_end = start + len(word)
+                close_run()
                 continue
             end = start + len(bare)
             gap = text[previous_end:start] if previous_end >= 0 else ""
@@ -464,12 +469,14 @@ class Finder:
         known_surname = lexicon.is_surname(word)
         score = lexicon.zipf(word)
         ambiguous_position = at_sentence_start(text, start) or (case == "upper" and capitals_text)
+        if case == "upper" and not capitals_text and len(key) <= 3:
+            return 0  # an acronym: ARV, GEO, TFC
         if case == "upper" and not known_given and not known_surname and len(key) <= 5:
-            return 0  # an acronym: ARV, GEO, SAMUR, CCTV
+            return 0  # an acronym: SAMUR, CCTV, UDEV
         if ambiguous_position:
-            if known_given and score < lexicon.FUNCTION_WORD_ZIPF:
+            if known_given and score < lexicon.FUNCTION_WORD_ZIPF and not lexicon.language_specific(word):
                 return 2
-            if known_surname and score < lexicon.ORDINARY_ZIPF + 1:
+            if known_surname and score < SENTENCE_START_SURNAME_ZIPF:
                 return 2
             if not known_given and not known_surname and score < lexicon.ORDINARY_ZIPF and len(key) >= 4:
                 return 2

@@ -47,6 +47,21 @@ def zipf(word: str) -> float:
     return max(zipf_frequency(lowered, lang) for lang in LANGUAGES)
 
 
+# Languages compared to tell a word from a name: a name is about as frequent in all of them
+# ("john", "david", "maria"), a word far more frequent in its own ("hope", "ransom", "june").
+_COMPARED = ("en", "es", "fr", "de")
+LANGUAGE_SPECIFIC_MARGIN = 1.0
+
+
+@lru_cache(maxsize=65536)
+def language_specific(word: str) -> bool:
+    """Whether ``word`` is much more frequent in one language than in the others: a word."""
+    from wordfreq import zipf_frequency
+
+    scores = sorted((zipf_frequency(word.lower(), lang) for lang in _COMPARED), reverse=True)
+    return scores[0] - scores[1] >= LANGUAGE_SPECIFIC_MARGIN
+
+
 def is_ordinary(word: str) -> bool:
     return zipf(word) >= ORDINARY_ZIPF
 

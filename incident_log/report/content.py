@@ -14,7 +14,6 @@ from datetime import datetime, timedelta, tzinfo
 
 from incident_log.domain.entry import ORIGIN_LIVE, Entry
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
-from incident_log.domain.labels import author_labels
 from incident_log.domain.projections import effective
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN
@@ -30,8 +29,9 @@ class Scrub:
         self.redactor = redactor
         self.redacted = redactor is not None
         self._people = {p.key: p for p in state.people}
-        authors = list(state.authors) + [e.author for e in entries]
-        self._authors = author_labels(authors)
+        from incident_log.report.source import report_authors
+
+        self._authors = report_authors(state, entries)
 
     def text(self, value: object) -> str:
         text = "" if value is None else str(value)
