@@ -78,8 +78,8 @@ class _Targets:
                 letters = sum(ch.isalpha() for ch in key)
                 if letters < 2 or key in TITLES or key in ROLE_WORDS:
                     continue
-                if key in PARTICLES and not (edge and len(words) > 1):
-                    continue
+                if key in PARTICLES and not (edge and len(words) > 1 and word[:1].isupper()):
+                    continue  # "de", "la", "el" of a name are words; a "Lê" or "Van" written so is a name
                 self.single.setdefault(key, (what, lexicon.is_common_word(word)))
             for i in range(len(folded)):
                 for j in range(i + 2, len(folded) + 1):

@@ -273,6 +273,8 @@ _EN_ADDRESS = re.compile(
     rf"(?<![\w])(?:(?:(?i:flat|apartment|apt|unit|no\.?)\s*\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+)?"
     rf"(?:{_CAP}\s+){{1,3}}{_EN_STREET}\b\.?"
 )
+# A Spanish floor and door on their own: "3ºB", "2º izda", "4º 1ª".
+_ES_FLOOR_DOOR = re.compile(r"(?<![\w])\d{1,2}\s?[ºª°]\s?(?:[A-Z]|\d[ªº]|izq(?:da|uierda)?|dcha|derecha|ctro)\b", re.IGNORECASE)
 _UK_POSTCODE = re.compile(r"(?<![\w\-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w\-])")
 _UK_POSTCODE_LOWER = re.compile(r"(?<![\w\-])[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{2}(?![\w\-])")
 _EIRCODE = re.compile(r"(?<![\w\-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?![\w\-])", re.IGNORECASE)
@@ -310,6 +312,8 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
     for m in _EN_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), ADDRESS)
     if _DIGITS.search(text):
+        for m in _ES_FLOOR_DOOR.finditer(text):
+            yield Detection(m.start(), m.end(), ADDRESS)
         for pattern in (_UK_POSTCODE, _UK_POSTCODE_LOWER, _EIRCODE):
             for m in pattern.finditer(text):
                 if any(ch.isalpha() for ch in m.group(0)) and any(ch.isdigit() for ch in m.group(0)):

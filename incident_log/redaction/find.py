@@ -230,7 +230,13 @@ class Finder:
                         self._part_particles.setdefault(identity.label, set()).add(key_of(part))
                         # A real part of this person's name that looks like a particle (Lê, Al,
                         # Van, Del as a given name or surname): hidden alone, case-aware.
-                        if edge and letters_in(part) >= 2 and folded_part not in TITLES and folded_part not in ROLE_WORDS:
+                        if (
+                            edge
+                            and part[:1].isupper()
+                            and letters_in(part) >= 2
+                            and folded_part not in TITLES
+                            and folded_part not in ROLE_WORDS
+                        ):
                             add_form(identity.label, (part,))
                     for variant in _name_variants(part):
                         add_form(identity.label, (variant,))
@@ -298,7 +304,9 @@ class Finder:
             out.append(Finding(detection.start, detection.end, detection.kind, value))
         covered = [(f.start, f.end) for f in out]
         out.extend(self._initials_found(text))
-        out.extend(self._words(text, covered, capitals_text))
+        words = self._words(text, covered, capitals_text)
+        registered = [f for f in out if f.cls == REGISTERED and f.owners]
+        out.extend(_narrowed(f, registered, text) for f in words)
         return out
 
     def _registered(self, text: str, folded: Folded, capitals_text: bool) -> list[Finding]:
@@ -461,13 +469,14 @@ class Finder:
         """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name."""
         if key in _MONTHS_DAYS or key in ROLE_WORDS or key in TITLES or key in _NEVER_NAMES or len(key) < 2:
             return 0
-        if after_title:
-            return 2
         if self.is_registered_word(word):
             return 0  # a registered common word written in lowercase context; handled above
         known_given = lexicon.is_given_name(word)
         known_surname = lexicon.is_surname(word)
         score = lexicon.zipf(word)
+        if after_title:
+            # "Sra. Gil", "Insp Kowalski", "DC Hope": a name; "Guardia Civil", "Inspector Jefe": words.
+            return 2 if known_given or known_surname or score < lexicon.ORDINARY_ZIPF else 0
         ambiguous_position = at_sentence_start(text, start) or (case == "upper" and capitals_text)
         if case == "upper" and not capitals_text and len(key) <= 3:
             return 0  # an acronym: ARV, GEO, TFC
@@ -491,6 +500,19 @@ class Finder:
 
     def particles_of(self, label: str) -> frozenset[str]:
         return frozenset(self._part_particles.get(label, ()))
+
+
+def _narrowed(finding: Finding, registered: list[Finding], text: str) -> Finding:
+    """A variant that fits several people takes the one named right beside it ("Mª José")."""
+    if finding.cls != VARIANT or len(finding.owners) < 2:
+        return finding
+    for other in registered:
+        gap = text[finding.end : other.start] if other.start >= finding.end else text[other.end : finding.start]
+        if len(gap) <= 4 and not gap.strip(" .,-"):
+            common = finding.owners & other.owners
+            if len(common) == 1:
+                return Finding(finding.start, finding.end, finding.cls, finding.value, frozenset(common))
+    return finding
 
 
 def letters_in(word: str) -> int:

@@ -78,14 +78,14 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
         for module in pkgutil.iter_modules(person_providers.__path__):
             provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
             for attribute in dir(provider):
-                if not attribute.startswith(("first_name", "last_name")):
+                if "first_name" not in attribute and "last_name" not in attribute:
                     continue
                 values = getattr(provider, attribute, None)
                 if isinstance(values, dict):
                     values = list(values)
                 if not isinstance(values, list | tuple | set | frozenset):
                     continue  # a method or a property: the lists are class attributes
-                target = given if attribute.startswith("first") else surnames
+                target = given if "first_name" in attribute else surnames
                 for value in values:
                     if isinstance(value, str):
                         for part in value.replace("-", " ").split():
