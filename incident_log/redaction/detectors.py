@@ -91,6 +91,8 @@ def _not_a_phone(raw: str) -> bool:
     digits = sum(ch.isdigit() for ch in core)
     if digits < 9 and core.isdigit():
         return True  # a bare run of 7-8 digits is a reference or a count more often than a phone
+    if digits < 7 and not core.startswith(("+", "00")):
+        return True  # "12 34 56": too short to be anybody's number without a country code
     return bool(_AMOUNT.match(core)) and not _SPANISH_DOTTED.match(core)
 
 
@@ -140,11 +142,11 @@ _KEYWORD_ID = re.compile(
 )
 _DNI = re.compile(r"(?<![\w.\-])\d{1,2}\.?\d{3}\.?\d{3}[\s\-]?[A-Za-z](?![\w\-])")
 _NIE = re.compile(r"(?<![\w.\-])[XYZxyz][\s\-.]?\d{7}[\s\-.]?[A-Za-z](?![\w\-])")
-_NINO = re.compile(
-    r"(?<![\w\-])(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w\-])",
-    re.IGNORECASE,
-)
+# National Insurance numbers, including the QQ prefix of HMRC's own examples.
+_NINO = re.compile(r"(?<![\w\-])[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w\-])", re.IGNORECASE)
 _IBAN = re.compile(r"(?<![\w\-])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,4})?(?![\w\-])", re.IGNORECASE)
+# Irish PPS numbers: seven digits and one or two letters (1234567T, 1234567TA).
+_PPS = re.compile(r"(?<![\w\-])\d{7}[A-W][A-IW]?(?![\w\-])", re.IGNORECASE)
 _PASSPORT_SHAPE = re.compile(r"(?<![\w\-])[A-Z]{3}\d{6}(?![\w\-])")  # Spanish passports: AAA123456
 _COLLAR = re.compile(
     r"\b(?:PC|PCSO|PS|DC|DS|DI|Sgt|Insp|Ch\s?Insp|agente|ag\.|polic[ií]a|guardia|TIP|collar|warrant)\.?\s?(?:no\.?\s?)?#?(\d{3,7})\b",
@@ -175,6 +177,8 @@ def identity_numbers(text: str) -> Iterator[Detection]:
     for m in _IBAN.finditer(text):
         if iban.is_valid(_compact(m.group(0))) or (len(_compact(m.group(0))) >= 15 and m.group(0)[:2].isupper()):
             yield Detection(m.start(), m.end(), ID)
+    for m in _PPS.finditer(text):
+        yield Detection(m.start(), m.end(), ID)
     for m in _PASSPORT_SHAPE.finditer(text):
         yield Detection(m.start(), m.end(), ID)
     for m in _KEYWORD_ID.finditer(text):
@@ -255,14 +259,16 @@ def plates(text: str) -> Iterator[Detection]:
 # --- quasi-identifiers: addresses, postcodes, dates of birth -------------------------------
 
 _CAP = r"[A-ZÁÉÍÓÚÑÜÇŁŚŻŹĆŃÓÀÈÌÒÙÂÊÎÔÛ][\wÀ-ÿ'’.\-]*"
-_ES_LINK = r"(?:(?:de|del|la|las|los|el|y|d')\s+)*"
+_ES_LINK = r"(?:(?:de|del|la|las|los|el|y|yr|an|na|d')\s+)*"
 _ES_STREET = (
     r"(?:c/|cl\.|calle|avda\.?|avd\.?|avenida|av\.|plaza|pza\.?|pl\.|paseo|p[ºo°]\.|camino|ctra\.?|carretera"
-    r"|ronda|glorieta|traves[ií]a|callej[oó]n|urbanizaci[oó]n|urb\.|pasaje|rambla|carrer|r[uú]a)"
+    r"|ronda|glorieta|traves[ií]a|callej[oó]n|urbanizaci[oó]n|urb\.|pasaje|rambla|carrer|r[uú]a"
+    # Welsh and Irish put the street word first too: Heol y Parc, Stryd Fawr, Bóthar na Trá
+    r"|heol|ffordd|stryd|l[oô]n|b[oó]thar|sr[aá]id)"
 )
 _NUMBER_TAIL = r"(?:,?\s*(?:n[ºo°]\.?\s*)?\d{1,4}[A-Za-z]?(?:\s*(?:,|-)?\s*\d{1,2}\s*[ºª°]?\s*-?\s*[A-Za-z]?(?:\s*(?:izq|izda|dcha|dch|izqda|ctro)\.?)?)?)?"
 _ES_ADDRESS = re.compile(
-    rf"(?<![\w])(?i:{_ES_STREET})\s*{_ES_LINK}{_CAP}(?:\s+{_ES_LINK}{_CAP}){{0,4}}{_NUMBER_TAIL}"
+    rf"(?<![\w])(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?i:{_ES_STREET})\s*{_ES_LINK}{_CAP}(?:\s+{_ES_LINK}{_CAP}){{0,4}}{_NUMBER_TAIL}"
 )
 _EN_STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Terrace|Tce|Place|Pl|Gardens"
@@ -306,7 +312,8 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
     lowered = text.lower()
     if any(word in lowered for word in ("c/", "calle", "av", "plaza", "pza", "paseo", "camino", "ctra", "carretera",
                                          "ronda", "glorieta", "traves", "callej", "urb", "pasaje", "rambla", "carrer",
-                                         "rua", "rúa", "p.", "pº", "po.")):
+                                         "rua", "rúa", "p.", "pº", "po.", "heol", "ffordd", "stryd", "lon",
+                                         "lôn", "bothar", "bóthar", "sraid", "sráid")):
         for m in _ES_ADDRESS.finditer(text):
             yield Detection(m.start(), _trim(text, m.start(), m.end()), ADDRESS)
     for m in _EN_ADDRESS.finditer(text):

@@ -70,6 +70,12 @@ _QUOTES = set("\"'“”«»‘’([{¡¿-–—")
 # At the start of a sentence a known surname is a name below this frequency ("Ibarra called"),
 # a word above it ("Ransom of 1.5 million...").
 SENTENCE_START_SURNAME_ZIPF = 3.8
+# At the start of a sentence an unknown word is a name only when it is rare indeed ("Debriefing"
+# is a word there; "Brzęczyszczykiewicz" is not).
+RARE_AT_SENTENCE_START_ZIPF = 2.5
+# At the start of a sentence a given name that is clearly more frequent in one language than in
+# the others is read as that language's word ("River", "Male", "Hope"); "John", "Grace" are not.
+SENTENCE_START_WORD_MARGIN = 0.5
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday enero febrero marzo abril mayo junio julio
@@ -240,6 +246,13 @@ class Finder:
                             add_form(identity.label, (part,))
                     for variant in _name_variants(part):
                         add_form(identity.label, (variant,))
+                    low = folded_part
+                    for prefix in ("mac", "mc"):
+                        # "McDonagh" is also written "Mc Donagh" and "Mac Donagh"
+                        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+                            rest = part[len(prefix) :]
+                            add_form(identity.label, ("Mc", rest))
+                            add_form(identity.label, ("Mac", rest))
                 standalone = [p for p in name_parts if can_stand_alone(p)]
                 if len(standalone) >= 2:
                     first, last = standalone[0][0], standalone[-1][0]
@@ -467,7 +480,10 @@ class Finder:
         self, text: str, start: int, word: str, key: str, case: str, capitals_text: bool, after_title: bool
     ) -> int:
         """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name."""
-        if key in _MONTHS_DAYS or key in ROLE_WORDS or key in TITLES or key in _NEVER_NAMES or len(key) < 2:
+        singular = key[:-1] if key.endswith("s") else key
+        if key in _MONTHS_DAYS or key in _NEVER_NAMES or len(key) < 2:
+            return 0
+        if singular in ROLE_WORDS or key in ROLE_WORDS or key in TITLES or singular in TITLES:
             return 0
         if self.is_registered_word(word):
             return 0  # a registered common word written in lowercase context; handled above
@@ -483,11 +499,15 @@ class Finder:
         if case == "upper" and not known_given and not known_surname and len(key) <= 5:
             return 0  # an acronym: SAMUR, CCTV, UDEV
         if ambiguous_position:
-            if known_given and score < lexicon.FUNCTION_WORD_ZIPF and not lexicon.language_specific(word):
+            if (
+                known_given
+                and score < lexicon.FUNCTION_WORD_ZIPF
+                and not lexicon.language_specific(word, margin=SENTENCE_START_WORD_MARGIN)
+            ):
                 return 2
             if known_surname and score < SENTENCE_START_SURNAME_ZIPF:
                 return 2
-            if not known_given and not known_surname and score < lexicon.ORDINARY_ZIPF and len(key) >= 4:
+            if not known_given and not known_surname and score < RARE_AT_SENTENCE_START_ZIPF and len(key) >= 4:
                 return 2
             return 1 if (known_given or known_surname) and score < lexicon.FUNCTION_WORD_ZIPF else 0
         if known_given:

@@ -54,12 +54,16 @@ LANGUAGE_SPECIFIC_MARGIN = 1.0
 
 
 @lru_cache(maxsize=65536)
-def language_specific(word: str) -> bool:
-    """Whether ``word`` is much more frequent in one language than in the others: a word."""
+def _scores(word: str) -> tuple[float, ...]:
     from wordfreq import zipf_frequency
 
-    scores = sorted((zipf_frequency(word.lower(), lang) for lang in _COMPARED), reverse=True)
-    return scores[0] - scores[1] >= LANGUAGE_SPECIFIC_MARGIN
+    return tuple(sorted((zipf_frequency(word.lower(), lang) for lang in _COMPARED), reverse=True))
+
+
+def language_specific(word: str, margin: float = LANGUAGE_SPECIFIC_MARGIN) -> bool:
+    """Whether ``word`` is much more frequent in one language than in the others: a word."""
+    scores = _scores(word)
+    return scores[0] - scores[1] >= margin
 
 
 def is_ordinary(word: str) -> bool:
@@ -131,5 +135,7 @@ def is_common_word(part: str) -> bool:
     if is_surname(part) and not is_given_name(part):
         return score >= COMMON_SURNAME_ZIPF
     if is_given_name(part):
-        return score >= 4.4
+        # Words first: frequent ("Will", "Grace"), or clearly more frequent in English than in
+        # Spanish, French and German ("amber"). Accepted risk: a lowercase "john" is kept too.
+        return score >= 4.4 or language_specific(part, margin=0.5)
     return True
