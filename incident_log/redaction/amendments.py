@@ -63,8 +63,11 @@ def amendment_variants(people: Sequence[Person], entries: Sequence[Entry]) -> di
                 continue
             for right in registered_here:
                 limit = 2 if len(right) >= 6 else 1
-                if key[0] == right[0] and jellyfish.damerau_levenshtein_distance(key, right) <= limit:
-                    labels = owners[right]
-                    if len(labels) == 1:
-                        found.setdefault(next(iter(labels)), []).append(word)
+                close = jellyfish.damerau_levenshtein_distance(key, right) <= limit
+                sounds = len(key) >= 5 and jellyfish.metaphone(key) == jellyfish.metaphone(right)
+                if key[0] == right[0] and (close or sounds):
+                    # Shared by several people ("Rashid" of a father and his son): each gets
+                    # the spelling, so it prints as [NAME], never as written.
+                    for label in owners[right]:
+                        found.setdefault(label, []).append(word)
     return found

@@ -147,6 +147,9 @@ _NINO = re.compile(r"(?<![\w\-])[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w\-
 _IBAN = re.compile(r"(?<![\w\-])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,4})?(?![\w\-])", re.IGNORECASE)
 # Irish PPS numbers: seven digits and one or two letters (1234567T, 1234567TA).
 _PPS = re.compile(r"(?<![\w\-])\d{7}[A-W][A-IW]?(?![\w\-])", re.IGNORECASE)
+# Document numbers of one to three capitals and six to nine digits: residence permits (BRP
+# ZX1234567), passports (A12345678), driving licences.
+_LETTERS_AND_DIGITS_ID = re.compile(r"(?<![\w\-])[A-Z]{1,3}\d{6,9}[A-Z]?(?![\w\-])")
 _PASSPORT_SHAPE = re.compile(r"(?<![\w\-])[A-Z]{3}\d{6}(?![\w\-])")  # Spanish passports: AAA123456
 _COLLAR = re.compile(
     r"\b(?:PC|PCSO|PS|DC|DS|DI|Sgt|Insp|Ch\s?Insp|agente|ag\.|polic[ií]a|guardia|TIP|collar|warrant)\.?\s?(?:no\.?\s?)?#?(\d{3,7})\b",
@@ -177,6 +180,8 @@ def identity_numbers(text: str) -> Iterator[Detection]:
     for m in _IBAN.finditer(text):
         if iban.is_valid(_compact(m.group(0))) or (len(_compact(m.group(0))) >= 15 and m.group(0)[:2].isupper()):
             yield Detection(m.start(), m.end(), ID)
+    for m in _LETTERS_AND_DIGITS_ID.finditer(text):
+        yield Detection(m.start(), m.end(), ID)
     for m in _PPS.finditer(text):
         yield Detection(m.start(), m.end(), ID)
     for m in _PASSPORT_SHAPE.finditer(text):

@@ -62,7 +62,7 @@ _PHONE_PREFIX = r"(?<!\d)\(?(?:(?:\+|00)\s*(?:\d[\s.\-/()]{0,2}){1,5}?|\d{1,3}(?
 # Between glued name parts ("O'Briain", "DelaFuente", "Al-Rashid"): maybe nothing.
 _GLUE = "\x00glue"
 _GLUE_RE = r"[\s.\-'’]*"
-_WORD = re.compile(r"[^\W\d_](?:[\w'’ªº]|-(?=[^\W\d_]))*\.?")
+_WORD = re.compile(r"[^\W\d_][\w'’ªº]*\.?")
 _INITIALS = re.compile(r"(?<![\w.])([^\W\d_])\.\s?([^\W\d_])\.?(?:\s?([^\W\d_])\.?)?(?![\w])")
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s?){1,3}$")
 _SENTENCE_END = set(".!?…•*\n\r")
@@ -434,7 +434,7 @@ class Finder:
                 continue
             end = start + len(bare)
             gap = text[previous_end:start] if previous_end >= 0 else ""
-            joined = previous_end >= 0 and gap.strip(" ") in ("", "-") and "\n" not in gap and len(gap) <= 2
+            joined = previous_end >= 0 and gap.strip(" .") in ("", "-") and "\n" not in gap and len(gap) <= 2
             previous_end = end
             if any(start < e and end > s for s, e in covered):
                 close_run()
@@ -464,7 +464,7 @@ class Finder:
                 out.append(Finding(start, vend, VARIANT, key_of(bare), variant))
                 previous_title = False
                 continue
-            strength = self._name_strength(text, start, bare, key, case, capitals_text, previous_title)
+            strength = self._name_strength(text, start, bare, key, case, capitals_text, previous_title and joined)
             previous_title = False
             if strength == 0:
                 close_run()

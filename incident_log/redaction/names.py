@@ -26,7 +26,8 @@ TITLES: frozenset[str] = frozenset(
     sra srta dra lic
     monsieur madame mademoiselle mme mlle commissaire capitaine brigadier gendarme
     herr frau fraulein kommissar kommissarin polizist
-    signor signora signorina sig commissario ispettore senhor senhora komisarz aspirant
+    signor signora signorina sig commissario ispettore senhor senhora komisarz aspirant pan pani
+    imam sheikh shaykh rabbi pastor mufti hafiz hajji haji mullah padre cura
     """.split()
 )
 # Deliberately absent although they are honorifics or ranks elsewhere: words that are also
