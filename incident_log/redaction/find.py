@@ -73,9 +73,6 @@ SENTENCE_START_SURNAME_ZIPF = 3.8
 # At the start of a sentence an unknown word is a name only when it is rare indeed ("Debriefing"
 # is a word there; "Brzęczyszczykiewicz" is not).
 RARE_AT_SENTENCE_START_ZIPF = 2.5
-# At the start of a sentence a given name that is clearly more frequent in one language than in
-# the others is read as that language's word ("River", "Male", "Hope"); "John", "Grace" are not.
-SENTENCE_START_WORD_MARGIN = 0.5
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday enero febrero marzo abril mayo junio julio
@@ -502,7 +499,7 @@ class Finder:
             if (
                 known_given
                 and score < lexicon.FUNCTION_WORD_ZIPF
-                and not lexicon.language_specific(word, margin=SENTENCE_START_WORD_MARGIN)
+                and not lexicon.english_word(word)
             ):
                 return 2
             if known_surname and score < SENTENCE_START_SURNAME_ZIPF:

@@ -47,23 +47,19 @@ def zipf(word: str) -> float:
     return max(zipf_frequency(lowered, lang) for lang in LANGUAGES)
 
 
-# Languages compared to tell a word from a name: a name is about as frequent in all of them
-# ("john", "david", "maria"), a word far more frequent in its own ("hope", "ransom", "june").
-_COMPARED = ("en", "es", "fr", "de")
-LANGUAGE_SPECIFIC_MARGIN = 1.0
+LANGUAGE_SPECIFIC_MARGIN = 1.2
 
 
 @lru_cache(maxsize=65536)
-def _scores(word: str) -> tuple[float, ...]:
+def english_word(word: str) -> bool:
+    """A very common English word that is far more frequent in English than in Spanish, French
+    and German ("Hope", "June", "Summer", "May"): names are about as frequent in all of them,
+    and a name of one community (Tomás, Cerys) is rare overall."""
     from wordfreq import zipf_frequency
 
-    return tuple(sorted((zipf_frequency(word.lower(), lang) for lang in _COMPARED), reverse=True))
-
-
-def language_specific(word: str, margin: float = LANGUAGE_SPECIFIC_MARGIN) -> bool:
-    """Whether ``word`` is much more frequent in one language than in the others: a word."""
-    scores = _scores(word)
-    return scores[0] - scores[1] >= margin
+    english = zipf_frequency(word.lower(), "en")
+    others = max(zipf_frequency(word.lower(), lang) for lang in ("es", "fr", "de"))
+    return english >= 4.5 and english - others >= LANGUAGE_SPECIFIC_MARGIN
 
 
 def is_ordinary(word: str) -> bool:
@@ -135,7 +131,7 @@ def is_common_word(part: str) -> bool:
     if is_surname(part) and not is_given_name(part):
         return score >= COMMON_SURNAME_ZIPF
     if is_given_name(part):
-        # Words first: frequent ("Will", "Grace"), or clearly more frequent in English than in
-        # Spanish, French and German ("amber"). Accepted risk: a lowercase "john" is kept too.
-        return score >= 4.4 or language_specific(part, margin=0.5)
+        # Frequent words first ("will", "grace", "rose"). Accepted risk: a lowercase "john" is kept
+        # too; a rarer word ("amber") is hidden even in lowercase.
+        return score >= 4.4
     return True

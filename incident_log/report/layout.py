@@ -75,7 +75,7 @@ SCHEDULE_NAMES = {
 }
 
 TIMELINE_COLS = (("#", 10 * mm), ("Occurred", 31 * mm), ("Type", 22 * mm), ("Author", 21 * mm))
-COVER_CONTENT_KEYS = frozenset({"Location", "Outcome"})
+COVER_CONTENT_KEYS = frozenset({"Reference", "Location", "Outcome"})
 # A table cell holds at most this much text; a table row cannot split across pages, and a cell
 # taller than a page stops the whole report (reportlab's LayoutError).
 CELL_LIMIT = 1200
@@ -405,14 +405,14 @@ class Layout:
         out: list[Flowable] = [Spacer(1, 18 * mm)]
         out.append(self.p("Negotiation debrief report", "small"))
         out.append(Spacer(1, 2 * mm))
-        out.append(self.p(c.ref, "title"))
+        out.append(self.p(c.ref, "title", content=True))
         out.append(Spacer(1, 3 * mm))
         out.append(self.p(c.title, "subtitle", content=True))
         out.append(Spacer(1, 8 * mm))
         out.append(self.p(c.marking, "marking"))
         if c.exercise:
             out.append(self.p(f"{EXERCISE_MARKING} \u2014 training incident", "marking"))
-        out.append(self.p(f"Classification: {c.classification}", "h2"))
+        out.append(self.p(f"Classification: {c.classification}", "h2", content=True))
         out.append(Spacer(1, 4 * mm))
         out.append(self.pairs(c.cover_rows, style="body", content_keys=COVER_CONTENT_KEYS))
         for key, value in c.cover_rows:
@@ -654,7 +654,7 @@ class Layout:
         out.append(table)
         out.append(Spacer(1, 4 * mm))
         out.append(self.p("Command to verify this copy", "h2"))
-        out.append(KeepTogether([self.p(c.verify_command, "mono")]))
+        out.append(KeepTogether([self.p(c.verify_command, "mono", content=True)]))
         out.append(Spacer(1, 3 * mm))
         out.append(
             self.p(
@@ -708,12 +708,11 @@ def program_wording(content: ReportContent) -> set[str]:
     own paragraphs: page furniture, labels and tags, entry types, field names, choices."""
     from incident_log.domain.kinds import KINDS
 
+    # The ref and the classification are typed by people: they are checked like content.
     words: set[str] = {
-        content.classification,
-        content.ref,
         content.marking,
         EXERCISE_MARKING,
-        f"Debrief report {content.ref} \u00b7 {content.generated_at}",
+        f"Debrief report \u00b7 {content.generated_at}",
         "Page 1 of 1",
         f"8. Full timeline ({len(content.timeline)} entries)",
         " ".join(t for t, _ in TIMELINE_COLS) + " Entry",
@@ -743,7 +742,7 @@ def program_wording(content: ReportContent) -> set[str]:
     words.update(author for author, _ in content.authors)
     words.update(spell.lane for spell in content.spells)
     words.update(k for k, _ in content.cover_rows + content.summary_rows + content.integrity)
-    words.update(v for k, v in content.integrity)
+    words.update(v for k, v in content.integrity if k not in ("Program version",))
     words.update(v for k, v in content.summary_rows)
     words.update(v for k, v in content.cover_rows if k not in COVER_CONTENT_KEYS)
     words.update(title for title, _ in content.boards)
@@ -759,7 +758,9 @@ def program_wording(content: ReportContent) -> set[str]:
         for field_spec in spec.fields:
             words.add(field_spec.name.replace("_", " ") + ":")
             words.update(field_spec.choices)
-    words.add(content.verify_command)
+    words.add("incident-log verify")
+    words.update(v for k, v in content.integrity if k == "Head hash")
+    words.add(f"--head {content.verify_command.rsplit('--head ', 1)[-1]}" if "--head " in content.verify_command else "")
     return {w for w in words if w}
 
 

@@ -41,9 +41,10 @@ def test_self_check_refuses_a_name_the_redaction_missed(
     book: Logbook, options: ReportOptions, tmp_path: Path
 ) -> None:
     ref = _incident(book)
-    # Glued to the next words (a paste from a form): not a whole word, so redaction cannot see it,
-    # but the finished PDF still shows the name to a reader.
-    book.record(ref, NewEntry("note", "Caller gave the name TomásIbarraRuiz twice.", author="PC Hale"))
+    # An unregistered name is found where it is capitalised (Insp Kowalski -> Insp [NAME]); typed
+    # in lowercase later it is not a candidate, but the check knows the value was hidden once.
+    book.record(ref, NewEntry("note", "Insp Kowalski is Bronze tonight.", author="PC Hale"))
+    book.record(ref, NewEntry("note", "spoke to kowalski again at 2310", author="PC Hale"))
     inputs = gather(book, ref)
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -58,10 +59,9 @@ def test_self_check_refuses_a_name_the_redaction_missed(
             options=options,
         )
     message = caught.value.message
-    assert "name of Subject A" in message
-    assert "alias" in message and "register" in message  # what to do
-    for secret in VIADUCT_SECRETS[:4]:
-        assert secret.lower() not in message.lower()
+    # The officer's own screen: it names the word, where it is and the decision that fixes it.
+    assert "'kowalski'" in message and "entry #3" in message
+    assert f"incident-log report {ref} --redact 'kowalski'" in message
     assert not target.exists()
     assert list(folder.iterdir()) == []  # no temporary file left behind either
 
