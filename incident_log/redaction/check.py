@@ -68,9 +68,15 @@ class _Targets:
         self.glued: dict[str, str] = {}
         self.digits: list[tuple[str, str]] = []
         for label, name in targets.names:
-            words = [w for w in _TOKEN.findall(name)]
-            folded = [fold_token(w) for w in words]
             what = f"a name of {label}" if label else "a term the officer chose to hide"
+            # A callsign or handle mixing letters and digits ("NEG1", "tomi89") is one name
+            # part: looked for as its letters and digits side by side, never as "NEG" alone.
+            for mixed in re.findall(r"[^\W_]+", name):
+                pieces = tuple(fold_token(p) for p in _TOKEN.findall(mixed))
+                if len(pieces) > 1 and re.sub(r"[\W_]+", "", fold_token(mixed)) not in kept:
+                    self.sequences.setdefault(pieces[0], []).append((pieces, what, False))
+            words = [w for w in _TOKEN.findall(" ".join(w for w in re.findall(r"[^\W_]+", name) if w.isalpha() or w.isdigit()))]
+            folded = [fold_token(w) for w in words]
             for index, (word, key) in enumerate(zip(words, folded, strict=True)):
                 if key in kept or key.isdigit():
                     continue

@@ -275,14 +275,18 @@ _NUMBER_TAIL = r"(?:,?\s*(?:n[ºo°]\.?\s*)?\d{1,4}[A-Za-z]?(?:\s*(?:,|-)?\s*\d{
 _ES_ADDRESS = re.compile(
     rf"(?<![\w])(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?i:{_ES_STREET})\s*{_ES_LINK}{_CAP}(?:\s+{_ES_LINK}{_CAP}){{0,4}}{_NUMBER_TAIL}"
 )
+# Spelt out, a street word makes an address even without a number ("Narborough Road"); the
+# abbreviations (Rd, St, Dr ...) only after a house number ("14 Narborough Rd"), since "Dr" and
+# "St" are also a doctor and a saint.
 _EN_STREET = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Terrace|Tce|Place|Pl|Gardens"
-    r"|Gdns|Court|Ct|Grove|Gr|Square|Sq|Hill|Row|Walk|Mews|Park|Rise|View|Parade|Heol|Ffordd|Stryd|Lôn|Bóthar"
-    r"|Estate|Avenue|Boulevard|Wharf|Quay)"
+    r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Terrace|Place|Gardens|Court|Grove|Square|Hill"
+    r"|Row|Walk|Mews|Park|Rise|View|Parade|Estate|Boulevard|Wharf|Quay)"
 )
+_EN_STREET_SHORT = r"(?:St|Rd|Ave|Ln|Cl|Dr|Cres|Tce|Pl|Gdns|Ct|Gr|Sq|Blvd)"
+_NUMBER_FIRST = r"(?:(?:(?i:flat|apartment|apt|unit|no\.?)\s*\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+)"
 _EN_ADDRESS = re.compile(
-    rf"(?<![\w])(?:(?:(?i:flat|apartment|apt|unit|no\.?)\s*\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+)?"
-    rf"(?:{_CAP}\s+){{1,3}}{_EN_STREET}\b\.?"
+    rf"(?<![\w]){_NUMBER_FIRST}?(?:{_CAP}\s+){{1,3}}{_EN_STREET}\b"
+    rf"|(?<![\w]){_NUMBER_FIRST}(?:{_CAP}\s+){{1,3}}{_EN_STREET_SHORT}\b\.?"
 )
 # A Spanish floor and door on their own: "3ºB", "2º izda", "4º 1ª".
 _ES_FLOOR_DOOR = re.compile(r"(?<![\w])\d{1,2}\s?[ºª°]\s?(?:[A-Z]|\d[ªº]|izq(?:da|uierda)?|dcha|derecha|ctro)\b", re.IGNORECASE)
@@ -322,6 +326,10 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
         for m in _ES_ADDRESS.finditer(text):
             yield Detection(m.start(), _trim(text, m.start(), m.end()), ADDRESS)
     for m in _EN_ADDRESS.finditer(text):
+        words = m.group(0).split()
+        # "DI Rob Lane", "Penny Lane": a name before the street word, and no number, is a person.
+        if not words[0][0].isdigit() and _looks_like_person(words[:-1]):
+            continue
         yield Detection(m.start(), m.end(), ADDRESS)
     if _DIGITS.search(text):
         for m in _ES_FLOOR_DOOR.finditer(text):
@@ -340,6 +348,13 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
             year = _year_of(m.group(0), year_now)
             if year is not None and year <= year_now - DOB_MIN_AGE_YEARS:
                 yield Detection(m.start(), m.end(), DOB)
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    from incident_log.redaction import lexicon
+    from incident_log.redaction.names import TITLES
+
+    return any(w.lower().rstrip(".") in TITLES or lexicon.is_given_name(w) for w in words)
 
 
 def _year_of(value: str, year_now: int) -> int | None:

@@ -229,7 +229,7 @@ class Finder:
                     edge = index in (0, len(name_parts) - 1)
                     if can_stand_alone(part):
                         self._parts.setdefault(key_of(part), set()).add(identity.label)
-                    elif letters_in(part) >= 1 and len(name_parts) > 1:
+                    elif letters_in(part) >= 1 and len(name_parts) > 1 and folded_part.rstrip(".") not in TITLES:
                         self._part_particles.setdefault(identity.label, set()).add(key_of(part))
                         # A real part of this person's name that looks like a particle (Lê, Al,
                         # Van, Del as a given name or surname): hidden alone, case-aware.
@@ -400,9 +400,12 @@ class Finder:
             if abs(len(part) - len(key)) > 2 or len(part) < 5:
                 continue
             limit = 2 if min(len(part), len(key)) >= 9 else 1
-            if jellyfish.damerau_levenshtein_distance(key, part) <= limit or (
-                len(part) >= 5 and jellyfish.metaphone(part) == sound and part[0] == key[0]
-            ):
+            distance = jellyfish.damerau_levenshtein_distance(key, part)
+            sounds_alike = (
+                distance <= 2 and abs(len(part) - len(key)) <= 1 and part[:2] == key[:2]
+                and jellyfish.metaphone(part) == sound
+            )
+            if distance <= limit or sounds_alike:
                 owners |= self._parts[part]
         return frozenset(owners) if owners else None
 

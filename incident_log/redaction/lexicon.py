@@ -118,20 +118,24 @@ def is_ambiguous_name(word: str) -> bool:
 def is_common_word(part: str) -> bool:
     """A registered name part that is also an ordinary word: found only when capitalised.
 
-    Particles count too (a Vietnamese "Lê", an Arabic "Al" are names alone, "le"/"al" words);
-    known surnames need to be very frequent words ("Rose", "Kind"), so that a lowercase "molina"
-    or "gil" typed at 3 a.m. is still found.
+    Particles count ("Lê", "Al", "Van" are names alone, "le"/"al"/"van" words). A surname must
+    be a very frequent word ("Rose", "Kind", "Head"), so that a lowercase "molina" or "gil" typed
+    at 3 a.m. is still found; a given name must be a frequent *English* word ("will", "grace",
+    "hope"). Written with an accent, an apostrophe or a hyphen ("josé", "o'brien") a part is a
+    name, never a word. Accepted risk: a lowercase "john" or "david" is kept as written.
     """
     key = fold(part)
     if key in PARTICLES or key in PATRONYMIC_PARTICLES:
         return True
+    if not part.isascii() or not part.isalpha():
+        return False
     score = zipf(part)
     if score < 3.5:
         return False
-    if is_surname(part) and not is_given_name(part):
-        return score >= COMMON_SURNAME_ZIPF
     if is_given_name(part):
-        # Frequent words first ("will", "grace", "rose"). Accepted risk: a lowercase "john" is kept
-        # too; a rarer word ("amber") is hidden even in lowercase.
-        return score >= 4.4
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(part.lower(), "en") >= 4.4
+    if is_surname(part):
+        return score >= COMMON_SURNAME_ZIPF
     return True
