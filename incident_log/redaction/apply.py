@@ -21,7 +21,7 @@ from incident_log.redaction.names import PATRONYMIC_PARTICLES
 
 _PRIORITY = {REGISTERED: 0, REGISTERED_PHONE: 0, VARIANT: 1, CANDIDATE: 3}
 # Between two spans of one person: spaces, commas, hyphens and particles ("Fdez. de la Fuente").
-_MERGE_GAP = re.compile(r"[\s,.\-]*(?:(?:de|del|la|las|los|y|e|van|von|der|den|da|di|do|dos|ap|ab|bin|ibn)[\s\-]+)*", re.IGNORECASE)
+_MERGE_GAP = re.compile(r"[\s,\-]*(?:(?:de|del|la|las|los|y|e|van|von|der|den|da|di|do|dos|ap|ab|bin|ibn)[\s\-]+)*", re.IGNORECASE)
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})(?:['’]\s?|\s+|-)$")
 
 

@@ -86,7 +86,12 @@ class _Targets:
                     continue
                 if key in PARTICLES and not (edge and len(words) > 1 and word[:1].isupper()):
                     continue  # "de", "la", "el" of a name are words; a "Lê" or "Van" written so is a name
-                self.single.setdefault(key, (what, lexicon.is_common_word(word)))
+                known = self.single.get(key)
+                if known is not None and what not in known[0]:
+                    what_both = " or ".join(sorted({known[0].removeprefix("a name of "), label}))
+                    self.single[key] = (f"a name of {what_both}", known[1])
+                elif known is None:
+                    self.single[key] = (what, lexicon.is_common_word(word))
             for i in range(len(folded)):
                 for j in range(i + 2, len(folded) + 1):
                     glued = "".join(folded[i:j])

@@ -74,7 +74,8 @@ _TIME_RANGE = re.compile(r"^([01]\d|2[0-3])[0-5]\d\s*[-/]\s*([01]\d|2[0-3])[0-5]
 _DATE = re.compile(r"^\(?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))\)?$")
 _COMPACT_DATE = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 _AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+[.,]\d{1,2}$")
-_SPANISH_DOTTED = re.compile(r"^[6789]\d{2}\.\d{3}\.\d{3}$")
+# Spanish numbers are written in groups of three like amounts: 699.123.456, 699 123 456.
+_SPANISH_GROUPED = re.compile(r"^[6789]\d{2}([. ])\d{3}\1\d{3}$")
 _DIGITS = re.compile(r"\d")
 
 
@@ -86,6 +87,8 @@ def _not_a_phone(raw: str) -> bool:
     core = raw.strip()
     if _TIME_RANGE.match(core) or _DATE.match(core) or _COMPACT_DATE.match(core):
         return True
+    if _SPANISH_GROUPED.match(core):
+        return False
     if _SPACED_AMOUNT.match(core) or _DECIMAL.search(core):
         return True
     digits = sum(ch.isdigit() for ch in core)
@@ -93,7 +96,7 @@ def _not_a_phone(raw: str) -> bool:
         return True  # a bare run of 7-8 digits is a reference or a count more often than a phone
     if digits < 7 and not core.startswith(("+", "00")):
         return True  # "12 34 56": too short to be anybody's number without a country code
-    return bool(_AMOUNT.match(core)) and not _SPANISH_DOTTED.match(core)
+    return bool(_AMOUNT.match(core))
 
 
 def phones(text: str) -> Iterator[Detection]:

@@ -64,7 +64,9 @@ _GLUE = "\x00glue"
 _GLUE_RE = r"[\s.\-'’]*"
 _WORD = re.compile(r"[^\W\d_][\w'’ªº]*\.?")
 _INITIALS = re.compile(r"(?<![\w.])([^\W\d_])\.\s?([^\W\d_])\.?(?:\s?([^\W\d_])\.?)?(?![\w])")
-_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s?){1,3}$")
+# Initials right before a name ("T. Ibarra"); a letter after a combining accent ends a word
+# (NFD "aàa. "), it is no initial.
+_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?<![\u0300-\u036f])(?:[^\W\d_]\.\s?){1,3}$")
 _SENTENCE_END = set(".!?…•*\n\r")
 _QUOTES = set("\"'“”«»‘’([{¡¿-–—")
 # At the start of a sentence a known surname is a name below this frequency ("Ibarra called"),

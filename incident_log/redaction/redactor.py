@@ -77,9 +77,13 @@ class Redactor:
             identities.append(Identity(person.label, names, phones, person.key))
         for label, names in extra_names.items():
             identities.append(Identity(label, tuple(names)))
+        from incident_log.redaction.authors import person_for_author
+
         for author, label in (authors or {}).items():
             if not author.strip() or key_of(author) == key_of(label):
                 continue
+            if person_for_author(author, people) is not None:
+                continue  # the same human keeps the person's label (their names are registered)
             identities.append(Identity(label, (author,)))
         attached = {value: by_key[key] for value, key in decisions.attached.items() if key in by_key}
         return cls(identities, extra_terms, decisions=decisions, attached=attached, this_year=this_year)
@@ -91,6 +95,7 @@ class Redactor:
         found = self.finder.find(text)
         if not found:
             return []
+        found = _registered_phones_win(found)
         decided = [r for r in (decide(f, self._kept) for f in found) if r is not None]
         spans = apply_stage.resolve(decided)
         spans = apply_stage.absorb_particles(text, spans, self.finder.particles_of)
@@ -144,6 +149,28 @@ class Redactor:
         if finding.cls == REGISTERED_PHONE:
             return self.finder.phone_display(finding.value)
         return finding.display or self.finder.form_display(finding.value)
+
+
+def _registered_phones_win(found: list[Finding]) -> list[Finding]:
+    """A phone number found by libphonenumber that contains a registered phone ("34 611-204-889"
+    around "611-204-889") is that person's phone: one span, their replacement."""
+    registered = [f for f in found if f.cls == REGISTERED_PHONE]
+    if not registered:
+        return found
+    out = []
+    for finding in found:
+        if finding.cls == "phone":
+            inner = next((r for r in registered if r.start < finding.end and finding.start < r.end), None)
+            if inner is not None:
+                out.append(
+                    Finding(
+                        min(inner.start, finding.start), max(inner.end, finding.end), inner.cls, inner.value,
+                        inner.owners, display=inner.display,
+                    )
+                )
+                continue
+        out.append(finding)
+    return out
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
