@@ -26,8 +26,10 @@ ADDRESS = "address"
 POSTCODE = "postcode"
 DOB = "dob"
 
-# Regions whose numbering plans are tried on every number, the cells' own first.
-PHONE_REGIONS = ("ES", "GB", "IE", "FR", "PT", "MA", "DE", "IT", "PL", "US")
+# Regions whose national formats are tried (the cells' own countries and Ireland). A number with
+# a country code (+33, 0048) is read in any of them; a national number of a neighbour (a French
+# 06 12 34 56 78) still has nine digits or more and is caught as a digit run.
+PHONE_REGIONS = ("ES", "GB", "IE")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,8 @@ def phones(text: str) -> Iterator[Detection]:
 
     for window in _NUMBER_WINDOW.finditer(text):
         chunk = window.group(0)
+        if sum(ch.isdigit() for ch in chunk) < 6:
+            continue
         base = window.start()
         found: list[tuple[int, int]] = []
         for region in PHONE_REGIONS:
@@ -320,15 +324,15 @@ _YEAR = re.compile(r"(?:19|20)\d{2}|\d{2}$")
 DOB_MIN_AGE_YEARS = 12
 
 
+_ES_STREET_HINT = re.compile(_ES_STREET, re.IGNORECASE)
+_EN_STREET_HINT = re.compile(rf"\b(?:{_EN_STREET}|{_EN_STREET_SHORT})\b")
+
+
 def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[Detection]:
-    lowered = text.lower()
-    if any(word in lowered for word in ("c/", "calle", "av", "plaza", "pza", "paseo", "camino", "ctra", "carretera",
-                                         "ronda", "glorieta", "traves", "callej", "urb", "pasaje", "rambla", "carrer",
-                                         "rua", "rúa", "p.", "pº", "po.", "heol", "ffordd", "stryd", "lon",
-                                         "lôn", "bothar", "bóthar", "sraid", "sráid")):
+    if _ES_STREET_HINT.search(text):
         for m in _ES_ADDRESS.finditer(text):
             yield Detection(m.start(), _trim(text, m.start(), m.end()), ADDRESS)
-    for m in _EN_ADDRESS.finditer(text):
+    for m in _EN_ADDRESS.finditer(text) if _EN_STREET_HINT.search(text) else ():
         words = m.group(0).split()
         # "DI Rob Lane", "Penny Lane": a name before the street word, and no number, is a person.
         if not words[0][0].isdigit() and _looks_like_person(words[:-1]):

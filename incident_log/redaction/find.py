@@ -67,6 +67,7 @@ _INITIALS = re.compile(r"(?<![\w.])([^\W\d_])\.\s?([^\W\d_])\.?(?:\s?([^\W\d_])\
 # Initials right before a name ("T. Ibarra"); a letter after a combining accent ends a word
 # (NFD "aàa. "), it is no initial.
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?<![\u0300-\u036f])(?:[^\W\d_]\.\s?){1,3}$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = set(".!?…•*\n\r")
 _QUOTES = set("\"'“”«»‘’([{¡¿-–—")
 # At the start of a sentence a known surname is a name below this frequency ("Ibarra called"),
@@ -140,19 +141,19 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 
 def _case_of(word: str) -> str:
-    letters = [ch for ch in word if ch.isalpha()]
-    if not letters:
-        return "none"
-    if all(ch.isupper() for ch in letters) and len(letters) > 1:
-        return "upper"
-    if letters[0].isupper():
-        return "title"
-    return "lower"
+    if word.isupper():
+        return "upper" if sum(ch.isalpha() for ch in word) > 1 else "title"
+    for ch in word:
+        if ch.isalpha():
+            return "title" if ch.isupper() else "lower"
+    return "none"
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    if text.islower() or not any(ch.isupper() for ch in text[:200]):
+        return False
+    letters = sum(map(str.isalpha, text))
+    return letters >= 12 and sum(map(str.isupper, text)) >= 0.8 * letters
 
 
 def _unspaced(ch: str) -> bool:
@@ -426,19 +427,31 @@ class Finder:
                 out.append(Finding(start, end, CANDIDATE, key_of(text[start:end])))
             run, run_strong = [], False
 
+        covered = sorted(covered)
+        cursor = 0  # covered spans that end before the current word are behind us
         for match in _WORD.finditer(text):
             start, end = match.span()
             word = match.group(0)
-            bare = re.sub(r"['’]s$", "", word.rstrip(".")).rstrip("'’")
-            if not bare or any(ch.isdigit() for ch in bare):
+            first = word[0]
+            if first.islower() and not run:
+                # The common case, a lowercase word with no name run open: nothing to do.
+                previous_end = end
+                previous_title = False
+                continue
+            bare = word.rstrip(".")
+            if "'" in bare or "’" in bare:
+                bare = _POSSESSIVE.sub("", bare).rstrip("'’")
+            if not bare or not bare.isalpha() and any(ch.isdigit() for ch in bare):
                 previous_end = start + len(word)
                 close_run()
                 continue
             end = start + len(bare)
             gap = text[previous_end:start] if previous_end >= 0 else ""
-            joined = previous_end >= 0 and gap.strip(" .") in ("", "-") and "\n" not in gap and len(gap) <= 2
+            joined = previous_end >= 0 and len(gap) <= 2 and gap.strip(" .") in ("", "-") and "\n" not in gap
             previous_end = end
-            if any(start < e and end > s for s, e in covered):
+            while cursor < len(covered) and covered[cursor][1] <= start:
+                cursor += 1
+            if cursor < len(covered) and covered[cursor][0] < end:
                 close_run()
                 previous_title = False
                 continue

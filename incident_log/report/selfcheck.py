@@ -18,22 +18,37 @@ from incident_log.report.options import RedactorLike
 
 
 def extract(pdf: bytes, progress: Callable[[int, int], None] | None = None) -> tuple[list[str], str]:
-    """(text of each page, metadata + outline + annotation text)."""
+    """(text of each page, metadata + outline + annotation text).
+
+    Page text comes from PDFium (``pypdfium2``): the engine of Chrome's viewer, so the text is
+    what a reader selects and copies, and about ten times faster than pypdf on a long report.
+    pypdf reads the document's metadata, outline and annotations.
+    """
+    import pypdfium2
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
     pages: list[str] = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        total = len(document)
+        for number in range(total):
+            page = document[number]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+            if progress is not None:
+                progress(number + 1, total)
+    finally:
+        document.close()
+    reader = PdfReader(io.BytesIO(pdf))
     extra: list[str] = []
-    total = len(reader.pages)
-    for number, page in enumerate(reader.pages, start=1):
-        pages.append(page.extract_text() or "")
+    for page in reader.pages:
         for annot in page.get("/Annots") or []:
             obj = annot.get_object()
             for key in ("/Contents", "/T", "/TU", "/V"):
                 if key in obj:
                     extra.append(str(obj[key]))
-        if progress is not None:
-            progress(number, total)
     meta = reader.metadata or {}
     extra.extend(str(value) for value in meta.values())
     extra.extend(_outline_titles(reader.outline))
