@@ -204,6 +204,9 @@ class Finder:
         self._terms: set[str] = set()
         self.kept: frozenset[str] = frozenset(key_of(k) for k in kept if key_of(k))
         self._variant_cache: dict[str, frozenset[str] | None] = {}
+        self._cache: dict[str, list[Finding]] = {}  # findings of the learning pass, by text
+        self._learned: dict[str, bool] = {}  # learned candidate key -> case-aware
+        self._learned_re: re.Pattern[str] | None = None
         self.registered_names: list[tuple[str, str]] = []  # (label, name) for the independent check
         spaced: list[list[str]] = []
         unspaced: list[list[str]] = []
@@ -301,10 +304,58 @@ class Finder:
 
     # -- finding ------------------------------------------------------------------------------
 
+    def learn(self, texts: Iterable[str]) -> None:
+        """A first pass over every text of the report: an unknown name hidden in one place is
+        hidden everywhere (in lowercase too, unless it is also an ordinary word), so the copy
+        never shows at a sentence start the name it hid in the middle of another.
+
+        The findings of this pass are kept and reused by :meth:`find` (the report's own pass).
+        """
+        learned: dict[str, str] = {}
+        for text in texts:
+            if not text or text in self._cache:
+                continue
+            found = self._cache[text] = self._find(text)
+            for finding in found:
+                if finding.cls == CANDIDATE and finding.value not in self.kept:
+                    learned.setdefault(finding.value, text[finding.start : finding.end])
+        atoms = []
+        self._learned = {}
+        for key, value in learned.items():
+            value_parts = parts(value)
+            if not value_parts:
+                continue
+            atoms.append(name_atoms([fold(p) for p in value_parts]))
+            self._learned[key] = len(value_parts) == 1 and lexicon.is_ordinary(value)
+        branches = trie_branches(atoms, _AFTER_FIRST, _AT_END)
+        self._learned_re = re.compile("|".join(branches)) if branches else None
+
     def find(self, text: str) -> list[Finding]:
         """Every finding in ``text``, overlapping ones included (``apply`` keeps the longest)."""
         if not text:
             return []
+        found = self._cache.get(text)
+        if found is None:
+            found = self._find(text)
+        if self._learned_re is None:
+            return found
+        return found + self._learned_in(text)
+
+    def _learned_in(self, text: str) -> list[Finding]:
+        assert self._learned_re is not None
+        folded = fold_with_map(text)
+        out = []
+        for match in self._learned_re.finditer(folded.text):
+            key = key_of(match.group(0))
+            if key not in self._learned:
+                continue
+            start, end = folded.span(*match.span())
+            if self._learned[key] and _case_of(text[start:end]) in ("lower", "none"):
+                continue  # "the water rose": the word, where "Rose" was a name
+            out.append(Finding(start, end, CANDIDATE, key))
+        return out
+
+    def _find(self, text: str) -> list[Finding]:
         folded = fold_with_map(text)
         out: list[Finding] = []
         capitals_text = _mostly_capitals(text)

@@ -120,6 +120,11 @@ class Redactor:
     def findings(self, text: str) -> list[Finding]:
         return self.finder.find(text)
 
+    def learn(self, texts: Iterable[str]) -> Redactor:
+        """Read every text of the report once first (see ``Finder.learn``); returns self."""
+        self.finder.learn(texts)
+        return self
+
     # -- the independent check ---------------------------------------------------------------
 
     def check_targets(self) -> CheckTargets:

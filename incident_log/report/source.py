@@ -43,14 +43,18 @@ def make_redactor(
     from incident_log.redaction.decide import decisions_from_entries
 
     entries = list(entries)
-    return Redactor.from_people(
+    authors = report_authors(state, entries)
+    redactor = Redactor.from_people(
         state.people,
-        authors=report_authors(state, entries),
+        authors=authors,
         extra_terms=tuple(extra_terms),
         decisions=decisions_from_entries(entries),
         variants=amendment_variants(state.people, entries),
         this_year=state.incident.opened_at.year,
     )
+    # Every text the report will print, read once first: a name hidden in one entry is then
+    # hidden in all of them, and the report's own pass reuses what this one found.
+    return redactor.learn([*review_texts(state, entries), *authors])
 
 
 def gather(logbook: Any, ref: str) -> ReportInputs:
