@@ -84,6 +84,8 @@ CONTINUED = " \u2026 (continued in the timeline)"
 # into a continuation row right after it.
 ROW_LINES = 48
 CHARS_PER_LINE = 62
+# A timeline cell taller than this is cut again (the frame is about 686 points high).
+MAX_CELL_HEIGHT = 560
 TIMELINE_TEXT_W = FRAME_W - sum(w for _, w in TIMELINE_COLS)
 
 
@@ -164,10 +166,19 @@ class Markup:
         return "".join(out), shaped
 
 
+CELL_MAX_LINES = 30
+
+
 def _bounded(text: str, limit: int = CELL_LIMIT) -> str:
-    """``text`` cut (at a space, if there is one near) to fit one table cell."""
-    if len(text) <= limit:
+    """``text`` cut (at a space, if there is one near) to fit one table cell: at most ``limit``
+    characters and ``CELL_MAX_LINES`` lines."""
+    if len(text) <= limit and text.count("\n") < CELL_MAX_LINES:
         return text
+    lines = text.split("\n")
+    if len(lines) > CELL_MAX_LINES:
+        text = "\n".join(lines[:CELL_MAX_LINES])
+        if len(text) <= limit:
+            return text + CONTINUED
     cut = text.rfind(" ", limit - 200, limit)
     return text[: cut if cut > 0 else limit] + CONTINUED
 
@@ -671,13 +682,27 @@ class Layout:
                 used += lines
         out: list[Flowable] = []
         for chunk in cells:
-            if not chunk:
-                chunk = [("text", "\u2014")]
-            if all(self._plain(text) for _, text in chunk):
-                out.append(TextCell([(*CELL_LOOK[kind], text) for kind, text in chunk], self.widths))
-            else:
-                out.append(self._paragraph_cell(chunk))
+            out.extend(self._fitted(chunk or [("text", "\u2014")]))
         return out
+
+    def _fitted(self, chunk: list[tuple[str, str]]) -> list[Flowable]:
+        """The cell for ``chunk``, measured: if it is still taller than a page allows (wide
+        glyphs, a fallback font, a word without spaces), it is cut in two, and again."""
+        if all(self._plain(text) for _, text in chunk):
+            cell: Flowable = TextCell([(*CELL_LOOK[kind], text) for kind, text in chunk], self.widths)
+        else:
+            cell = self._paragraph_cell(chunk)
+        _, height = cell.wrap(TIMELINE_TEXT_W - 6, PAGE_H)
+        if height <= MAX_CELL_HEIGHT or sum(len(text) for _, text in chunk) < 2:
+            return [cell]
+        if len(chunk) > 1:
+            half = len(chunk) // 2
+            return self._fitted(chunk[:half]) + self._fitted(chunk[half:])
+        kind, text = chunk[0]
+        middle = len(text) // 2
+        cut = text.rfind(" ", 0, middle)
+        cut = cut if cut > middle // 2 else middle
+        return self._fitted([(kind, text[:cut])]) + self._fitted([(kind, text[cut:].lstrip(" "))])
 
     def _paragraph_cell(self, chunk: list[tuple[str, str]]) -> Paragraph:
         markups: list[str] = []
