@@ -62,6 +62,13 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
         "--redact", action="append", default=[], metavar="WORD", help="hide WORD as well ([REDACTED])"
     )
     decisions.add_argument(
+        "--default",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="withdraw the earlier decisions about WORD (back to what the redactor does by itself)",
+    )
+    decisions.add_argument(
         "--attach",
         action="append",
         default=[],
@@ -101,7 +108,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.unredacted and not (args.reason or "").strip():
         raise ReasonRequired()
-    deciding = bool(args.keep or args.redact or args.attach)
+    deciding = bool(args.keep or args.redact or args.attach or args.default)
     if not args.review and not args.output and not deciding:
         raise ReportUsage(
             "Say where to write the report with -o FILE.pdf (or use --review to check it first)."
@@ -158,6 +165,8 @@ def _record_decisions(args: argparse.Namespace, book: Any, out: TextIO) -> None:
         planned.append(("keep", word, None))
     for word in getattr(args, "redact", None) or []:
         planned.append(("redact", word, None))
+    for word in getattr(args, "default", None) or []:
+        planned.append(("default", word, None))
     for item in getattr(args, "attach", None) or []:
         word, sep, key = item.rpartition("=")
         if not sep or not word.strip() or not key.strip():
@@ -200,6 +209,7 @@ def print_review(review: Any, out: TextIO, ref: str = "REF") -> None:
     say(f"  incident-log report {ref} --keep WORD          print WORD as written", out)
     say(f"  incident-log report {ref} --redact WORD        hide WORD as well", out)
     say(f"  incident-log report {ref} --attach WORD=KEY    WORD is a spelling of person KEY", out)
+    say(f"  incident-log report {ref} --default WORD       withdraw the decisions about WORD", out)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

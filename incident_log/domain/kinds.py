@@ -65,7 +65,8 @@ CONTACT_EVENTS = ("attempt", "start", "end", "lost")
 DEMAND_STATUSES = ("open", "met", "partly met", "refused", "withdrawn", "expired")
 OFFER_STATUSES = ("made", "accepted", "rejected", "withdrawn", "delivered")
 RISK_CATEGORIES = ("weapon", "self-harm", "medical", "other")
-REDACTION_ACTIONS = ("keep", "redact", "attach")
+# keep a word as written, redact one more, attach a spelling to a person, or back to the default
+REDACTION_ACTIONS = ("keep", "redact", "attach", "default")
 RISK_STATUSES = ("reported", "rumoured", "confirmed", "cleared")
 
 # Fields that hold a person key: the import format, validation and redaction all use this.

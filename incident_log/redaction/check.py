@@ -91,7 +91,7 @@ class _Targets:
                     what_both = " or ".join(sorted({known[0].removeprefix("a name of "), label}))
                     self.single[key] = (f"a name of {what_both}", known[1])
                 elif known is None:
-                    self.single[key] = (what, lexicon.is_common_word(word))
+                    self.single[key] = (what, bool(label) and lexicon.is_common_word(word))
             for i in range(len(folded)):
                 for j in range(i + 2, len(folded) + 1):
                     glued = "".join(folded[i:j])

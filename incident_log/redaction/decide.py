@@ -7,7 +7,8 @@ who, when, what), so the next report reuses it and the debrief can see who decid
 
 - ``keep``: the word is printed as written (a place, a pub, a word that is not a name);
 - ``redact``: one more word or number is hidden ([REDACTED]);
-- ``attach``: a spelling belongs to a registered person and gets that person's label.
+- ``attach``: a spelling belongs to a registered person and gets that person's label;
+- ``default``: the earlier decisions about the value no longer apply.
 
 The latest decision about a value wins (values are compared folded: "Gil" = "GIL" = "gil").
 """
@@ -25,7 +26,8 @@ from incident_log.redaction.names import key_of
 KEEP = "keep"
 REDACT = "redact"
 ATTACH = "attach"
-ACTIONS = (KEEP, REDACT, ATTACH)
+DEFAULT = "default"  # withdraws the earlier decisions about a value
+ACTIONS = (KEEP, REDACT, ATTACH, DEFAULT)
 
 AMBIGUOUS_NAME = "[NAME]"
 TERM_TAG = "[REDACTED]"

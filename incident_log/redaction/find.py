@@ -217,7 +217,9 @@ class Finder:
                 return
             record = self._forms.setdefault(key, _Form(display=" ".join(form)))
             record.owners.add(owner)
-            if len(form) == 1:
+            if len(form) == 1 and owner:
+                # Case-aware only for people's names: a word the officer chose to hide is
+                # hidden in every case.
                 record.common = record.common or is_common_word(form[0])
             atoms = name_atoms([fold(p) for p in form])
             (unspaced if any(_unspaced(ch) for ch in key) else spaced).append(atoms)
