@@ -158,10 +158,14 @@ _PPS = re.compile(r"(?<![\w\-])\d{7}[A-W][A-IW]?(?![\w\-])", re.IGNORECASE)
 # ZX1234567), passports (A12345678), driving licences.
 _LETTERS_AND_DIGITS_ID = re.compile(r"(?<![\w\-])[A-Z]{1,3}\d{6,9}[A-Z]?(?![\w\-])")
 _PASSPORT_SHAPE = re.compile(r"(?<![\w\-])[A-Z]{3}\d{6}(?![\w\-])")  # Spanish passports: AAA123456
+# Collar, warrant and badge numbers after a rank, and the numbers listed with them
+# ("PC 4471", "los agentes 87654 y 87655", "PCs 1187, 1190 and 1191").
 _COLLAR = re.compile(
-    r"\b(?:PC|PCSO|PS|DC|DS|DI|Sgt|Insp|Ch\s?Insp|agente|ag\.|polic[ií]a|guardia|TIP|collar|warrant)\.?\s?(?:no\.?\s?)?#?(\d{3,7})\b",
+    r"\b(?:PCs?|PCSOs?|PS|DCs?|DS|DI|Sgts?|Insp|Ch\s?Insp|agentes?|ag\.|polic[ií]as?|guardias?|TIP|collar|warrant"
+    r"|placas?|badge)\.?\s?(?:(?:no|n[ºo°]|núm|number)\.?\s?)?#?(\d{3,7}(?:\s*(?:,|y|e|and|&|/)\s*#?\d{3,7})*)\b",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(r"\d{3,7}")
 
 
 def _compact(value: str) -> str:
@@ -211,7 +215,8 @@ def identity_numbers(text: str) -> Iterator[Detection]:
         if seen_digit and end > start:
             yield Detection(start, end, ID)
     for m in _COLLAR.finditer(text):
-        yield Detection(m.start(1), m.end(1), ID)
+        for number in _NUMBER.finditer(m.group(1)):
+            yield Detection(m.start(1) + number.start(), m.start(1) + number.end(), ID)
 
 
 # --- vehicle plates ------------------------------------------------------------------------

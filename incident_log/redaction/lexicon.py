@@ -90,24 +90,33 @@ def _load() -> tuple[frozenset[str], frozenset[str]]:
                     if isinstance(value, str):
                         for part in value.replace("-", " ").split():
                             key = fold(part).strip(".'")
-                            if len(key) >= 2 and key.isalpha():
+                            if len(key) >= 2 and key.replace("'", "").isalpha():
                                 target.add(key)
         _given, _surnames = frozenset(given), frozenset(surnames)
         return _given, _surnames
 
 
+def _keys(word: str) -> list[str]:
+    """The word folded, and for "O'Neill", "D'Angelo", "N'Golo" the part after the apostrophe."""
+    key = fold(word).replace("\u2019", "'")
+    keys = [key]
+    if "'" in key:
+        keys += [piece for piece in key.split("'") if len(piece) >= 3]
+    return keys
+
+
 def is_given_name(word: str) -> bool:
-    return fold(word) in _load()[0]
+    given = _load()[0]
+    return any(key in given for key in _keys(word))
 
 
 def is_surname(word: str) -> bool:
-    return fold(word) in _load()[1]
+    surnames = _load()[1]
+    return any(key in surnames for key in _keys(word))
 
 
 def is_known_name(word: str) -> bool:
-    key = fold(word)
-    given, surnames = _load()
-    return key in given or key in surnames
+    return is_given_name(word) or is_surname(word)
 
 
 def is_ambiguous_name(word: str) -> bool:

@@ -846,7 +846,8 @@ def program_wording(content: ReportContent) -> set[str]:
     words: set[str] = {
         content.marking,
         EXERCISE_MARKING,
-        f"Debrief report \u00b7 {content.generated_at}",
+        "Debrief report",  # the footer: "Debrief report <ref> · <time>"; the ref is checked
+        content.generated_at,
         "Page 1 of 1",
         f"8. Full timeline ({len(content.timeline)} entries)",
         " ".join(t for t, _ in TIMELINE_COLS) + " Entry",
