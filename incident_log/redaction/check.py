@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from incident_log.redaction import lexicon
-from incident_log.redaction.names import PARTICLES, ROLE_WORDS, TITLES
+from incident_log.redaction.names import PARTICLES, ROLE_WORDS, TITLES, parts
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT_RUN = re.compile(r"\d[\d \t.\-/()+]*\d")
@@ -69,29 +69,35 @@ class _Targets:
         self.digits: list[tuple[str, str]] = []
         for label, name in targets.names:
             what = f"a name of {label}" if label else "a term the officer chose to hide"
-            # A callsign or handle mixing letters and digits ("NEG1", "tomi89") is one name
-            # part: looked for as its letters and digits side by side, never as "NEG" alone.
-            for mixed in re.findall(r"[^\W_]+", name):
-                pieces = tuple(fold_token(p) for p in _TOKEN.findall(mixed))
-                if len(pieces) > 1 and re.sub(r"[\W_]+", "", fold_token(mixed)) not in kept:
-                    self.sequences.setdefault(pieces[0], []).append((pieces, what, False))
-            words = [w for w in _TOKEN.findall(" ".join(w for w in re.findall(r"[^\W_]+", name) if w.isalpha() or w.isdigit()))]
-            folded = [fold_token(w) for w in words]
-            for index, (word, key) in enumerate(zip(words, folded, strict=True)):
+            # The parts of a name as the register writes them. A part that is one token is
+            # looked for as that token; a part that is several ("NEG1", "O'Neill", a name with
+            # an emoji in it) as its tokens side by side, never as one of them alone.
+            name_parts = [p for p in parts(name) if _TOKEN.search(p)]
+            folded: list[str] = []
+            for index, part in enumerate(name_parts):
+                pieces = tuple(fold_token(t) for t in _TOKEN.findall(part))
+                if len(pieces) > 1:
+                    if "".join(pieces) not in kept:
+                        self.sequences.setdefault(pieces[0], []).append((pieces, what, False))
+                        self.glued.setdefault("".join(pieces), what)
+                    folded.append("".join(pieces))
+                    continue
+                key = pieces[0]
+                folded.append(key)
                 if key in kept or key.isdigit():
                     continue
-                edge = index in (0, len(words) - 1)
+                edge = index in (0, len(name_parts) - 1)
                 letters = sum(ch.isalpha() for ch in key)
                 if letters < 2 or key in TITLES or key in ROLE_WORDS:
                     continue
-                if key in PARTICLES and not (edge and len(words) > 1 and word[:1].isupper()):
+                if key in PARTICLES and not (edge and len(name_parts) > 1 and part[:1].isupper()):
                     continue  # "de", "la", "el" of a name are words; a "Lê" or "Van" written so is a name
                 known = self.single.get(key)
                 if known is not None and what not in known[0]:
                     what_both = " or ".join(sorted({known[0].removeprefix("a name of "), label}))
                     self.single[key] = (f"a name of {what_both}", known[1])
                 elif known is None:
-                    self.single[key] = (what, bool(label) and lexicon.is_common_word(word))
+                    self.single[key] = (what, bool(label) and lexicon.is_common_word(part))
             for i in range(len(folded)):
                 for j in range(i + 2, len(folded) + 1):
                     glued = "".join(folded[i:j])

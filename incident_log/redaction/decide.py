@@ -15,7 +15,7 @@ The latest decision about a value wins (values are compared folded: "Gil" = "GIL
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -155,11 +155,6 @@ def decide(finding: Finding, kept: Iterable[str] | frozenset[str]) -> Replacemen
         return None
     text, label = default_replacement(finding)
     return Replacement(finding.start, finding.end, text, CATEGORY_OF.get(finding.cls, "terms"), finding, label)
-
-
-def people_by_key(people: Iterable[object]) -> Mapping[str, str]:
-    """person key -> label, for attach decisions."""
-    return {str(getattr(p, "key")): str(getattr(p, "label")) for p in people}
 
 
 def decisions_from_entries(entries: Iterable[object]) -> Decisions:

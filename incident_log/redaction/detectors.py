@@ -228,7 +228,7 @@ _ES_PROVINCES = (
 )
 _NOT_PLATE_TAIL = {
     "eur", "usd", "gbp", "utc", "gmt", "cet", "bst", "hrs", "min", "sec", "kmh", "kph", "mph", "lbs", "mts",
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the", "and", "hrs",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the", "and",
 }
 _PLATES = (
     # Spain since 2000: 1234 BCD, 1234-bcd, 1234bcd (consonants only, so "1234 ABC" words stay)

@@ -18,7 +18,15 @@ from incident_log.domain.state import Person
 from incident_log.redaction import apply as apply_stage
 from incident_log.redaction.check import CheckTargets
 from incident_log.redaction.decide import CATEGORIES, Decisions, Replacement, decide
-from incident_log.redaction.find import CANDIDATE, REGISTERED, REGISTERED_PHONE, VARIANT, Finder, Finding, Identity
+from incident_log.redaction.find import (
+    CANDIDATE,
+    REGISTERED,
+    REGISTERED_PHONE,
+    VARIANT,
+    Finder,
+    Finding,
+    Identity,
+)
 from incident_log.redaction.names import can_stand_alone, key_of, parts
 
 if TYPE_CHECKING:
@@ -75,8 +83,8 @@ class Redactor:
             names = _unique((person.name, *person.all_names, *person.aliases, *extra_names.pop(person.label, ())))
             phones = _unique((*person.phones, *person.all_phones))
             identities.append(Identity(person.label, names, phones, person.key))
-        for label, names in extra_names.items():
-            identities.append(Identity(label, tuple(names)))
+        for label, more in extra_names.items():
+            identities.append(Identity(label, tuple(more)))
         from incident_log.redaction.authors import person_for_author
 
         for author, label in (authors or {}).items():

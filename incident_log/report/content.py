@@ -385,7 +385,7 @@ def build_content(
         key=lambda row: -row[2],
     )
 
-    demands = [
+    demands: list[tuple[str, ...]] = [
         (
             f"#{d.seq}",
             clock.hm(d.at),
@@ -400,7 +400,7 @@ def build_content(
         )
         for d in state.demands
     ]
-    offers = [
+    offers: list[tuple[str, ...]] = [
         (
             f"#{o.seq}",
             clock.hm(o.at),
@@ -413,7 +413,7 @@ def build_content(
     ]
 
     def board(items: Sequence[object], with_status: bool = False) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for item in items:
             about = scrub.person(item.about) if item.about else ""  # type: ignore[attr-defined]
             extra = ""
@@ -436,11 +436,11 @@ def build_content(
         ("Triggers \u2014 topics to avoid", board(state.triggers)),
         ("Risks", board(state.risks, with_status=True)),
     ]
-    intelligence = [
+    intelligence: list[tuple[str, ...]] = [
         (f"#{i.seq}", clock.hm(i.at), scrub.text(i.text), scrub.text(i.source), i.grading or "\u2014")
         for i in state.intelligence
     ]
-    decisions = [
+    decisions: list[tuple[str, ...]] = [
         (
             f"#{d.seq}",
             clock.hm(d.at),

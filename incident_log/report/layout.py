@@ -169,18 +169,28 @@ class Markup:
 CELL_MAX_LINES = 30
 
 
-def _bounded(text: str, limit: int = CELL_LIMIT) -> str:
-    """``text`` cut (at a space, if there is one near) to fit one table cell: at most ``limit``
-    characters and ``CELL_MAX_LINES`` lines."""
-    if len(text) <= limit and text.count("\n") < CELL_MAX_LINES:
+def _bounded(text: str, limit: int = CELL_LIMIT, per_line: int = CHARS_PER_LINE) -> str:
+    """``text`` cut to fit one table cell: at most ``limit`` characters and about
+    ``CELL_MAX_LINES`` lines of ``per_line`` characters (at a space, if there is one near)."""
+    if len(text) <= limit and sum(1 + len(line) // per_line for line in text.split("\n")) <= CELL_MAX_LINES:
         return text
-    lines = text.split("\n")
-    if len(lines) > CELL_MAX_LINES:
-        text = "\n".join(lines[:CELL_MAX_LINES])
-        if len(text) <= limit:
-            return text + CONTINUED
-    cut = text.rfind(" ", limit - 200, limit)
-    return text[: cut if cut > 0 else limit] + CONTINUED
+    kept: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        room = (CELL_MAX_LINES - used) * per_line
+        if room <= 0:
+            break
+        if len(line) > room:
+            cut = line.rfind(" ", max(0, room - 40), room)
+            kept.append(line[: cut if cut > 0 else room])
+            break
+        kept.append(line)
+        used += 1 + len(line) // per_line
+    text = "\n".join(kept)
+    if len(text) > limit:
+        cut = text.rfind(" ", limit - 200, limit)
+        text = text[: cut if cut > 0 else limit]
+    return text + CONTINUED
 
 
 def _lines(text: str) -> int:
@@ -452,9 +462,17 @@ class Layout:
             return self.p(empty, "small")
         self.furniture.add(" ".join(header))
         data: list[list[Any]] = [[Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header]]
+        # Each cell is bounded to what its column holds in about 30 lines (5 points a
+        # character, generous for wide glyphs), so a row always fits a page.
+        per_line = [max(6, int((w - 6) / 5.0)) for w in widths]
         for row in rows:
             data.append(
-                [cell if isinstance(cell, Flowable) else self.p(_bounded(str(cell)), content=True) for cell in row]
+                [
+                    cell
+                    if isinstance(cell, Flowable)
+                    else self.p(_bounded(str(cell), per_line=per_line[i]), content=True)
+                    for i, cell in enumerate(row)
+                ]
             )
         table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(self._grid_style(len(data)))

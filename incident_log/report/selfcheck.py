@@ -49,7 +49,7 @@ def extract(pdf: bytes, progress: Callable[[int, int], None] | None = None) -> t
             for key in ("/Contents", "/T", "/TU", "/V"):
                 if key in obj:
                     extra.append(str(obj[key]))
-    meta = reader.metadata or {}
+    meta: dict[str, object] = dict(reader.metadata or {})
     extra.extend(str(value) for value in meta.values())
     extra.extend(_outline_titles(reader.outline))
     return pages, "\n".join(extra)

@@ -213,8 +213,9 @@ class ReportDialog(QDialog):
             row.setData(0, ItemRole, item)
             if keep is not None and item.text == keep:
                 self.review.setCurrentItem(row)
-        if self.review.currentItem() is None and self.review.topLevelItemCount():
-            self.review.setCurrentItem(self.review.topLevelItem(0))
+        first = self.review.topLevelItem(0)
+        if self.review.currentItem() is None and first is not None:
+            self.review.setCurrentItem(first)
         # The officer has to read every value found (to spot a missing alias): never truncate them.
         self.review.resizeColumnToContents(0)
         self.review.setColumnWidth(0, min(max(self.review.columnWidth(0), 140), 360))

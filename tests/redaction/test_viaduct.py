@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from incident_log.domain.kinds import PERSON_FIELDS
-from incident_log.redaction import CATEGORIES
+from incident_log.redaction import CATEGORIES, Redactor
 from incident_log.redaction.check import check
-from incident_log.redaction import Redactor
 from incident_log.redaction.fold import fold
 
 

@@ -11,7 +11,7 @@ from incident_log.domain.entry import NewEntry
 from incident_log.logbook import Logbook
 from incident_log.report import ReasonRequired, ReportLeak, ReportOptions, build_report, write_report
 from incident_log.report.source import gather, make_redactor
-from tests.report.conftest import VIADUCT_SECRETS, read_pdf
+from tests.report.conftest import read_pdf
 
 T0 = datetime(2026, 3, 14, 20, 0, tzinfo=UTC)
 
