@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import getpass
+import io
 import json
 import os
 import sys
@@ -34,6 +35,14 @@ def say(text: str, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     stream.write(text + "\n")
     stream.flush()
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def one_line(text: str) -> str:
+    """A message that echoes what was typed stays one line: control characters are shown escaped."""
+    return text.translate(_CONTROLS)
 
 
 def warn(text: str) -> None:
@@ -117,16 +126,30 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         incident = book.create_incident(
-            args.title, type=args.type, location=args.location or "", ref=args.ref, exercise=args.exercise
+            args.title, type=args.type, location=args.location or "", ref=args.ref, exercise=args.exercise,
+            time_zone=args.time_zone, author=author_of(args, book),
         )
         say(incident.ref)
     return EXIT_OK
 
 
+def cmd_details(args: argparse.Namespace) -> int:
+    changes = {
+        "title": args.title, "type": args.type, "location": args.location, "time_zone": args.time_zone,
+        "exercise": {"yes": True, "no": False}.get(args.exercise or ""),
+    }
+    with open_logbook(args) as book:
+        entry = book.change_details(args.ref, reason=args.reason, author=author_of(args, book), **changes)
+        say(str(entry.seq))
+    return EXIT_OK
+
+
 def cmd_list(args: argparse.Namespace) -> int:
+    from incident_log.domain.zones import zone  # noqa: PLC0415
+
     with open_logbook(args) as book:
         for incident in book.incidents():
-            opened = incident.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            opened = incident.opened_at.astimezone(zone(incident.time_zone)).strftime("%Y-%m-%d %H:%M %Z")
             marker = " [EXERCISE]" if incident.exercise else ""
             say(
                 f"{incident.ref}\t{incident.status}\t{incident.entry_count} entries\t{opened}\t"
@@ -191,7 +214,16 @@ def cmd_log(args: argparse.Namespace) -> int:
         )
         entry = book.record(args.ref, draft)
         say(str(entry.seq))
+        clock_warning(entry)
     return EXIT_OK
+
+
+def clock_warning(entry: Any) -> None:
+    if entry.clock_back:
+        warn(
+            f"warning: this computer's clock is {entry.clock_back} s behind the entry before #{entry.seq} "
+            "(it was moved back). The entry was recorded with the clock's time and marked; fix the clock."
+        )
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
@@ -220,10 +252,9 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from incident_log.domain.scenario import load_scenario  # noqa: PLC0415
+    from incident_log.domain.scenario import read_scenario_file  # noqa: PLC0415
 
-    load_scenario(Path(args.file))  # clear errors for unreadable, non-JSON or oversized files
-    data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    data = read_scenario_file(Path(args.file))  # clear errors for unreadable, non-JSON or oversized files
     with open_logbook(args) as book:
         incident = book.import_scenario(data, ref=args.ref)
         say(incident.ref)
@@ -234,14 +265,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         book.incident(args.ref)  # unknown ref: clear error before any output
         rows = book.export_rows(args.ref)
-        warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
         if args.output:
-            target = Path(args.output)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            from incident_log import fileio  # noqa: PLC0415
+
+            target = fileio.check_output(Path(args.output), force=args.force)
+            warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
+            with fileio.atomic_output(target) as binary:
+                handle = io.TextIOWrapper(binary, encoding="utf-8", newline="")
                 count = _write_export(rows, handle, args.format)
+                handle.flush()
+                handle.detach()
             warn(f"wrote {count} entries to {target}")
         else:
+            warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
             _write_export(rows, sys.stdout, args.format)
     return EXIT_OK
 
@@ -267,10 +303,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise CliError("--head and --count check one incident: give its REF.")
     with open_logbook(args) as book:
         result = book.verify(args.ref, head=args.head, count=args.count)
+    for warning in result.warnings:
+        say(f"warning: {warning}", sys.stderr)
     if result.ok:
         say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); chain and file verified.")
         for ref, (count, head) in sorted(result.head.items()):
             say(f"{ref}: {count} entries, head {head or '(empty)'}")
+        if not args.ref:
+            say(f"vault ledger: {result.ledger[0]} incident record(s), head {result.ledger[1]}")
         return EXIT_OK
     if result.first_bad is not None:
         ref, seq = result.first_bad
@@ -281,10 +321,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from incident_log import fileio  # noqa: PLC0415
+
     with open_logbook(args) as book:
         book.incident(args.ref)
+        fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
         passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
-        book.export_bundle(args.ref, Path(args.output), passphrase)
+        book.export_bundle(args.ref, Path(args.output), passphrase, force=args.force)
         say(f"Wrote {args.output}: {args.ref}, encrypted with the bundle passphrase. Send the passphrase separately.")
     return EXIT_OK
 
@@ -297,6 +340,16 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_logbook(args) as book:
+        done = book.backup(Path(args.dest), force=args.force)
+    say(
+        f"Backed up {done.incidents} incident(s), {done.entries} entries to {done.vault} and {done.key_file}; "
+        "the copy was verified. Keep both files together."
+    )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from incident_log.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the desktop app
 
@@ -304,6 +357,23 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # --- parser --------------------------------------------------------------------------------------
+
+
+def entry_number(text: str) -> int:
+    """An entry's seq as typed: a whole number from 1 (argparse shows the message)."""
+    from incident_log.domain.kinds import MAX_SEQ  # noqa: PLC0415
+
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not an entry number") from None
+    if not 1 <= value <= MAX_SEQ:
+        raise argparse.ArgumentTypeError(f"{text[:20]} is not an entry number (1 to {MAX_SEQ:,})")
+    return value
+
+
+def entry_count(text: str) -> int:
+    return 0 if text.strip() == "0" else entry_number(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -337,6 +407,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--location")
     p.add_argument("--ref", help="e.g. NEG-2026-0142 (default: the next free one)")
     p.add_argument("--exercise", action="store_true", help="a training incident: EXERCISE on every page")
+    p.add_argument("--time-zone", metavar="ZONE", help="IANA zone the incident happens in (default: this computer's)")
+    p.add_argument("--author", metavar="NAME")
+
+    p = add("details", cmd_details, "change an incident's title, type, location, zone or exercise flag (an entry)")
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("--title")
+    p.add_argument("--type", choices=INCIDENT_TYPES, metavar="TYPE", help=f"one of: {', '.join(INCIDENT_TYPES)}")
+    p.add_argument("--location")
+    p.add_argument("--time-zone", metavar="ZONE")
+    p.add_argument("--exercise", choices=("yes", "no"))
+    p.add_argument("--reason", required=True)
+    p.add_argument("--author", metavar="NAME")
 
     add("list", cmd_list, "the incidents in the vault, one a line")
 
@@ -347,12 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", metavar="ISO8601", help="when it happened (default: now)")
     p.add_argument("--author", metavar="NAME")
     p.add_argument("--field", action="append", metavar="NAME=VALUE", help="a field of the kind (repeatable)")
-    p.add_argument("--refs", type=int, metavar="SEQ", help="the entry an update/amendment/flag refers to")
+    p.add_argument("--refs", type=entry_number, metavar="SEQ", help="the entry an update/amendment/flag refers to")
     p.add_argument("--delay-reason", metavar="TEXT", help="why the entry is recorded late (needed past 10 minutes)")
 
     p = add("amend", cmd_amend, "record a correction of an entry (the original stays visible)")
     p.add_argument("ref", metavar="REF")
-    p.add_argument("seq", type=int, metavar="SEQ")
+    p.add_argument("seq", type=entry_number, metavar="SEQ")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--reason", required=True)
     p.add_argument("--author", metavar="NAME")
@@ -375,11 +457,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF")
     p.add_argument("--format", choices=("jsonl", "csv"), required=True)
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = add("verify", cmd_verify, "check the hash chain and the file; exit 1 naming the first bad entry")
     p.add_argument("ref", nargs="?", metavar="REF")
     p.add_argument("--head", metavar="HASH", help="the head hash printed on a report")
-    p.add_argument("--count", type=int, metavar="N", help="the entry count printed on a report")
+    p.add_argument("--count", type=entry_count, metavar="N", help="the entry count printed on a report")
+
+    p = add("backup", cmd_backup, "a verified copy of the vault and its key file, safe while the app is running")
+    p.add_argument("dest", metavar="DEST", help="the copy's file name, or a folder to put vault.db and vault.db.keys in")
+    p.add_argument("--force", action="store_true", help="replace an earlier backup at DEST")
 
     bundle = sub.add_parser("bundle", help="move an incident between vaults as one encrypted file")
     bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="export|import", required=True)
@@ -387,6 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_bundle_export)
     p.add_argument("ref", metavar="REF")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = bundle_sub.add_parser("import", help="import a bundle (its chain is verified; twice adds nothing)", parents=[common])
     p.set_defaults(handler=cmd_bundle_import)
     p.add_argument("file", metavar="FILE")
@@ -413,11 +501,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except errors.IncidentLogError as exc:
-        warn(f"error: {exc.message}")
+        warn(f"error: {one_line(exc.message)}")
         return EXIT_FAILED
     except BrokenPipeError:  # `incident-log export ... | head`: the reader has what it wanted
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a file named on the command line could not be read or written
+        where = f" {exc.filename}" if exc.filename else ""
+        warn(f"error: could not use{where} ({exc.strerror or type(exc).__name__}). Check the path and try again.")
+        return EXIT_FAILED
     except KeyboardInterrupt:
         warn("interrupted; nothing more was written.")
         return 130

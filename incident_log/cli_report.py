@@ -84,6 +84,7 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
     p.add_argument(
         "--author", metavar="NAME", help="who is making the report (default: your callsign or user name)"
     )
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
 
     p = sub.add_parser(
         "demo",
@@ -119,6 +120,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> int:
     """The report command on an opened logbook."""
+    from incident_log.fileio import check_output  # noqa: PLC0415
     from incident_log.report import ReportOptions, build_report  # noqa: PLC0415
     from incident_log.report.build import write_atomically  # noqa: PLC0415
     from incident_log.report.source import gather, make_redactor, review_texts  # noqa: PLC0415
@@ -128,6 +130,8 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     _record_decisions(args, book, out)
     if not args.review and not args.output:
         return EXIT_OK
+    if not args.review:  # never onto the vault or its key file; an existing file only with --force
+        check_output(Path(args.output).expanduser(), force=getattr(args, "force", False))
     inputs = gather(book, args.ref)
     redactor = make_redactor(inputs.state, inputs.entries)
     if args.review:
@@ -261,7 +265,8 @@ def run_demo(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> 
         inputs.entries,
         redactor=make_redactor(inputs.state, inputs.entries),
         verification=inputs.verification,
-        options=ReportOptions(),
+        # The verify command on the Integrity page must be one the reader can run.
+        options=ReportOptions(verify_vault=getattr(args, "vault", None), vault_gone=not getattr(args, "vault", None)),
     )
     for warning in result.warnings:
         warn(warning)

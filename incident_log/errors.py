@@ -120,19 +120,54 @@ class VaultInUse(VaultError):
 
 
 class VaultReadOnly(VaultError):
+    def __init__(self, path: object, *, opening: bool = False) -> None:
+        if opening:
+            super().__init__(
+                f"The vault {path} is on a read-only disk or in a folder you cannot write to, so it cannot be "
+                "opened. Copy it and its .keys file to a writable folder (or make the disk writable) and open it "
+                "there; nothing was changed."
+            )
+        else:
+            super().__init__(
+                f"The vault {path} cannot be written (read-only file or folder). Move it to a writable place; "
+                "the entry was not recorded and is still in front of you."
+            )
+
+
+class VaultPathUnusable(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The vault {path} cannot be written (read-only file or folder). Move it to a writable place; "
-            "the entry was not recorded and is still in front of you."
+            f"The vault path {path} has characters that are not UTF-8, which the database cannot open. "
+            "Rename the folder or file (or give another --vault); nothing was changed."
+        )
+
+
+class VaultFolderUnusable(VaultError):
+    def __init__(self, folder: object, why: str) -> None:
+        super().__init__(
+            f"The vault cannot be created in {folder} ({why}). Choose another path with --vault; nothing was created."
+        )
+
+
+class BackupFailed(VaultError):
+    def __init__(self, path: object, detail: str) -> None:
+        super().__init__(
+            f"The backup {path} did not verify ({detail}); it was not kept. Run 'incident-log verify' on the vault."
         )
 
 
 class DiskFull(VaultError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The disk is full: the entry was NOT recorded and is still in front of you. Free some space "
-            "(or save the text elsewhere) and record it again."
-        )
+    def __init__(self, path: object = None, *, opening: bool = False) -> None:
+        if opening:
+            super().__init__(
+                f"The disk holding {path} is full, so the vault cannot be opened. The vault is not damaged and "
+                "nothing is lost: free some space on that disk and try again (do not restore a backup)."
+            )
+        else:
+            super().__init__(
+                "The disk is full: the entry was NOT recorded and is still in front of you. Free some space "
+                "(or save the text elsewhere) and record it again."
+            )
 
 
 class KeyringUnavailable(VaultError):
@@ -193,3 +228,10 @@ class BundleError(IncidentLogError):
 class WrongBundlePassphrase(BundleError):
     def __init__(self) -> None:
         super().__init__("Wrong passphrase for this bundle (or the file is damaged). Nothing was imported.")
+
+
+# --- files written outside the vault -------------------------------------------------------------
+
+
+class OutputRefused(IncidentLogError):
+    """An output path that would overwrite something, or cannot be written; nothing was written."""

@@ -20,7 +20,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,31 +29,48 @@ import sqlcipher3
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from incident_log import errors
+from incident_log import errors, fileio
+from incident_log.domain.chain import DETAILS, OPENING, clock_moved_back, opening_fields
 from incident_log.domain.entry import (
     ORIGIN_IMPORT,
     ORIGIN_LIVE,
     Entry,
     Incident,
     NewEntry,
-    chain_hash,
-    genesis_hash,
     iso_utc,
     utc_now,
 )
-from incident_log.domain.kinds import AFTER_SEAL_KINDS, INCIDENT_TYPES
+from incident_log.domain.kinds import AFTER_SEAL_KINDS, INCIDENT_DETAIL_FIELDS, MAX_SEQ
 from incident_log.domain.state import IncidentState
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN, check_text, validate_entry
-from incident_log.store import keyslots, repository
+from incident_log.domain.validation import (
+    DEFAULT_LATE_MARGIN,
+    MAX_LATE_MARGIN,
+    IncidentDetails,
+    validate_entry,
+    validate_incident,
+)
+from incident_log.domain.zones import machine_zone
+from incident_log.store import keyslots, ledger, repository
 from incident_log.store.engine import raise_storage_error
 from incident_log.store.vault import UnlockedVault, create_vault, unlock_vault
+from incident_log.store.verify import VerifyResult
 
 log = logging.getLogger(__name__)
 
 VAULT_ENV = "INCIDENT_LOG_VAULT"
 PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
 IDLE_INDEX_BATCH = 200  # entries indexed per poll(): about 20 ms of idle time at most
-REF_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
+SYSTEM_AUTHOR = "incident-log"  # the author of entries the program writes on its own (an opening)
+Clock = Callable[[], datetime]
+_LOOKUP = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a ref, or an incident's UUID
+
+
+@dataclass(frozen=True, slots=True)
+class BackupDone:
+    vault: Path
+    key_file: Path
+    incidents: int
+    entries: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +88,21 @@ class EntriesAdded:
     seqs: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class VerifyResult:
-    ok: bool
-    incidents_checked: int
-    entries_checked: int
-    first_bad: tuple[str, int] | None  # (ref, seq) of the first entry that does not match
-    problems: tuple[str, ...] = ()
-    head: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (count, head hash)
+def _late_margin(value: str | None, *, strict: bool = False) -> timedelta:
+    """The vault's late margin: 1 to 60 minutes (verify re-checks against the widest one)."""
+    if value is None:
+        return DEFAULT_LATE_MARGIN
+    try:
+        minutes = float(value)
+    except ValueError:
+        minutes = -1.0
+    if not 1 <= minutes <= MAX_LATE_MARGIN.total_seconds() / 60:
+        if strict:
+            raise errors.ValidationError(
+                "late_margin_minutes", f"must be a number of minutes from 1 to {int(MAX_LATE_MARGIN.total_seconds() // 60)}"
+            )
+        return DEFAULT_LATE_MARGIN
+    return timedelta(minutes=minutes)
 
 
 def _filter_args(flt: TimelineFilter | None) -> dict[str, Any]:
@@ -123,8 +147,10 @@ def _collector_paused() -> Iterator[None]:
 class Logbook:
     """One unlocked vault. Not tied to a thread: each call checks a connection out of a pool."""
 
-    def __init__(self, unlocked: UnlockedVault) -> None:
+    def __init__(self, unlocked: UnlockedVault, *, clock: Clock = utc_now) -> None:
         self._vault = unlocked
+        # Where every write reads the time: a test moves it back without touching the machine's clock.
+        self._clock = clock
         self._engine = unlocked.engine
         self.path = unlocked.path
         self.unlocked_with = unlocked.unlocked_with
@@ -137,9 +163,9 @@ class Logbook:
         self._ids: dict[str, str] = {}  # ref -> incident id (refs never change)
         self._rows: dict[str, repository.IncidentRow] = {}  # ref or id -> its immutable row
         self._cache: dict[str, list[Entry]] = {}  # incident id -> entries loaded for state()
-        margin = self.get_pref("late_margin_minutes")
-        self.late_margin = timedelta(minutes=float(margin)) if margin else DEFAULT_LATE_MARGIN
+        self.late_margin = _late_margin(self.get_pref("late_margin_minutes"))
         self._known_heads = self._read(repository.max_seqs)
+        fileio.protect_vault(self.path)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -156,8 +182,14 @@ class Logbook:
         return cls(create_vault(Path(path), passphrase, remember_in_keyring=remember_in_keyring, kdf_log_n=kdf_cost))
 
     @classmethod
-    def open(cls, path: Path, *, passphrase: str | None = None, use_keyring: bool = True) -> Logbook:
-        return cls(unlock_vault(Path(path), passphrase=passphrase, use_keyring=use_keyring))
+    def open(
+        cls, path: Path, *, passphrase: str | None = None, use_keyring: bool = True, clock: Clock = utc_now
+    ) -> Logbook:
+        return cls(unlock_vault(Path(path), passphrase=passphrase, use_keyring=use_keyring), clock=clock)
+
+    @property
+    def vault_id(self) -> str:
+        return self._vault.vault_id
 
     @staticmethod
     def default_path() -> Path:
@@ -235,6 +267,8 @@ class Logbook:
         # Incident rows never change (triggers refuse it), so a row once read is kept.
         row = self._rows.get(ref)
         if row is None:
+            if not isinstance(ref, str) or not _LOOKUP.match(ref):  # e.g. a non-UTF-8 argument: no such ref
+                raise errors.UnknownIncident(ref if isinstance(ref, str) else repr(ref))
             row = repository.find_incident(connection, ref)
             if row is None:
                 raise errors.UnknownIncident(ref)
@@ -259,44 +293,68 @@ class Logbook:
         ref: str | None = None,
         exercise: bool = False,
         opened_at: datetime | None = None,
+        time_zone: str | None = None,
+        author: str = SYSTEM_AUTHOR,
     ) -> Incident:
-        row = self._incident_draft(title, type=type, location=location, ref=ref, exercise=exercise, opened_at=opened_at)
-        self._write(self._insert_incident, row)
-        return self.incident(row.ref)
+        """Open an incident: its row, its opening entry (#0) and its record in the vault's ledger."""
+        now = self._clock()
+        details = self._details(title, type=type, location=location, ref=ref, exercise=exercise,
+                                opened_at=opened_at or now, time_zone=time_zone, now=now)
 
-    def _incident_draft(
-        self,
-        title: str,
-        *,
-        type: str,
-        location: str,
-        ref: str | None,
-        exercise: bool,
-        opened_at: datetime | None,
-        incident_id: str | None = None,
-    ) -> repository.IncidentRow:
-        title = check_text("title", title, limit=200, required=True).strip()
-        location = check_text("location", location, limit=300, required=False).strip()
-        kind = (type or "other").strip().lower()
-        if kind not in INCIDENT_TYPES:
-            raise errors.ValidationError("type", f"'{kind}' is not an incident type; use one of: {', '.join(INCIDENT_TYPES)}")
-        now = utc_now()
-        opened = opened_at or now
-        if opened.tzinfo is None:
-            raise errors.ValidationError("opened_at", "needs a time zone")
-        if opened > now + timedelta(seconds=5):
-            raise errors.ValidationError("opened_at", "is in the future")
+        def work(connection: Connection) -> None:
+            self._open_incident(connection, str(uuid.uuid4()), details, event="created", origin=ORIGIN_LIVE,
+                                author=author, now=now)
+
+        self._write(work)
+        return self.incident(details.ref)
+
+    def _details(
+        self, title: Any, *, type: Any, location: Any, ref: Any, exercise: Any, opened_at: Any,
+        time_zone: Any, now: datetime,
+    ) -> IncidentDetails:
+        """Incident details through the domain's checks; the ref is chosen here when not given."""
         if ref is None:
-            ref = self._next_ref(opened)
-        ref = ref.strip()
-        if not REF_PATTERN.match(ref):
-            raise errors.ValidationError("ref", "use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40")
-        return repository.IncidentRow(incident_id or str(uuid.uuid4()), ref, title, kind, location, opened, bool(exercise))
+            probe = validate_incident(ref="NEW", title=title, type=type, location=location, opened_at=opened_at,
+                                      exercise=exercise, time_zone=time_zone or machine_zone(), now=now)
+            ref = self._next_ref(probe.opened_at)
+        return validate_incident(ref=ref, title=title, type=type, location=location, opened_at=opened_at,
+                                 exercise=exercise, time_zone=time_zone or machine_zone(), now=now)
 
-    def _insert_incident(self, connection: Connection, row: repository.IncidentRow) -> None:
-        if repository.find_incident(connection, row.ref) is not None:
-            raise errors.DuplicateRef(row.ref)
-        repository.insert_incident(connection, row, utc_now())
+    def _open_incident(
+        self, connection: Connection, incident_id: str, details: IncidentDetails, *, event: str, origin: str,
+        author: str, now: datetime,
+    ) -> repository.IncidentRow:
+        """Inside the caller's write transaction: the row, entry #0 and the ledger record."""
+        if repository.find_incident(connection, details.ref) is not None:
+            raise errors.DuplicateRef(details.ref)
+        row = repository.IncidentRow(incident_id, details.ref, details.title, details.type, details.location,
+                                     details.opened_at, details.exercise, details.time_zone)
+        repository.insert_incident(connection, row, now)
+        raw = repository.driver(connection)
+        draft = NewEntry(OPENING, "", opening_fields(details, ledger.head_hash(raw, self.vault_id)),
+                         occurred_at=details.opened_at, author=author)
+        clean = validate_entry(draft, repository.DatabaseFacts(raw, incident_id), now=now, allow_system=True,
+                               late_reason_exempt=True)
+        opening = repository.append_opening(raw, incident_id, clean, origin=origin, recorded_at=now)
+        ledger.append(raw, self.vault_id, event=event, incident_id=incident_id, ref=details.ref, recorded_at=now,
+                      opening=opening.hash)
+        return row
+
+    def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Entry:
+        """Change the incident's title, type, location, opening time, exercise flag or zone: an entry."""
+        unknown = sorted(set(changes) - set(INCIDENT_DETAIL_FIELDS))
+        if unknown:
+            raise errors.ValidationError(unknown[0], f"is not a detail of an incident (its details: {', '.join(INCIDENT_DETAIL_FIELDS)})")
+        given = {name: value for name, value in changes.items() if value is not None}
+        if not given:
+            raise errors.ValidationError("details", "nothing to change; give at least one new value")
+
+        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
+            draft = NewEntry(DETAILS, "", {**given, "reason": reason}, author=author)
+            return self._append(raw, row, chain, draft, allow_system=True)
+
+        entry = self._commit_and_notify(ref, work)
+        return entry
 
     def _next_ref(self, opened: datetime) -> str:
         prefix = f"NEG-{opened.year}-"
@@ -414,12 +472,17 @@ class Logbook:
     ) -> Entry:
         if not skip_seal_check and chain.sealed and draft.kind not in AFTER_SEAL_KINDS:
             raise errors.IncidentSealed(row.ref)
-        now = utc_now()
-        facts = repository.DatabaseFacts(raw, row.id)
+        now = self._clock()
+        facts = repository.DatabaseFacts(raw, row.id, row.opened_at)
         clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
         if clean.kind == "person" and facts.has_person(clean.fields["key"]):
             raise errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
-        return repository.append(raw, row.id, clean, origin=ORIGIN_LIVE, recorded_at=now, top=chain.head)
+        # A clock set back is never silently accepted: the entry keeps the true reading of the clock
+        # and carries the warning (covered by its hash); Entry.clock_back tells the caller to say so.
+        behind = clock_moved_back(chain.head.recorded_at, now)
+        return repository.append(
+            raw, row.id, clean, origin=ORIGIN_LIVE, recorded_at=now, top=chain.head, clock_back=behind
+        )
 
     def _commit_and_notify(
         self, ref: str, work: Callable[[Any, repository.IncidentRow, repository.ChainTop], Entry]
@@ -459,6 +522,8 @@ class Logbook:
     # --- reading -------------------------------------------------------------------------------
 
     def entry(self, ref: str, seq: int) -> Entry:
+        if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= MAX_SEQ:
+            raise errors.UnknownEntry(ref, seq)
         found = self._read(lambda c: repository.entry_at(c, self._incident_row(c, ref).id, seq))
         if found is None:
             raise errors.UnknownEntry(ref, seq)
@@ -549,90 +614,32 @@ class Logbook:
     # --- integrity -------------------------------------------------------------------------------
 
     def verify(self, ref: str | None = None, *, head: str | None = None, count: int | None = None) -> VerifyResult:
-        """Recompute every hash, check seqs have no gaps, and ask SQLCipher to check every page.
+        """Check the file, every incident's chain and its rules, and the vault's ledger of incidents.
 
         With ``head`` and ``count`` (printed on a report), also prove that no entry was removed from the
-        end since it was printed: a chain alone cannot show that.
+        end since it was printed: a chain alone cannot show that. The rules are domain/chain.py's.
         """
-        return self._read(self._verify, ref, head, count)  # type: ignore[no-any-return]
+        from incident_log.store.verify import verify as verify_vault  # noqa: PLC0415
 
-    def _verify(self, connection: Connection, ref: str | None, head: str | None, count: int | None) -> VerifyResult:
-        problems: list[str] = []
-        first_bad: tuple[str, int] | None = None
-        page_errors = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
-        if page_errors:
-            problems.append(f"{len(page_errors)} damaged page(s) in the vault file (SQLCipher page check)")
-        try:
-            quick = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
-        except (DBAPIError, sqlcipher3.Error):
-            quick = ["unreadable"]
-        if quick != ["ok"]:
-            problems.append("the database structure is damaged (SQLite quick check)")
-        if problems:
-            # Reading entries from a damaged file would only fail further; say what was found.
-            return VerifyResult(False, 0, 0, None, tuple(problems), {})
-        triggers = {
-            r[0] for r in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        }
-        missing = {"entry_no_update", "entry_no_delete"} - triggers
-        if missing:
-            problems.append("the append-only protection of the log has been removed (triggers missing)")
-        rows = [self._incident_row(connection, ref)] if ref else repository.list_incident_rows(connection)
-        checked = 0
-        heads: dict[str, tuple[int, str]] = {}
-        for row in rows:
-            expected_prev = genesis_hash(row.id)
-            expected_seq = 1
-            for raw in repository.iter_rows(connection, row.id):
-                checked += 1
-                seq = raw[1]
-                problem = None
-                if seq != expected_seq:
-                    problem = f"{row.ref} #{expected_seq}: entry missing (the log jumps to #{seq})"
-                else:
-                    try:
-                        entry = repository.row_to_entry(raw)
-                        payload = entry.canonical()
-                        stored_times_ok = raw[3] == payload["occurred_at"] and raw[4] == payload["recorded_at"]
-                    except (ValueError, TypeError):
-                        problem = f"{row.ref} #{seq}: the stored entry cannot be read"
-                    else:
-                        if raw[11] != expected_prev:
-                            problem = f"{row.ref} #{seq}: does not follow entry #{seq - 1} (chain broken)"
-                        elif chain_hash(expected_prev, payload) != raw[12] or not stored_times_ok:
-                            problem = f"{row.ref} #{seq}: content does not match its hash (changed after recording)"
-                if problem:
-                    problems.append(problem)
-                    if first_bad is None:
-                        first_bad = (row.ref, min(seq, expected_seq))
-                    break
-                expected_prev = raw[12]
-                expected_seq += 1
-            heads[row.ref] = (expected_seq - 1, expected_prev if expected_seq > 1 else "")
-        if ref and (head is not None or count is not None):
-            have_count, have_head = heads.get(rows[0].ref, (0, ""))
-            if count is not None and have_count != count:
-                problems.append(
-                    f"{rows[0].ref}: the printed copy had {count} entries, the vault has {have_count}"
-                    + (" (entries were removed)" if have_count < count else "")
-                )
-            if head is not None and have_count == (count if count is not None else have_count):
-                if have_head.lower() != head.strip().lower():
-                    problems.append(f"{rows[0].ref}: the head hash does not match the printed copy")
-            elif head is not None and count is not None and have_count > count:
-                prefix = self._hash_at(connection, rows[0].id, count)
-                if prefix is None or prefix.lower() != head.strip().lower():
-                    problems.append(f"{rows[0].ref}: entry #{count} does not match the printed head hash")
-                else:
-                    problems.pop()  # more entries since printing is fine when the printed head is still in the chain
-        return VerifyResult(not problems, len(rows), checked, first_bad, tuple(problems), heads)
+        def work(connection: Connection) -> VerifyResult:
+            rows = [self._incident_row(connection, ref)] if ref else repository.list_incident_rows(connection)
+            return verify_vault(
+                connection, vault_id=self.vault_id, rows=rows, whole_vault=ref is None, now=self._clock(),
+                head=head, count=count,
+            )
 
-    @staticmethod
-    def _hash_at(connection: Connection, incident_id: str, seq: int) -> str | None:
-        row = connection.execute(
-            text("SELECT hash FROM entry WHERE incident_id = :i AND seq = :s"), {"i": incident_id, "s": seq}
-        ).first()
-        return None if row is None else str(row[0])
+        return self._read(work)  # type: ignore[no-any-return]
+
+    def backup(self, dest: Path, *, force: bool = False) -> BackupDone:
+        """A consistent, verified copy of this vault and its key file, while it is in use.
+
+        SQLite's online backup copies one snapshot (entries still in the write-ahead log included)
+        into a temporary file beside ``dest``, re-encrypted under the same data key; the copy is
+        verified with its own connection and only then renamed into place with its key file.
+        """
+        from incident_log.store.backup import backup_vault  # noqa: PLC0415
+
+        return backup_vault(self._vault, Path(dest), force=force)  # type: ignore[no-any-return]
 
     # --- drafts and preferences (inside the vault; never in QSettings or files) ------------------------
 
@@ -672,6 +679,8 @@ class Logbook:
         return default if row is None else str(row[0])
 
     def set_pref(self, name: str, value: str) -> None:
+        if name == "late_margin_minutes":
+            _late_margin(value, strict=True)
         self._write(
             lambda c: c.execute(
                 text(
@@ -682,7 +691,7 @@ class Logbook:
             )
         )
         if name == "late_margin_minutes":
-            self.late_margin = timedelta(minutes=float(value))
+            self.late_margin = _late_margin(value)
 
     # --- live updates --------------------------------------------------------------------------------
 
@@ -737,22 +746,21 @@ class Logbook:
         """Import an ``incident-log/1`` scenario: all of it in one transaction, or nothing."""
         from incident_log.domain.scenario import parse_scenario  # noqa: PLC0415
 
-        scenario = parse_scenario(data)
-        row = self._incident_draft(
-            scenario.title,
-            type=scenario.type,
-            location=scenario.location,
-            ref=ref or scenario.ref,
-            exercise=scenario.exercise,
-            opened_at=scenario.opened_at,
+        now = self._clock()
+        scenario = parse_scenario(data, now=now, default_zone=machine_zone())
+        details = self._details(
+            scenario.title, type=scenario.type, location=scenario.location, ref=ref or scenario.ref,
+            exercise=scenario.exercise, opened_at=scenario.opened_at, time_zone=scenario.time_zone, now=now,
         )
+        incident_id = str(uuid.uuid4())
 
         def work(connection: Connection) -> None:
-            self._insert_incident(connection, row)
+            author = scenario.entries[0].author if scenario.entries else SYSTEM_AUTHOR
+            self._open_incident(connection, incident_id, details, event="imported", origin=ORIGIN_IMPORT,
+                                author=author or SYSTEM_AUTHOR, now=now)
             raw = repository.driver(connection)
-            facts = repository.DatabaseFacts(raw, row.id)
-            top = repository.head(connection, row.id)
-            now = utc_now()
+            facts = repository.DatabaseFacts(raw, incident_id, details.opened_at)
+            top = repository.head(connection, incident_id)
             for index, draft in enumerate(scenario.entries):
                 try:
                     clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, late_reason_exempt=True)
@@ -760,66 +768,91 @@ class Logbook:
                     if index < scenario.people_count:
                         raise errors.ValidationError(f"people[{index}].{exc.field}", exc.reason) from None
                     raise exc.at_index(index - scenario.people_count) from None
-                entry = repository.append(raw, row.id, clean, origin=ORIGIN_IMPORT, recorded_at=now, top=top)
+                entry = repository.append(raw, incident_id, clean, origin=ORIGIN_IMPORT, recorded_at=now, top=top)
                 top = repository.Head(entry.seq, entry.hash, now)
             repository.index_backlog(connection)  # an imported incident is searchable at once
 
         self._write(work)
-        self._ids[row.ref] = row.id
-        incident = self.incident(row.ref)
-        self._publish({row.id: (row.ref, incident.entry_count)})
+        self._ids[details.ref] = incident_id
+        incident = self.incident(details.ref)
+        self._publish({incident_id: (details.ref, incident.entry_count)})
         return incident
 
-    def export_bundle(self, ref: str, path: Path, passphrase: str) -> None:
+    def export_bundle(self, ref: str, path: Path, passphrase: str, *, force: bool = False) -> None:
+        """Write the incident, entry #0 included, to an encrypted bundle at a user-chosen path."""
+        from incident_log.domain.chain import details_json  # noqa: PLC0415
         from incident_log.store.bundle import write_bundle  # noqa: PLC0415
 
-        incident = self.incident(ref)
-        write_bundle(Path(path), passphrase, incident, list(self.all_entries(ref)))
+        fileio.check_output(Path(path), force=force)
+
+        def work(connection: Connection) -> tuple[repository.IncidentRow, list[Entry]]:
+            row = self._incident_row(connection, ref)
+            return row, [repository.row_to_entry(r) for r in repository.iter_rows(connection, row.id)]
+
+        row, entries = self._read(work)
+        incident = {"id": row.id, **details_json(row.details)}
+        write_bundle(Path(path), passphrase, incident, entries, force=force)
 
     def import_bundle(self, path: Path, passphrase: str) -> Incident:
-        """Bring in an incident from another vault. Its chain is verified; a second import adds nothing."""
+        """Bring in an incident from another vault; a second import adds nothing.
+
+        Nothing in the bundle is trusted: its details and every entry go through the same domain
+        checks as an import, and its chain through the rules verify applies, before anything is
+        written (store/bundle.py bounds what reading it can cost).
+        """
+        from incident_log.domain.received import check_received  # noqa: PLC0415
         from incident_log.store.bundle import read_bundle  # noqa: PLC0415
 
+        now = self._clock()
         bundle = read_bundle(Path(path), passphrase)
+        checked = check_received(bundle.incident, bundle.entries, now=now, default_zone=machine_zone())
+        details = checked.details
 
         def work(connection: Connection) -> str:
-            existing = repository.find_incident(connection, bundle.incident.id)
+            existing = repository.find_incident(connection, checked.incident_id)
+            raw = repository.driver(connection)
             if existing is None:
-                clash = repository.find_incident(connection, bundle.incident.ref)
-                if clash is not None:
+                if repository.find_incident(connection, details.ref) is not None:
                     raise errors.BundleError(
-                        f"This vault already has a different incident called {bundle.incident.ref}; nothing was imported."
+                        f"This vault already has a different incident called {details.ref}; nothing was imported."
                     )
-                repository.insert_incident(
-                    connection,
-                    repository.IncidentRow(
-                        bundle.incident.id,
-                        bundle.incident.ref,
-                        bundle.incident.title,
-                        bundle.incident.type,
-                        bundle.incident.location,
-                        bundle.incident.opened_at,
-                        bundle.incident.exercise,
-                    ),
-                    utc_now(),
-                )
-                have = 0
+                row = repository.IncidentRow(checked.incident_id, details.ref, details.title, details.type,
+                                             details.location, details.opened_at, details.exercise, details.time_zone)
+                repository.insert_incident(connection, row, now)
+                have = -1
+                if checked.opening is not None:
+                    ledger.append(raw, self.vault_id, event="bundle", incident_id=row.id, ref=row.ref,
+                                  recorded_at=now, opening=checked.opening.hash)
+                else:  # an incident begun before 0.2: its details and log as they arrive are the record
+                    from incident_log.domain.chain import details_json  # noqa: PLC0415
+
+                    last = checked.entries[-1] if checked.entries else None
+                    ledger.append(raw, self.vault_id, event="bundle", incident_id=row.id, ref=row.ref,
+                                  recorded_at=now, details=details_json(details),
+                                  head={"count": last.seq if last else 0, "hash": last.hash if last else ""})
             else:
-                have = repository.head(connection, existing.id).count
-                if have > len(bundle.entries):
+                if existing.details != details:
+                    raise errors.BundleError(
+                        f"The bundle's details of {existing.ref} differ from this vault's; nothing was imported."
+                    )
+                count = repository.head(connection, existing.id).count
+                mine = repository.entry_at(connection, existing.id, count)  # None: a pre-0.2 incident, empty
+                first = checked.entries[0].seq if checked.entries else 1
+                last_seq = checked.entries[-1].seq if checked.entries else first - 1
+                if count > last_seq:
                     raise errors.BundleError(
                         f"This vault already holds a longer log of {existing.ref} than the bundle; nothing was imported."
                     )
-                if have:
-                    mine = repository.entry_at(connection, existing.id, have)
-                    if mine is None or mine.hash != bundle.entries[have - 1].hash:
-                        raise errors.BundleError(
-                            f"The bundle's log of {existing.ref} differs from this vault's; nothing was imported."
-                        )
-            for entry in bundle.entries[have:]:
-                repository.insert_verbatim(repository.driver(connection), entry)
+                if mine is not None and (count < first or checked.entries[count - first].hash != mine.hash):
+                    raise errors.BundleError(
+                        f"The bundle's log of {existing.ref} differs from this vault's; nothing was imported."
+                    )
+                have = count if mine is not None else first - 1
+            for entry in checked.entries:
+                if entry.seq > have:
+                    repository.insert_verbatim(raw, entry)
             repository.index_backlog(connection)
-            return bundle.incident.ref
+            return details.ref
 
         ref = self._write(work)
         incident = self.incident(ref)

@@ -27,15 +27,27 @@ def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with microseconds: the one text form of a time in the chain."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every time in the log carries a zone")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: strftime writes year 226 as "226", which fromisoformat cannot read.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_iso(text: str) -> datetime:
-    """Parse an ISO 8601 time with a zone (``Z`` or an offset) into UTC."""
+    """Parse an ISO 8601 time with a zone (``Z`` or an offset) into UTC. Raises ValueError only."""
+    moment = parse_iso_keep_offset(text)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable UTC moment
+        raise ValueError("the time is out of range") from None
+
+
+def parse_iso_keep_offset(text: str) -> datetime:
+    """Parse an ISO 8601 time with a zone, keeping the offset it was written with."""
+    if not isinstance(text, str):
+        raise ValueError("a time is ISO 8601 text")
     moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError("a time needs a zone, e.g. 2026-03-14T21:05:00+01:00 or ...Z")
-    return moment.astimezone(UTC)
+    return moment
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -82,6 +94,7 @@ class Incident:
     entry_count: int = 0
     head_hash: str = ""
     last_recorded_at: datetime | None = None
+    time_zone: str = "UTC"  # IANA zone the incident happened in: times are shown in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +125,9 @@ class Entry:
     origin: str
     prev_hash: str
     hash: str
+    # Seconds the computer's clock was behind the previous entry's record time when this one was
+    # recorded (None: it was not). Covered by the hash, shown as a warning.
+    clock_back: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", _freeze(self.fields))
@@ -134,6 +150,7 @@ class Entry:
             refs=self.refs,
             delay_reason=self.delay_reason,
             origin=self.origin,
+            clock_back=self.clock_back,
         )
 
 
@@ -150,9 +167,14 @@ def entry_payload(
     refs: int | None,
     delay_reason: str | None,
     origin: str,
+    clock_back: int | None = None,
 ) -> dict[str, Any]:
-    """Everything of an entry that the hash covers."""
-    return {
+    """Everything of an entry that the hash covers.
+
+    ``clock_back`` is in the payload only when set, so every entry written before it existed
+    keeps its hash.
+    """
+    payload = {
         "incident_id": incident_id,
         "seq": seq,
         "kind": kind,
@@ -165,6 +187,9 @@ def entry_payload(
         "delay_reason": delay_reason,
         "origin": origin,
     }
+    if clock_back is not None:
+        payload["clock_back"] = clock_back
+    return payload
 
 
 def canonical_json(payload: Mapping[str, Any]) -> bytes:

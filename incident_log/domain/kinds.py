@@ -18,6 +18,7 @@ class FieldType(Enum):
     LIST = "list"  # a list of short strings (aliases, phones)
     INT = "int"
     MAPPING = "mapping"  # an amendment's corrected fields
+    BOOL = "bool"  # true or false (the incident's exercise flag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     label: str = ""
+    limit: int = 0  # the most characters a text value may have (0: MAX_FIELD_CHARS)
 
     @property
     def title(self) -> str:
@@ -157,7 +159,7 @@ KINDS: dict[str, KindSpec] = {
             (
                 _F("key", _T.TEXT, required=True),
                 _F("role", _T.CHOICE, required=True, choices=PERSON_ROLES),
-                _F("name", _T.TEXT, required=True),
+                _F("name", _T.TEXT, required=True, limit=200),
                 _F("aliases", _T.LIST),
                 _F("phones", _T.LIST),
                 _F("notes", _T.TEXT),
@@ -191,6 +193,39 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("review", "Reviewed", (_F("upto", _T.INT, required=True),), text_required=False, system=True),
         KindSpec("seal", "Sealed", (_F("head", _T.TEXT, required=True), _F("count", _T.INT, required=True)), text_required=False, system=True),
         KindSpec("reopen", "Reopened", (_F("reason", _T.TEXT, required=True),), text_required=False, system=True),
+        # The incident's details, on the chain: entry #0 of every incident opened since 0.2, and a
+        # ``details`` entry for each later change (domain/chain.py says what verify checks).
+        KindSpec(
+            "opening",
+            "Incident opened",
+            (
+                _F("ref", _T.TEXT, required=True, limit=40),
+                _F("title", _T.TEXT, required=True, limit=200),
+                _F("type", _T.CHOICE, required=True, choices=INCIDENT_TYPES),
+                _F("location", _T.TEXT, limit=300),
+                _F("opened_at", _T.DATETIME, required=True),
+                _F("exercise", _T.BOOL, required=True),
+                _F("time_zone", _T.TEXT, required=True, limit=64),
+                _F("ledger_head", _T.TEXT, required=True, limit=64),
+            ),
+            text_required=False,
+            system=True,
+        ),
+        KindSpec(
+            "details",
+            "Incident details changed",
+            (
+                _F("title", _T.TEXT, limit=200),
+                _F("type", _T.CHOICE, choices=INCIDENT_TYPES),
+                _F("location", _T.TEXT, limit=300),
+                _F("opened_at", _T.DATETIME),
+                _F("exercise", _T.BOOL),
+                _F("time_zone", _T.TEXT, limit=64),
+                _F("reason", _T.TEXT, required=True),
+            ),
+            text_required=False,
+            system=True,
+        ),
         # The debrief officer's redaction decisions (issue 8): keep a word, redact one more, or
         # attach a spelling to a registered person. Every report reuses them.
         KindSpec(
@@ -236,9 +271,13 @@ COMPOSER_KINDS = (
     "risk",
 )
 
+# Fields of the incident itself, as the opening and details entries carry them.
+INCIDENT_DETAIL_FIELDS = ("title", "type", "location", "opened_at", "exercise", "time_zone")
+
 MAX_TEXT_CHARS = 50_000  # about 25 pages of typing: a verbatim transcript fits, a runaway paste does not
 MAX_FIELD_CHARS = 2_000
 MAX_LIST_ITEMS = 50
+MAX_SEQ = 10_000_000  # no incident has more entries: a bigger number is a typo, never a seq
 
 
 def kind_spec(kind: str) -> KindSpec | None:

@@ -22,15 +22,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from incident_log.domain.entry import NewEntry, parse_iso, utc_now
-from incident_log.domain.kinds import INCIDENT_TYPES, KINDS, MAX_FIELD_CHARS
-from incident_log.domain.validation import CLOCK_SKEW, CleanEntry, check_text, validate_entry
+from incident_log.domain.entry import NewEntry, parse_iso, parse_iso_keep_offset, utc_now
+from incident_log.domain.kinds import INCIDENT_TYPES, KINDS, MAX_SEQ
+from incident_log.domain.validation import (
+    LOCATION_CHARS,
+    TITLE_CHARS,
+    CleanEntry,
+    check_moment,
+    check_text,
+    validate_entry,
+)
+from incident_log.domain.zones import check_zone, infer_zone
 from incident_log.errors import ImportError_, ValidationError
 
 FORMAT = "incident-log/1"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 DEFAULT_AUTHOR = "import"
-MAX_SEQ = 10_000_000
 
 _ENTRY_META = ("at", "kind", "author", "text", "refs", "delay_reason")
 _PERSON_KEYS = ("key", "role", "name", "aliases", "phones", "notes")
@@ -49,14 +56,20 @@ class Scenario:
     entries: tuple[NewEntry, ...]
     people_count: int = 0  # the first ``people_count`` entries are the people
     ids: Mapping[str, int] = field(default_factory=dict)  # the file's demand/offer id -> seq
+    time_zone: str = "UTC"  # the file's own, or the zone its offsets fit (domain/zones.py)
 
 
 class _Facts:
     """``IncidentFacts`` answered from the part of the file read so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, opened_at: datetime | None = None) -> None:
         self.keys: set[str] = set()
         self.kinds: list[str] = []  # kinds[seq - 1]
+        self._opened_at = opened_at
+
+    @property
+    def opened_at(self) -> datetime | None:
+        return self._opened_at
 
     def has_person(self, key: str) -> bool:
         return key in self.keys
@@ -65,8 +78,13 @@ class _Facts:
         return self.kinds[seq - 1] if 1 <= seq <= len(self.kinds) else None
 
 
-def load_scenario(path: str | Path, *, now: datetime | None = None) -> Scenario:
+def load_scenario(path: str | Path, *, now: datetime | None = None, default_zone: str = "UTC") -> Scenario:
     """Read and check a scenario file; any problem is an ``ImportError_`` naming the file."""
+    return parse_scenario(read_scenario_file(path), now=now, default_zone=default_zone)
+
+
+def read_scenario_file(path: str | Path) -> Any:
+    """The decoded JSON of a scenario file (a BOM is allowed); any problem is an ``ImportError_``."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -88,10 +106,10 @@ def load_scenario(path: str | Path, *, now: datetime | None = None) -> Scenario:
         ) from None
     except (ValueError, RecursionError):  # a number too long to read, or nesting too deep
         raise ImportError_(f"{path} is not a scenario this program can read (a value is too long or too deeply nested).") from None
-    return parse_scenario(data, now=now)
+    return data
 
 
-def parse_scenario(data: Any, *, now: datetime | None = None) -> Scenario:
+def parse_scenario(data: Any, *, now: datetime | None = None, default_zone: str = "UTC") -> Scenario:
     """Check a decoded scenario and turn it into entries; raise on the first problem."""
     now = now or utc_now()
     if not isinstance(data, Mapping):
@@ -107,7 +125,7 @@ def parse_scenario(data: Any, *, now: datetime | None = None) -> Scenario:
     people = _list(data, "people", required=False)
     entries = _list(data, "entries", required=True)
 
-    facts = _Facts()
+    facts = _Facts(meta["opened_at"])
     out: list[NewEntry] = []
     author = _first_author(entries)
     for i, person in enumerate(people):
@@ -115,7 +133,37 @@ def parse_scenario(data: Any, *, now: datetime | None = None) -> Scenario:
     ids: dict[str, int] = {}
     for i, item in enumerate(entries):
         out.append(_entry(i, item, facts, ids, now=now))
-    return Scenario(entries=tuple(out), people_count=len(people), ids=ids, **meta)
+    zone = _time_zone(incident, entries, default_zone)
+    return Scenario(entries=tuple(out), people_count=len(people), ids=ids, time_zone=zone, **meta)
+
+
+def _time_zone(incident: Mapping[str, Any], entries: list[Any], default_zone: str) -> str:
+    """The file's ``time_zone``, else the zone whose offsets fit every time the file wrote.
+
+    Times written in UTC ("Z") say nothing about where the incident was; a file with none but
+    those gets the machine's zone.
+    """
+    given = incident.get("time_zone")
+    if given is not None:
+        try:
+            return check_zone(given)
+        except ValueError as exc:
+            raise ImportError_(f"incident.time_zone: {exc}") from None
+    written = [incident.get("opened_at")] + [e.get("at") for e in entries if isinstance(e, Mapping)]
+    samples = []
+    for text in written:
+        if isinstance(text, str) and not text.strip().upper().endswith("Z"):
+            try:
+                samples.append(parse_iso_keep_offset(text))
+            except ValueError:
+                continue
+    zone = infer_zone(samples, prefer=default_zone)
+    if zone is None:
+        raise ImportError_(
+            "incident.time_zone: no time zone has the UTC offsets this file's times were written with; "
+            'add the incident\'s zone, e.g. "time_zone": "Europe/Madrid"'
+        )
+    return zone
 
 
 # --- parts ------------------------------------------------------------------------------
@@ -128,8 +176,8 @@ def _incident(incident: Mapping[str, Any], *, now: datetime) -> dict[str, Any]:
         except ValidationError as exc:
             raise ImportError_(f"incident.{name}: {exc.reason}") from None
 
-    title = text("title", limit=MAX_FIELD_CHARS, required=True)
-    location = text("location", limit=MAX_FIELD_CHARS, required=False)
+    title = text("title", limit=TITLE_CHARS, required=True)
+    location = text("location", limit=LOCATION_CHARS, required=False)
     ref = text("ref", limit=40, required=False) or None
     kind = text("type", limit=40, required=False).lower() or "other"
     if kind not in INCIDENT_TYPES:
@@ -141,13 +189,13 @@ def _incident(incident: Mapping[str, Any], *, now: datetime) -> dict[str, Any]:
     if not isinstance(opened_raw, str) or not opened_raw.strip():
         raise ImportError_("incident.opened_at: is required, as ISO 8601 with a zone, e.g. 2026-03-14T21:05:00+01:00")
     try:
-        opened_at = parse_iso(opened_raw)
+        opened_at = check_moment("opened_at", parse_iso(opened_raw), now=now)
     except ValueError:
         raise ImportError_(
             "incident.opened_at: is not a time with a zone; use ISO 8601 such as 2026-03-14T21:05:00+01:00"
         ) from None
-    if opened_at > now + CLOCK_SKEW:
-        raise ImportError_("incident.opened_at: is in the future; check the date and the zone")
+    except ValidationError as exc:
+        raise ImportError_(f"incident.opened_at: {exc.reason}") from None
     return {"ref": ref, "title": title, "type": kind, "location": location, "opened_at": opened_at, "exercise": exercise}
 
 

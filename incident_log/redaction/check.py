@@ -98,10 +98,16 @@ class _Targets:
                     self.single[key] = (f"a name of {what_both}", known[1])
                 elif known is None:
                     self.single[key] = (what, bool(label) and lexicon.is_common_word(part))
+            # Parts glued together by the text extraction ("TomásIbarra"): runs that begin and
+            # end with a real part (two letters or more, not a particle or title), so that the
+            # initials "C A" never make the word "ca" a hit.
+            real = [sum(ch.isalpha() for ch in k) >= 2 and k not in PARTICLES and k not in TITLES for k in folded]
             for i in range(len(folded)):
-                for j in range(i + 2, len(folded) + 1):
+                if not real[i]:
+                    continue
+                for j in range(i + 2, min(len(folded), i + 6) + 1):
                     glued = "".join(folded[i:j])
-                    if glued not in kept:
+                    if real[j - 1] and glued not in kept:
                         self.glued.setdefault(glued, what)
         for label, digits in targets.phones:
             if len(digits) >= 6:
@@ -118,8 +124,8 @@ class _Targets:
             seq = tuple(fold_token(w) for w in _TOKEN.findall(value))
             if not seq:
                 continue
-            if len(seq) == 1 and seq[0].isdigit() and len(seq[0]) < 4:
-                continue
+            if len(seq) == 1 and (seq[0].isdigit() and len(seq[0]) < 4 or sum(ch.isalpha() for ch in seq[0]) == 1):
+                continue  # a short number or one letter says nothing alone
             case_aware = len(seq) == 1 and lexicon.is_ordinary(value)
             self.sequences.setdefault(seq[0], []).append((seq, what, case_aware))
 

@@ -491,7 +491,7 @@ class Finder:
                 previous_end = end
                 previous_title = False
                 continue
-            bare = word.rstrip(".")
+            bare = word.rstrip("._")
             if "'" in bare or "’" in bare:
                 bare = _POSSESSIVE.sub("", bare).rstrip("'’")
             if not bare or not bare.isalpha() and any(ch.isdigit() for ch in bare):
@@ -549,7 +549,7 @@ class Finder:
     ) -> int:
         """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name."""
         singular = key[:-1] if key.endswith("s") else key
-        if key in _MONTHS_DAYS or key in _NEVER_NAMES or len(key) < 2:
+        if key in _MONTHS_DAYS or key in _NEVER_NAMES or letters_in(word) < 2:
             return 0
         if singular in ROLE_WORDS or key in ROLE_WORDS or key in TITLES or singular in TITLES:
             return 0

@@ -101,7 +101,7 @@ def forms(name: str) -> list[tuple[str, ...]]:
     if not words:
         return []
     found: dict[tuple[str, ...], None] = {}
-    if (sum(letters(w) for w in words) >= 2 or any(ch.isdigit() for ch in name)) and len(words) <= 12:
+    if sum(letters(w) for w in words) >= 2 or any(ch.isdigit() for ch in name):
         found[tuple(words)] = None
     alone = [can_stand_alone(w) for w in words]
     n = len(words)

@@ -54,12 +54,24 @@ class Scrub:
         return self._authors.get(author) or self.text(author)
 
 
-def _zone(options: ReportOptions) -> tzinfo:
+def _verify_command(ref: str, verification: VerifySummary, options: ReportOptions) -> str:
+    if options.vault_gone:
+        return (
+            "None for this copy: it was made by 'incident-log demo' from a temporary vault that no longer exists. "
+            "To try the check, keep the vault: incident-log demo --vault demo.db -o demo.pdf, then run the "
+            "command printed in that copy."
+        )
+    vault = f"--vault {options.verify_vault} " if options.verify_vault else ""
+    return f"incident-log {vault}verify {ref} --head {verification.head_hash} --count {verification.count}"
+
+
+def _zone(options: ReportOptions, zone_name: str) -> tzinfo:
+    """The zone times are printed in: the incident's own (never the printing machine's)."""
     if options.tz is not None:
         return options.tz
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return local
+    from incident_log.domain.zones import zone
+
+    return zone(zone_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +333,8 @@ def build_content(
 
     _ = EXERCISE_MARKING
     scrub = Scrub(state, entries, redactor)
-    clock = Clock(_zone(options))
     incident = state.incident
+    clock = Clock(_zone(options, incident.time_zone))
     stats = state.statistics
     started = stats.started_at or incident.opened_at
     ended = stats.ended_at
@@ -474,7 +486,11 @@ def build_content(
         title=scrub.text(incident.title),
         location=scrub.text(incident.location),
         cover_rows=cover_rows,
-        zone_note=f"All times are local ({clock.offset(started)}).",
+        zone_note=(
+            f"All times are the incident's local time, {incident.time_zone} ({clock.offset(started)} at the start)."
+            if options.tz is None
+            else f"All times are in UTC{clock.offset(started)[3:]}."
+        ),
         unredacted_reason="" if scrub.redacted else (options.unredacted_reason or ""),
         summary_rows=summary_rows,
         kind_counts=kind_counts,
@@ -490,7 +506,7 @@ def build_content(
         decisions=decisions,
         timeline=timeline,
         integrity=integrity,
-        verify_command=f"incident-log verify {incident.ref} --head {verification.head_hash} --count {verification.count}",
+        verify_command=_verify_command(incident.ref, verification, options),
         verify_ok=verification.ok,
         generated_at=clock.full(generated_at),
         clock=clock,

@@ -51,8 +51,12 @@ class ReportOptions:
     program_version: str = ""  # "": incident_log.__version__
     # Required for an unredacted copy (the audit entry records it); printed on its cover.
     unredacted_reason: str | None = None
-    # Times are printed in this zone (None: the workstation's zone), with the offset stated.
+    # Times are printed in this zone (None: the incident's own zone), and the report says which.
     tz: tzinfo | None = None
+    # The vault the verify command names with --vault (None: the default vault, no --vault);
+    # vault_gone: it was a temporary vault (the demo's) that no longer exists.
+    verify_vault: str | None = None
+    vault_gone: bool = False
     # reportlab's invariant mode: byte-identical output for identical input (tests, diffing).
     invariant: bool = False
     # A live entry recorded more than this after it happened shows its recording time

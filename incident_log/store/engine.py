@@ -8,6 +8,7 @@ Bound parameters (entry text) are kept out of logs and error messages with
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,12 +23,18 @@ from incident_log import errors
 from incident_log.store.keyslots import check_raw_key
 
 BUSY_TIMEOUT_MS = 10_000
+FULL_BELOW_BYTES = 256 * 1024  # less free space than this on the vault's disk counts as full
 
 
 def vault_url(path: Path, *, create: bool) -> str:
     # mode=rw: opening a path that does not exist must fail, not create an empty vault.
     mode = "rwc" if create else "rw"
-    return f"sqlite:///file:{quote(str(path.resolve()))}?mode={mode}&uri=true"
+    resolved = str(path.resolve())
+    try:
+        resolved.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8 on disk: SQLite's API cannot be given it
+        raise errors.VaultPathUnusable(path) from None
+    return f"sqlite:///file:{quote(resolved)}?mode={mode}&uri=true"
 
 
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
@@ -88,21 +95,38 @@ def sqlite_code(exc: BaseException) -> int | None:
     return None if code is None else int(code) & 0xFF
 
 
-def raise_storage_error(exc: BaseException, path: Path) -> NoReturn:
-    """Turn a driver error into the user's sentence, or re-raise it as the bug it is."""
+def _disk_facts(path: Path) -> tuple[bool, bool]:
+    """(read-only?, full?) of the folder holding the vault, as the operating system tells."""
+    folder = Path(path).parent
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return (not os.access(folder, os.W_OK), False)
+    read_only = bool(stats.f_flag & getattr(os, "ST_RDONLY", 1)) or not os.access(folder, os.W_OK)
+    return read_only, stats.f_bavail * stats.f_frsize < FULL_BELOW_BYTES
+
+
+def raise_storage_error(exc: BaseException, path: Path, *, opening: bool = False) -> NoReturn:
+    """Turn a driver error into the user's sentence, or re-raise it as the bug it is.
+
+    SQLite's code alone misleads in three cases the user must tell apart, so the disk is asked too:
+    a read-only disk reports CANTOPEN (not "no vault"), and a full disk can report an I/O error on
+    the -shm or -wal file (not damage: restoring a backup would throw entries away).
+    """
     code = sqlite_code(exc)
-    if code == SQLITE_FULL:
-        raise errors.DiskFull() from None
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         raise errors.VaultInUse() from None
-    if code == SQLITE_READONLY:
-        raise errors.VaultReadOnly(path) from None
+    if code in (SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR):
+        read_only, full = _disk_facts(path)
+        if code == SQLITE_FULL or (full and code in (SQLITE_IOERR, SQLITE_CANTOPEN)):
+            raise errors.DiskFull(path, opening=opening) from None
+        if code == SQLITE_READONLY or (read_only and code in (SQLITE_CANTOPEN, SQLITE_IOERR)):
+            raise errors.VaultReadOnly(path, opening=opening) from None
+        if code == SQLITE_CANTOPEN:
+            raise errors.VaultNotFound(path) from None
+        raise errors.VaultDamaged(path, "the disk reported a read or write error") from None
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         raise errors.VaultDamaged(path) from None
-    if code == SQLITE_CANTOPEN:
-        raise errors.VaultNotFound(path) from None
-    if code == SQLITE_IOERR:
-        raise errors.VaultDamaged(path, "the disk reported a read or write error") from None
     raise exc
 
 

@@ -10,11 +10,18 @@ it costs no key derivation. That key lives in two slots:
    key-check value (so a wrong key is told apart from a damaged vault: SQLCipher reports both as
    "file is not a database") and the vault file's 16-byte salt (so a key file that belongs to
    another vault is recognised). Nothing in it is secret in clear.
+
+Format 2 makes every field of the key file checkable, so damage is never taken for a wrong
+passphrase: a SHA-256 checksum over all fields (checked before the key derivation: a flipped bit
+in the salt or the key check is "damaged", not "wrong passphrase") and an HMAC under the data key
+over all fields (checked once the key is known: a file edited and re-checksummed is caught too).
+A format-1 file is still read, and rewritten as format 2 the first time it unlocks the vault.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -30,12 +37,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from incident_log import errors
-from incident_log.fileio import write_atomically
+from incident_log.fileio import replace_key_file
 
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
-SIDECAR_FORMAT = "incident-log-keys/1"
+SIDECAR_FORMAT = "incident-log-keys/2"
+SIDECAR_FORMATS = ("incident-log-keys/1", SIDECAR_FORMAT)
 SIDECAR_SUFFIX = ".keys"
 KEYRING_SERVICE = "incident-log"
 KEYRING_TIMEOUT_S = 5.0  # a locked keychain can block waiting for a prompt nobody sees
@@ -44,6 +52,7 @@ MAX_SIDECAR_BYTES = 64 * 1024
 
 # scrypt cost: N=2**17, r=8, p=1 is ~128 MiB and ~0.3 s here: paid once per unlock.
 DEFAULT_SCRYPT_LOG_N = 17
+MAX_SCRYPT_LOG_N = 18  # a key file asking for more (a GiB and seconds) was not written by this program
 SCRYPT_R = 8
 SCRYPT_P = 1
 
@@ -75,6 +84,10 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
 def _derive(passphrase: str, salt: bytes, log_n: int) -> bytes:
     return hashlib.scrypt(
         passphrase.encode("utf-8"),
@@ -96,6 +109,7 @@ class Sidecar:
     nonce: bytes
     wrapped_key: bytes
     key_check: str
+    mac: str = ""  # HMAC-SHA-256 under the data key over every other field ("" in a format-1 file)
 
     @classmethod
     def wrap(cls, key: bytes, passphrase: str, *, vault_id: str, vault_salt: str, log_n: int) -> Sidecar:
@@ -103,26 +117,11 @@ class Sidecar:
         kdf_salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(_derive(passphrase, kdf_salt, log_n)).encrypt(nonce, key, vault_id.encode())
-        return cls(vault_id, vault_salt, log_n, kdf_salt, nonce, wrapped, key_check_value(key, vault_id))
+        plain = cls(vault_id, vault_salt, log_n, kdf_salt, nonce, wrapped, key_check_value(key, vault_id))
+        return plain.signed(key)
 
-    def unwrap(self, passphrase: str) -> bytes:
-        try:
-            key = AESGCM(_derive(passphrase, self.kdf_salt, self.kdf_log_n)).decrypt(
-                self.nonce, self.wrapped_key, self.vault_id.encode()
-            )
-        except InvalidTag:
-            raise errors.WrongPassphrase() from None
-        if not self.matches(key):
-            raise errors.WrongPassphrase()
-        return key
-
-    def matches(self, key: bytes) -> bool:
-        return len(key) == KEY_BYTES and hmac.compare_digest(key_check_value(key, self.vault_id), self.key_check)
-
-    def to_json(self) -> dict[str, Any]:
+    def _fields(self) -> dict[str, Any]:
         return {
-            "format": SIDECAR_FORMAT,
-            "note": "Incident Log key file: keep it with the vault. It holds no secret in clear.",
             "vault_id": self.vault_id,
             "vault_salt": self.vault_salt,
             "kdf": {"name": "scrypt", "log_n": self.kdf_log_n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(self.kdf_salt)},
@@ -130,26 +129,78 @@ class Sidecar:
             "key_check": self.key_check,
         }
 
+    def _mac(self, key: bytes) -> str:
+        return hmac.new(key, b"incident-log/key-file/" + _canonical(self._fields()), hashlib.sha256).hexdigest()
+
+    def signed(self, key: bytes) -> Sidecar:
+        """The same slot with its MAC made under ``key`` (after a change of a field, e.g. a backup's salt)."""
+        return dataclasses.replace(self, mac=self._mac(key))
+
+    def check_mac(self, key: bytes, path: Path) -> None:
+        """Once the key is known: every field is the one written with it (format 2)."""
+        if self.mac and not hmac.compare_digest(self.mac, self._mac(key)):
+            raise errors.SidecarDamaged(path)
+
+    def unwrap(self, passphrase: str, path: Path | None = None) -> bytes:
+        try:
+            key = AESGCM(_derive(passphrase, self.kdf_salt, self.kdf_log_n)).decrypt(
+                self.nonce, self.wrapped_key, self.vault_id.encode()
+            )
+        except InvalidTag:
+            raise errors.WrongPassphrase() from None
+        # The cipher accepted the passphrase: a key that then fails its checks means a damaged file.
+        if not self.matches(key):
+            raise errors.SidecarDamaged(path or "beside the vault")
+        self.check_mac(key, path or Path("beside the vault"))
+        return key
+
+    def matches(self, key: bytes) -> bool:
+        return len(key) == KEY_BYTES and hmac.compare_digest(key_check_value(key, self.vault_id), self.key_check)
+
+    def to_json(self) -> dict[str, Any]:
+        fields = self._fields()
+        fields["mac"] = self.mac
+        return {
+            "format": SIDECAR_FORMAT,
+            "note": "Incident Log key file: keep it with the vault. It holds no secret in clear.",
+            **fields,
+            "checksum": hashlib.sha256(_canonical(fields)).hexdigest(),
+        }
+
     @classmethod
     def from_json(cls, data: Any) -> Sidecar:
-        if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
+        if not isinstance(data, dict) or data.get("format") not in SIDECAR_FORMATS:
             raise ValueError("not a key file")
+        if data["format"] == SIDECAR_FORMAT:
+            fields = {name: data[name] for name in ("vault_id", "vault_salt", "kdf", "wrapped_key", "key_check", "mac")}
+            if not hmac.compare_digest(str(data["checksum"]), hashlib.sha256(_canonical(fields)).hexdigest()):
+                raise ValueError("checksum")
         kdf = data["kdf"]
-        if kdf["name"] != "scrypt" or kdf["r"] != SCRYPT_R or kdf["p"] != SCRYPT_P or not 10 <= kdf["log_n"] <= 22:
+        log_n = kdf["log_n"]
+        if kdf["name"] != "scrypt" or kdf["r"] != SCRYPT_R or kdf["p"] != SCRYPT_P:
             raise ValueError("unsupported key derivation")
+        if isinstance(log_n, bool) or not isinstance(log_n, int) or not 10 <= log_n <= MAX_SCRYPT_LOG_N:
+            raise ValueError("unsupported key derivation cost")
         wrapped = data["wrapped_key"]
-        return cls(
+        sidecar = cls(
             vault_id=str(data["vault_id"]),
             vault_salt=str(data["vault_salt"]),
-            kdf_log_n=int(kdf["log_n"]),
+            kdf_log_n=log_n,
             kdf_salt=_unb64(kdf["salt"]),
             nonce=_unb64(wrapped["nonce"]),
             wrapped_key=_unb64(wrapped["ciphertext"]),
             key_check=str(data["key_check"]),
+            mac=str(data.get("mac", "")),
         )
+        if len(sidecar.kdf_salt) != 16 or len(sidecar.nonce) != 12 or len(sidecar.wrapped_key) != KEY_BYTES + 16:
+            raise ValueError("malformed key slot")
+        return sidecar
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.to_json(), indent=2).encode("utf-8")
 
     def save(self, path: Path) -> None:
-        write_atomically(path, json.dumps(self.to_json(), indent=2).encode("utf-8"))
+        replace_key_file(path, self.to_bytes())
 
     @classmethod
     def load(cls, path: Path) -> Sidecar:
@@ -161,7 +212,7 @@ class Sidecar:
             raise errors.SidecarDamaged(path)
         try:
             return cls.from_json(json.loads(raw.decode("utf-8")))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError):
             raise errors.SidecarDamaged(path) from None
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from incident_log.domain.chain import apply_change
 from incident_log.domain.entry import (
     Entry,
     Incident,
@@ -22,14 +23,15 @@ from incident_log.domain.entry import (
     genesis_hash,
     iso_utc,
 )
-from incident_log.domain.validation import CleanEntry
+from incident_log.domain.validation import CleanEntry, IncidentDetails
 
 ENTRY_COLUMNS = (
-    "incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, prev_hash, hash"
+    "incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, prev_hash, "
+    "hash, clock_back"
 )
 INSERT_ENTRY = (
     f"INSERT INTO entry ({ENTRY_COLUMNS}) VALUES (:incident_id, :seq, :kind, :occurred_at, :recorded_at, "
-    ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash)"
+    ":author, :text, :fields, :refs, :delay_reason, :origin, :prev_hash, :hash, :clock_back)"
 )
 
 
@@ -65,16 +67,19 @@ def row_to_entry(row: Sequence[Any]) -> Entry:
         origin=row[10],
         prev_hash=row[11],
         hash=row[12],
+        clock_back=row[13],
     )
 
 
 # --- incidents ------------------------------------------------------------------------------
 
-INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise"
+INCIDENT_COLUMNS = "id, ref, title, type, location, opened_at, exercise, time_zone"
 
 
 @dataclass(frozen=True, slots=True)
 class IncidentRow:
+    """The incident as it was opened (the row never changes; later changes are ``details`` entries)."""
+
     id: str
     ref: str
     title: str
@@ -82,17 +87,24 @@ class IncidentRow:
     location: str
     opened_at: datetime
     exercise: bool
+    time_zone: str = "UTC"
+
+    @property
+    def details(self) -> IncidentDetails:
+        return IncidentDetails(
+            self.ref, self.title, self.type, self.location, self.opened_at.astimezone(UTC), self.exercise, self.time_zone
+        )
 
 
 def _incident_row(row: Sequence[Any]) -> IncidentRow:
-    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]))
+    return IncidentRow(row[0], row[1], row[2], row[3], row[4], _time(row[5]), bool(row[6]), row[7])
 
 
 def insert_incident(connection: Connection, row: IncidentRow, created_at: datetime) -> None:
     connection.execute(
         text(
-            "INSERT INTO incident (id, ref, title, type, location, opened_at, exercise, created_at) "
-            "VALUES (:id, :ref, :title, :type, :location, :opened_at, :exercise, :created_at)"
+            "INSERT INTO incident (id, ref, title, type, location, opened_at, exercise, created_at, time_zone) "
+            "VALUES (:id, :ref, :title, :type, :location, :opened_at, :exercise, :created_at, :time_zone)"
         ),
         {
             "id": row.id,
@@ -103,6 +115,7 @@ def insert_incident(connection: Connection, row: IncidentRow, created_at: dateti
             "opened_at": iso_utc(row.opened_at),
             "exercise": int(row.exercise),
             "created_at": iso_utc(created_at),
+            "time_zone": row.time_zone,
         },
     )
 
@@ -191,22 +204,35 @@ def seal_status(connection: Connection, incident_id: str) -> tuple[bool, datetim
     return True, _time(when)
 
 
+def current_details(connection: Connection, row: IncidentRow) -> IncidentDetails:
+    """The incident's details now: as opened, with every ``details`` entry applied in order."""
+    details = row.details
+    changes = connection.execute(
+        text("SELECT fields FROM entry WHERE incident_id = :i AND kind = 'details' ORDER BY seq"), {"i": row.id}
+    )
+    for (fields,) in changes:
+        details = apply_change(details, json.loads(fields))
+    return details
+
+
 def incident_value(connection: Connection, row: IncidentRow) -> Incident:
     top = head(connection, row.id)
     sealed, sealed_at = seal_status(connection, row.id)
+    details = current_details(connection, row)
     return Incident(
         id=row.id,
         ref=row.ref,
-        title=row.title,
-        type=row.type,
-        location=row.location,
-        opened_at=row.opened_at,
-        exercise=row.exercise,
+        title=details.title,
+        type=details.type,
+        location=details.location,
+        opened_at=details.opened_at,
+        exercise=details.exercise,
         status="sealed" if sealed else "open",
         closed_at=sealed_at,
         entry_count=top.count,
         head_hash=top.hash if top.count else "",
         last_recorded_at=top.recorded_at,
+        time_zone=details.time_zone,
     )
 
 
@@ -216,9 +242,14 @@ def incident_value(connection: Connection, row: IncidentRow) -> Incident:
 class DatabaseFacts:
     """What validation needs to know about an incident, answered from the vault."""
 
-    def __init__(self, raw: Any, incident_id: str) -> None:
+    def __init__(self, raw: Any, incident_id: str, opened_at: datetime | None = None) -> None:
         self._raw = raw
         self._incident_id = incident_id
+        self._opened_at = opened_at
+
+    @property
+    def opened_at(self) -> datetime | None:
+        return self._opened_at
 
     def has_person(self, key: str) -> bool:
         row = self._raw.execute(
@@ -243,6 +274,7 @@ def append(
     origin: str,
     recorded_at: datetime,
     top: Head | None = None,
+    clock_back: int | None = None,
 ) -> Entry:
     """Put one validated entry on the end of the chain. The caller holds the write lock."""
     top = top or chain_top(raw, incident_id).head
@@ -259,9 +291,13 @@ def append(
         refs=clean.refs,
         delay_reason=clean.delay_reason,
         origin=origin,
+        clock_back=clock_back,
     )
     digest = chain_hash(top.hash, payload)
-    raw.execute(INSERT_ENTRY, {**payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest})
+    raw.execute(
+        INSERT_ENTRY,
+        {"clock_back": None, **payload, "fields": fields_json(clean.fields), "prev_hash": top.hash, "hash": digest},
+    )
     return Entry(
         incident_id=incident_id,
         seq=seq,
@@ -276,14 +312,22 @@ def append(
         origin=origin,
         prev_hash=top.hash,
         hash=digest,
+        clock_back=clock_back,
     )
+
+
+def append_opening(raw: Any, incident_id: str, clean: CleanEntry, *, origin: str, recorded_at: datetime) -> Entry:
+    """Entry #0, the incident's opening: it follows the genesis hash; entry #1 follows it."""
+    return append(raw, incident_id, clean, origin=origin, recorded_at=recorded_at, top=Head(-1, genesis_hash(incident_id), None))
 
 
 def insert_verbatim(raw: Any, entry: Entry) -> None:
     """Copy an entry exactly as another vault wrote it (bundles). The chain is verified first."""
     payload = entry.canonical()
     raw.execute(
-        INSERT_ENTRY, {**payload, "fields": fields_json(payload["fields"]), "prev_hash": entry.prev_hash, "hash": entry.hash}
+        INSERT_ENTRY,
+        {"clock_back": None, **payload, "fields": fields_json(payload["fields"]), "prev_hash": entry.prev_hash,
+         "hash": entry.hash},
     )
 
 
@@ -324,7 +368,7 @@ def entries_at(connection: Connection, incident_id: str, seqs: Sequence[int]) ->
 
 def latest(connection: Connection, incident_id: str, limit: int) -> list[Entry]:
     rows = connection.execute(
-        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i ORDER BY seq DESC LIMIT :n"),
+        text(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE incident_id = :i AND seq >= 1 ORDER BY seq DESC LIMIT :n"),
         {"i": incident_id, "n": limit},
     ).all()
     return [row_to_entry(row) for row in reversed(rows)]
@@ -346,7 +390,7 @@ def page_after(connection: Connection, incident_id: str, after: int, limit: int)
     return [row_to_entry(row) for row in rows]
 
 
-_CHAIN_COLUMNS = "seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, hash"
+_CHAIN_COLUMNS = "seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, hash, clock_back"
 
 
 def load_after(connection: Connection, incident_id: str, after: int) -> list[Entry]:
@@ -371,11 +415,11 @@ def load_after(connection: Connection, incident_id: str, after: int) -> list[Ent
     append = out.append
     loads = json.loads
     parse_time = datetime.fromisoformat  # called twice per row: no wrapper in between
-    for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest in rows:
+    for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest, clock_back in rows:
         append(
             Entry(
                 incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
-                {} if fields == "{}" else loads(fields), refs, delay, origin, prev, digest,
+                {} if fields == "{}" else loads(fields), refs, delay, origin, prev, digest, clock_back,
             )
         )
         prev = digest
@@ -411,7 +455,7 @@ def filtered_seqs(
     match: str | None = None,
     limit: int | None = None,
 ) -> list[int]:
-    clauses = ["e.incident_id = :i"]
+    clauses = ["e.incident_id = :i", "e.seq >= 1"]  # #0 is the opening: the incident, not a timeline row
     params: dict[str, Any] = {"i": incident_id}
     if kinds:
         names = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -11,13 +12,14 @@ import sqlcipher3
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from incident_log import errors
+from incident_log import errors, fileio
 from incident_log.domain.entry import iso_utc, utc_now
 from incident_log.store import keyslots
-from incident_log.store.engine import SQLITE_NOTADB, make_engine, raise_storage_error, sqlite_code
+from incident_log.store.engine import SQLITE_NOTADB, make_engine, raise_storage_error, sqlite_code, vault_url
 from incident_log.store.keyslots import KeyringTrouble, Sidecar, sidecar_path
 from incident_log.store.migrate import bring_up_to_date
 
+log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
 SALT_BYTES = 16
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00".hex()  # an unencrypted database, never a vault
@@ -43,14 +45,21 @@ def create_vault(
     path: Path, passphrase: str, *, remember_in_keyring: bool = True, kdf_log_n: int | None = None
 ) -> UnlockedVault:
     path = Path(path)
-    if path.exists() or sidecar_path(path).exists():
+    if os.path.lexists(path) or os.path.lexists(sidecar_path(path)):
         raise errors.VaultExists(path)
     if len(passphrase) < keyslots.MIN_PASSPHRASE:
         raise errors.WeakPassphrase(keyslots.MIN_PASSPHRASE)
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    vault_url(path, create=True)  # a path SQLite cannot be given is refused before anything is made
+    _make_folder(path.parent)
     key = keyslots.new_data_key()
     vault_id = str(uuid.uuid4())
+    try:
+        # Created owner-only before SQLite opens it: SQLite gives -wal and -shm the vault's own mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+    except FileExistsError:
+        raise errors.VaultExists(path) from None
+    except OSError as exc:
+        raise errors.VaultFolderUnusable(path.parent, exc.strerror or type(exc).__name__) from None
     engine = make_engine(path, key, create=True)
     try:
         bring_up_to_date(engine, path)
@@ -83,6 +92,31 @@ def create_vault(
     return UnlockedVault(path, engine, vault_id, key, sidecar, used, note)
 
 
+def _make_folder(folder: Path) -> None:
+    """The vault's folder, created owner-only (0700) when it does not exist yet."""
+    folder = folder if str(folder) else Path(".")
+    if folder.is_dir():
+        return
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise errors.VaultFolderUnusable(folder, "it is a file, not a folder")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # whatever the umask
+    except (NotADirectoryError, FileExistsError):
+        raise errors.VaultFolderUnusable(folder, "part of the path is a file, not a folder") from None
+    except OSError as exc:
+        raise errors.VaultFolderUnusable(folder, exc.strerror or type(exc).__name__) from None
+
+
+def _owner_only(path: Path) -> None:
+    """Vault, -wal and -shm 0600 (a 0.1 vault was 0644); best effort on a read-only disk."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            fileio.owner_only(file)
+        except OSError:
+            log.debug("could not tighten a vault file's mode")
+
+
 def unlock_vault(path: Path, *, passphrase: str | None = None, use_keyring: bool = True) -> UnlockedVault:
     """Find the key (keyring, then the passphrase or INCIDENT_LOG_PASSPHRASE) and open the vault.
 
@@ -103,6 +137,7 @@ def unlock_vault(path: Path, *, passphrase: str | None = None, use_keyring: bool
         else:
             if stored is not None and sidecar.matches(stored):
                 key, used = stored, "keyring"
+                sidecar.check_mac(key, sidecar_path(path))
             elif stored is not None:
                 note = "The key in the system keyring does not fit this vault; it was ignored."
     if key is None:
@@ -110,7 +145,7 @@ def unlock_vault(path: Path, *, passphrase: str | None = None, use_keyring: bool
             passphrase = os.environ.get(PASSPHRASE_ENV)
         if not passphrase:
             raise errors.PassphraseRequired()
-        key = sidecar.unwrap(passphrase)
+        key = sidecar.unwrap(passphrase, sidecar_path(path))
     salt = _file_salt(path)
     if salt == PLAIN_SQLITE_HEADER:
         raise errors.NotAVault(path)
@@ -124,12 +159,19 @@ def unlock_vault(path: Path, *, passphrase: str | None = None, use_keyring: bool
         if row is None or row[0] != sidecar.vault_id:
             raise errors.SidecarMismatch(sidecar_path(path))
         bring_up_to_date(engine, path)
+        _owner_only(path)
+        if not sidecar.mac:  # a format-1 key file: rewritten with every field checkable
+            try:
+                sidecar = sidecar.signed(key)
+                sidecar.save(sidecar_path(path))
+            except OSError:
+                log.debug("the key file could not be upgraded (read-only folder?)")
     except (DBAPIError, sqlcipher3.Error) as exc:
         engine.dispose()
         if sqlite_code(exc) == SQLITE_NOTADB:
             # The key passed the key check, so the key is right and the file is not readable.
             raise errors.NotAVault(path) from None
-        raise_storage_error(exc, path)
+        raise_storage_error(exc, path, opening=True)
     except BaseException:
         engine.dispose()
         raise

@@ -63,7 +63,7 @@ class IncidentsModel(QAbstractTableModel):
             incident.title + (" [EXERCISE]" if incident.exercise else ""),
             incident.type,
             incident.status,
-            f"{timefmt.full(incident.opened_at)}",
+            f"{timefmt.full(incident.opened_at, zone=incident.time_zone)}",
             f"{incident.entry_count:,}",
         )[index.column()]
 

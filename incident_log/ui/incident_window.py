@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
 from incident_log.domain.state import IncidentState
-from incident_log.ui import uisettings
+from incident_log.ui import timefmt, uisettings
 from incident_log.ui.actions import INCIDENT, build_actions, populate_menus
 from incident_log.ui.composer import Composer
 from incident_log.ui.controller import IncidentController
@@ -39,6 +39,8 @@ class IncidentWindow(QMainWindow):
         self.logbook = ctx.logbook
         incident = self.logbook.incident(ref)  # UnknownIncident before any widget exists
         self.ref = incident.ref
+        self.time_zone = incident.time_zone
+        timefmt.follow_incident(self.time_zone)  # times shown and typed in the incident's own zone
         self.setObjectName("incidentWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
@@ -167,6 +169,12 @@ class IncidentWindow(QMainWindow):
         self.composer.focus_first_empty()
 
     # --- closing ------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Two incident windows of incidents in different zones: the active one's zone is shown.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            timefmt.follow_incident(self.time_zone)
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         self.composer.stop()

@@ -1,4 +1,10 @@
-"""Times as the loggist reads and types them: local time or UTC, per the user's setting."""
+"""Times as the loggist reads and types them: the incident's zone, or UTC per the user's setting.
+
+Each incident keeps the IANA zone it happens in (``Incident.time_zone``). A window showing one
+incident calls ``follow_incident(incident.time_zone)``; the functions below then print and read in
+that zone, whatever zone the laptop is set to. ``zone=`` overrides it for one call (the home
+window lists incidents of several zones).
+"""
 
 from __future__ import annotations
 
@@ -7,24 +13,41 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from incident_log.ui import uisettings
 
+_incident_zone: str | None = None
 
-def display_tz() -> tzinfo:
+
+def follow_incident(zone_name: str | None) -> None:
+    """Show and read times in this incident's zone from now on (None: the computer's zone)."""
+    global _incident_zone
+    _incident_zone = zone_name
+
+
+def display_tz(zone: str | None = None) -> tzinfo:
     if uisettings.get("show_utc"):
         return UTC
+    name = zone or _incident_zone
+    if name:
+        from incident_log.domain.zones import zone as zone_info  # noqa: PLC0415
+
+        try:
+            return zone_info(name)
+        except (KeyError, ValueError, OSError):
+            pass
     local = datetime.now().astimezone().tzinfo
     return local if local is not None else UTC
 
 
-def clock(moment: datetime | None, *, seconds: bool = True) -> str:
+def clock(moment: datetime | None, *, seconds: bool = True, zone: str | None = None) -> str:
     if moment is None:
         return ""
-    return moment.astimezone(display_tz()).strftime("%H:%M:%S" if seconds else "%H:%M")
+    return moment.astimezone(display_tz(zone)).strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
-def full(moment: datetime | None) -> str:
+def full(moment: datetime | None, *, zone: str | None = None) -> str:
+    """Date, time and the zone's abbreviation (CET, BST, UTC): says which zone it is in."""
     if moment is None:
         return ""
-    local = moment.astimezone(display_tz())
+    local = moment.astimezone(display_tz(zone))
     return local.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.logbook import Logbook
 from tests.conftest import PASSPHRASE, VIADUCT
@@ -137,7 +138,7 @@ def test_no_incident_content_in_log_records(logbook: Logbook, caplog: pytest.Log
     ref = logbook.create_incident("Logging").ref
     logbook.record(ref, NewEntry("person", "", {"key": "s1", "role": "subject", "name": SECRET_NAME}, author="L1"))
     logbook.record(ref, NewEntry("note", SECRET_TEXT, author="L1"))
-    with pytest.raises(Exception):
+    with pytest.raises(errors.ValidationError):
         logbook.record(ref, NewEntry("statement", SECRET_TEXT, {"speaker": "ghost"}, author="L1"))
     logbook.state(ref)
     logbook.verify(ref)

@@ -65,7 +65,7 @@ def test_keep_redact_attach_are_entries_and_the_next_report_uses_them(
     assert "(as written)" in review and "keep (by DS Ruiz" in review
 
     assert _run(vault, "--default", "Puente de Segovia") == 0
-    assert _run(vault, "-o", str(target)) == 0
+    assert _run(vault, "-o", str(target), "--force") == 0
     assert "at the [NAME]." in read_pdf(target).text
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from boards_states import PEOPLE, at, make_state
@@ -32,7 +31,10 @@ def big_state(extra: int = 0):
                       flags=flags, reviewed_upto=500)
 
 
-def test_unchanged_and_appended_states_are_cheap(qtbot):
+def test_unchanged_and_appended_states_rebuild_nothing(qtbot):
+    """A fresh fold with the same content (what 4 polls a second mostly deliver) touches no row, and
+    one more demand appends one row: no board resets its model. Timings live in benchmarks/bench_gui.py;
+    a budget in milliseconds here would only measure how busy the machine is."""
     boards = []
     for cls, _ in ALL_BOARDS:
         board = cls()
@@ -43,27 +45,20 @@ def test_unchanged_and_appended_states_are_cheap(qtbot):
     first = big_state()
     for board in boards:
         board.set_state(first)
-    # A fresh fold with the same content (what 4 polls a second mostly deliver).
+    demands = boards[0].demands_model
+    events: list[tuple[str, int, int]] = []
+    demands.modelReset.connect(lambda: events.append(("reset", -1, -1)))
+    demands.rowsInserted.connect(lambda _parent, a, b: events.append(("inserted", a, b)))
+    demands.dataChanged.connect(lambda a, b, _roles=(): events.append(("changed", a.row(), b.row())))
+
     same = big_state()
-    started = time.perf_counter()
     for board in boards:
         board.set_state(same)
-    unchanged = time.perf_counter() - started
-    # One more demand: rows are appended, nothing is rebuilt.
+    assert events == []
+
     grown = big_state(extra=1)
-    started = time.perf_counter()
     for board in boards:
         board.set_state(grown)
-    appended = time.perf_counter() - started
-    started = time.perf_counter()
-    for board in boards:
-        board.refresh_clock(at(200))
-    ticked = time.perf_counter() - started
-    print(f"unchanged {unchanged*1000:.1f} ms, appended {appended*1000:.1f} ms, tick {ticked*1000:.1f} ms")
-    demands = boards[0].demands_model
     assert demands.rowCount() == 3001
-    # Budgets well inside the 250 ms between two polls, on a shared 2-core machine.
-    assert unchanged < 0.05, unchanged
-    assert appended < 0.15, appended
-    assert ticked < 0.02, ticked
+    assert events == [("inserted", 3000, 3000)]
     assert replace(same) == same  # the comparison the boards rely on is by value
