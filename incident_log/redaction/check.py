@@ -32,6 +32,8 @@ _NUMERIC_CLASSES = frozenset({"phone", "id", "plate", "postcode", "dob"})
 
 def fold_token(token: str) -> str:
     """Lowercase, accents removed (NFKD), a few letters Unicode does not decompose mapped."""
+    if token.isascii():
+        return token.lower()
     decomposed = unicodedata.normalize("NFKD", token.casefold().translate(_OWN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_OWN_LETTERS)
 
@@ -130,15 +132,22 @@ class _Targets:
             self.sequences.setdefault(seq[0], []).append((seq, what, case_aware))
 
 
-def _strip_furniture(stream: list[tuple[str, str]], furniture: Iterable[str]) -> list[tuple[str, str]]:
-    """The stream without the report's own phrases (digits in a phrase match any number)."""
+def _furniture_index(furniture: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The report's own phrases as token sequences by first token, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in furniture:
         seq = tuple("#" if t.isdigit() else t for t, _ in tokens(phrase))
         if seq:
-            index.setdefault(seq[0] if seq[0] != "#" else "#", []).append(seq)
+            index.setdefault(seq[0], []).append(seq)
     for phrases in index.values():
         phrases.sort(key=len, reverse=True)
+    return index
+
+
+def _strip_furniture(
+    stream: list[tuple[str, str]], index: dict[str, list[tuple[str, ...]]]
+) -> list[tuple[str, str]]:
+    """The stream without the report's own phrases (digits in a phrase match any number)."""
     out: list[tuple[str, str]] = []
     i = 0
     n = len(stream)
@@ -171,7 +180,7 @@ def check(
 ) -> list[Hit]:
     """Everything of ``targets`` still printed in ``pages`` outside the report's own wording."""
     wanted = _Targets(targets)
-    furniture = list(furniture)
+    index = _furniture_index(furniture)
     hits: dict[tuple[str, str], Hit] = {}
 
     def hit(word: str, what: str, seq: tuple[str, ...]) -> None:
@@ -179,7 +188,7 @@ def check(
             hits[(word.casefold(), what)] = Hit(word, what, locate(seq) if locate else "")
 
     for page in pages:
-        stream = _strip_furniture(tokens(page), furniture)
+        stream = _strip_furniture(tokens(page), index)
         for i, (key, written) in enumerate(stream):
             single = wanted.single.get(key)
             if single is not None:

@@ -375,6 +375,8 @@ class TextCell(Flowable):
         self.lines: list[tuple[str, str, bool, str, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.lines and availWidth == self.width:
+            return self.width, self.height  # measured already (the row is measured more than once)
         self.lines = []
         for font, colour, strike, text in self.blocks:
             space = self.word_width(" ", font)
@@ -414,19 +416,24 @@ class TextCell(Flowable):
     def draw(self) -> None:
         canv = self.canv
         y = self.height - CELL_SIZE
+        # One text object for the whole cell: a drawString per line costs a text object each.
+        text_object = canv.beginText(0, y)
         current: tuple[str, str] | None = None
+        struck: list[tuple[float, float, str]] = []
         for font, colour, strike, text, width in self.lines:
             if (font, colour) != current:
-                canv.setFont(font, CELL_SIZE)
-                canv.setFillColor(colour)
+                text_object.setFont(font, CELL_SIZE, CELL_LEADING)
+                text_object.setFillColor(colour)
                 current = (font, colour)
-            if text:
-                canv.drawString(0, y, text)
-                if strike:
-                    canv.setStrokeColor(colour)
-                    canv.setLineWidth(0.5)
-                    canv.line(0, y + CELL_SIZE * 0.3, width, y + CELL_SIZE * 0.3)
+            text_object.textLine(text)
+            if strike and text:
+                struck.append((y + CELL_SIZE * 0.3, width, colour))
             y -= CELL_LEADING
+        canv.drawText(text_object)
+        for line_y, width, colour in struck:
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(0.5)
+            canv.line(0, line_y, width, line_y)
 
 
 class Layout:
