@@ -198,19 +198,17 @@ def identity_numbers(text: str) -> Iterator[Detection]:
     for m in _PASSPORT_SHAPE.finditer(text):
         yield Detection(m.start(), m.end(), ID)
     for m in _KEYWORD_ID.finditer(text):
-        value = m.group(1)
+        # The value runs over the tokens that carry digits ("12 345 678 Z"), plus one check
+        # letter right after them; it stops at the first word ("DNI 12345678 said").
         start = m.start(1)
-        # The value runs to the first word without a digit ("DNI 1234 5678 Z said" stops at "said").
-        tokens = re.finditer(r"[A-Za-z0-9][A-Za-z0-9.\-]*", value)
         end = start
         seen_digit = False
-        for token in tokens:
+        for token in re.finditer(r"[A-Za-z0-9][A-Za-z0-9.\-]*", m.group(1)):
             word = token.group(0)
-            if not any(ch.isdigit() for ch in word) and (seen_digit and len(word) > 1 or not seen_digit):
-                if not seen_digit:
-                    break
+            has_digit = _DIGITS.search(word) is not None
+            if not has_digit and (not seen_digit or len(word) > 1):
                 break
-            seen_digit = seen_digit or any(ch.isdigit() for ch in word)
+            seen_digit = seen_digit or has_digit
             end = start + token.end()
         if seen_digit and end > start:
             yield Detection(start, end, ID)

@@ -67,6 +67,7 @@ _INITIALS = re.compile(r"(?<![\w.])([^\W\d_])\.\s?([^\W\d_])\.?(?:\s?([^\W\d_])\
 # Initials right before a name ("T. Ibarra"); a letter after a combining accent ends a word
 # (NFD "aàa. "), it is no initial.
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])(?<![\u0300-\u036f])(?:[^\W\d_]\.\s?){1,3}$")
+_HAS_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = set(".!?…•*\n\r")
 _QUOTES = set("\"'“”«»‘’([{¡¿-–—")
@@ -363,7 +364,7 @@ class Finder:
         capitals_text = _mostly_capitals(text)
         if self._forms:
             out.extend(self._registered(text, folded, capitals_text))
-        if self._phones and any(ch.isdigit() for ch in folded.text):
+        if self._phones and _HAS_DIGIT.search(folded.text):
             out.extend(self._registered_phones(folded))
         for detection in detectors.detect(text, this_year=self.this_year):
             value = key_of(text[detection.start : detection.end]) or text[detection.start : detection.end]
