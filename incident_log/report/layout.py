@@ -82,7 +82,7 @@ CELL_LIMIT = 1200
 CONTINUED = " \u2026 (continued in the timeline)"
 # Timeline rows are cut into pieces of at most this many estimated lines; the next piece goes
 # into a continuation row right after it.
-ROW_LINES = 48
+ROW_LINES = 20
 CHARS_PER_LINE = 62
 # A timeline cell taller than this is cut again (the frame is about 686 points high).
 MAX_CELL_HEIGHT = 560
