@@ -126,8 +126,14 @@ class _Targets:
             seq = tuple(fold_token(w) for w in _TOKEN.findall(value))
             if not seq:
                 continue
-            if len(seq) == 1 and (seq[0].isdigit() and len(seq[0]) < 4 or sum(ch.isalpha() for ch in seq[0]) == 1):
-                continue  # a short number or one letter says nothing alone
+            if len(seq) == 1 and seq[0].isdigit() and len(seq[0]) < 4:
+                continue  # a short number says nothing alone
+            if all(sum(ch.isalpha() for ch in t) <= 1 and not t.isdigit() for t in seq):
+                continue  # letters one by one ("J. N.", "Ö_ą") would match any two initials
+            if cls == "candidate" and sum(ch.isalpha() for ch in key) <= 2:
+                # Two letters of an unknown word: next to a character printed without a font
+                # (an empty box the text extraction drops) they come out as a word of their own.
+                continue
             case_aware = len(seq) == 1 and lexicon.is_ordinary(value)
             self.sequences.setdefault(seq[0], []).append((seq, what, case_aware))
 
