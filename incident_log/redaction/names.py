@@ -18,7 +18,7 @@ from incident_log.redaction.fold import fold
 TITLES: frozenset[str] = frozenset(
     """
     mr mrs ms miss mx dr prof professor sir dame rev reverend fr
-    pc dc ds di dci dsi dcs supt superintendent inspector insp sgt sergeant constable
+    pc dc ds di dci dsi dcs supt superintendent inspector insp sgt sergeant constable tl sio
     officer detective agent cmdr commander capt captain lt lieutenant col colonel cpl corporal
     jr jnr sr snr esq
     inspectora subinspector subinspectora comisario comisaria oficial agente sargento sargenta
