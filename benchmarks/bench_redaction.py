@@ -1,6 +1,6 @@
 """How long the redactor takes on a big incident: 10,000 entries of ~200 characters, 50 people.
 
-Run: /tmp/venv/bin/python benchmarks/bench_redaction.py
+Run: python benchmarks/bench_redaction.py
 The target is well under one second for the whole log (the report redacts every field).
 Prints only timings and counts: the generated names are synthetic, but the habit stays.
 """
@@ -12,6 +12,7 @@ import time
 
 from incident_log.domain.state import Person
 from incident_log.redaction import Redactor
+from incident_log.redaction.check import check
 
 FIRST = "José María Łukasz Zoë Søren Ελένη Дмитрий Lucía Andrés Jean-Luc Tomás Ann Will Paula Carmen".split()
 LAST = "Núñez Wróbel O'Neill Ibarra Ruiz Vidal Molina Otero Serrano Straße García Müller Dubois".split()
@@ -63,22 +64,28 @@ def main() -> None:
     started = time.perf_counter()
     redactor = Redactor.from_people(people, authors={"PC Jane Smith": "Loggist 1"})
     built = time.perf_counter()
+    # The word lists (wordfreq, Faker's names) load on first use: once per process.
+    redactor.redact("Warm up Kowalski lists.")
+    warmed = time.perf_counter()
     # Best of three, wall and CPU time: the machine is shared, the minimum is the honest figure.
+    # Each pass is a fresh redactor: its learning pass then does the finding, as in a report.
     walls, cpus = [], []
     for _ in range(3):
+        fresh = Redactor.from_people(people, authors={"PC Jane Smith": "Loggist 1"})
         wall, cpu = time.perf_counter(), time.process_time()
+        fresh.learn(texts)
         for text in texts:
-            redactor.redact(text)
+            fresh.redact(text)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
-    leaks_started = time.perf_counter()
-    redactor.find_leaks("\n".join(texts))
-    leaks_done = time.perf_counter()
+    check_started = time.perf_counter()
+    hits = check(["\n".join(fresh.redact(t) for t in texts)], (), fresh.check_targets())
+    check_done = time.perf_counter()
     print(f"people: {len(people)}  entries: {len(texts)}  characters: {chars}")
-    print(f"build redactor: {(built - started) * 1000:.1f} ms")
-    print(f"redact all entries: {min(walls) * 1000:.1f} ms wall, {min(cpus) * 1000:.1f} ms CPU (best of 3)")
-    print(f"find_leaks on all text: {(leaks_done - leaks_started) * 1000:.1f} ms")
-    print(f"schedule (3 passes): {redactor.schedule()}")
+    print(f"build redactor: {(built - started) * 1000:.1f} ms; first use (word lists load): {(warmed - built) * 1000:.0f} ms")
+    print(f"learn + redact all entries: {min(walls) * 1000:.1f} ms wall, {min(cpus) * 1000:.1f} ms CPU (best of 3)")
+    print(f"independent check of the redacted text: {(check_done - check_started) * 1000:.1f} ms, {len(hits)} hits")
+    print(f"schedule (last pass): {fresh.schedule()}")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,30 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
         action="store_true",
         help="list what redaction will hide and what looks like an unregistered identity; writes no PDF",
     )
+    decisions = p.add_argument_group(
+        "redaction decisions",
+        "Each is recorded in the log (who, when, what) and used by every later report of the incident.",
+    )
+    decisions.add_argument(
+        "--keep", action="append", default=[], metavar="WORD", help="print WORD as written (a place, a pub, a word)"
+    )
+    decisions.add_argument(
+        "--redact", action="append", default=[], metavar="WORD", help="hide WORD as well ([REDACTED])"
+    )
+    decisions.add_argument(
+        "--default",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="withdraw the earlier decisions about WORD (back to what the redactor does by itself)",
+    )
+    decisions.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="WORD=KEY",
+        help="WORD is a spelling of the registered person KEY: print that person's label",
+    )
     p.add_argument(
         "--classification",
         default=DEFAULT_CLASSIFICATION,
@@ -85,7 +109,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.unredacted and not (args.reason or "").strip():
         raise ReasonRequired()
-    if not args.review and not args.output:
+    deciding = bool(args.keep or args.redact or args.attach or args.default)
+    if not args.review and not args.output and not deciding:
         raise ReportUsage(
             "Say where to write the report with -o FILE.pdf (or use --review to check it first)."
         )
@@ -102,13 +127,16 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
 
     out = out or sys.stdout
     book.incident(args.ref)  # an unknown ref fails here, before any work
+    _record_decisions(args, book, out)
+    if not args.review and not args.output:
+        return EXIT_OK
     if not args.review:  # never onto the vault or its key file; an existing file only with --force
         check_output(Path(args.output).expanduser(), force=getattr(args, "force", False))
     inputs = gather(book, args.ref)
     redactor = make_redactor(inputs.state, inputs.entries)
     if args.review:
         # The officer's own terminal: values are shown so the register can be completed.
-        print_review(redactor.review(review_texts(inputs.state, inputs.entries)), out)
+        print_review(redactor.review(review_texts(inputs.state, inputs.entries)), out, args.ref)
         return EXIT_OK
     if args.unredacted:
         reason = (args.reason or "").strip()
@@ -134,26 +162,58 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     return EXIT_OK
 
 
+def _record_decisions(args: argparse.Namespace, book: Any, out: TextIO) -> None:
+    """Record --keep / --redact / --attach as redaction entries, checked before any is written."""
+    planned: list[tuple[str, str, str | None]] = []
+    for word in getattr(args, "keep", None) or []:
+        planned.append(("keep", word, None))
+    for word in getattr(args, "redact", None) or []:
+        planned.append(("redact", word, None))
+    for word in getattr(args, "default", None) or []:
+        planned.append(("default", word, None))
+    for item in getattr(args, "attach", None) or []:
+        word, sep, key = item.rpartition("=")
+        if not sep or not word.strip() or not key.strip():
+            raise ReportUsage(f"--attach needs WORD=KEY (the person's key, e.g. --attach 'Ibarrra=s1'), not '{item}'.")
+        planned.append(("attach", word, key.strip()))
+    if not planned:
+        return
+    keys = {p.key for p in book.state(args.ref).people}
+    for action, word, key in planned:
+        if not word.strip():
+            raise ReportUsage(f"--{action} needs a word.")
+        if key is not None and key not in keys:
+            known = ", ".join(sorted(keys)) or "none registered"
+            raise ReportUsage(f"No person with key '{key}' in {args.ref} (keys: {known}). Nothing was recorded.")
+    author = _author(args, book)
+    for action, word, key in planned:
+        entry = book.record_redaction_decision(args.ref, action, word.strip(), person=key, author=author)
+        say(f"Recorded #{entry.seq}: {action} '{word.strip()}'" + (f" as {key}" if key else "") + ".", out)
+
+
 def _author(args: argparse.Namespace, book: Any) -> str:
     from incident_log.cli import author_of  # noqa: PLC0415
 
     return str(author_of(args, book))
 
 
-def print_review(review: Any, out: TextIO) -> None:
+def print_review(review: Any, out: TextIO, ref: str = "REF") -> None:
     say("Redaction review (shows real values: for your screen only, not for the printed copy)", out)
     say("", out)
-    say("Will be hidden (registered):", out)
-    if not review.registered:
-        say("  nothing", out)
-    for finding in review.registered:
-        say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}  ->  {finding.label}", out)
+    if not review.items:
+        say("  nothing found", out)
+    say(f"  {'count':>5}  {'class':16s} {'found':32s} {'printed as':22s} decision", out)
+    for item in review.items:
+        shown = item.text if len(item.text) <= 32 else item.text[:31] + "\u2026"
+        printed = "(as written)" if item.kept else item.replacement
+        note = f"  [{item.ambiguous} at a sentence start]" if item.ambiguous else ""
+        say(f"  {item.count:5d}  {item.cls:16s} {shown:32s} {printed:22s} {item.decision}{note}", out)
     say("", out)
-    say("Looks like an identity the register does not know (add it as an alias if it is one):", out)
-    if not review.candidates:
-        say("  nothing", out)
-    for finding in review.candidates:
-        say(f"  {finding.count:5d} x {finding.kind:6s} {finding.text!s}", out)
+    say("To change a decision (recorded in the log, used by every later report):", out)
+    say(f"  incident-log report {ref} --keep WORD          print WORD as written", out)
+    say(f"  incident-log report {ref} --redact WORD        hide WORD as well", out)
+    say(f"  incident-log report {ref} --attach WORD=KEY    WORD is a spelling of person KEY", out)
+    say(f"  incident-log report {ref} --default WORD       withdraw the decisions about WORD", out)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

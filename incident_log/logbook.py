@@ -441,6 +441,25 @@ class Logbook:
 
         return self._commit_and_notify(ref, work)
 
+    def record_redaction_decision(
+        self, ref: str, action: str, value: str, *, author: str, person: str | None = None, reason: str = ""
+    ) -> Entry:
+        """Record a debrief officer's redaction decision (keep / redact / attach), even when sealed."""
+        fields: dict[str, Any] = {"action": action, "value": value}
+        if person:
+            fields["person"] = person
+        if reason:
+            fields["reason"] = reason
+
+        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
+            return self._append(raw, row, chain, NewEntry("redaction", "", fields, author=author), allow_system=True)
+
+        return self._commit_and_notify(ref, work)
+
+    def redaction_decisions(self, ref: str) -> list[Entry]:
+        """The ``redaction`` entries of an incident, in seq order (the latest about a value wins)."""
+        return self.entries(ref, self.seqs(ref, TimelineFilter(kinds=frozenset({"redaction"}))))
+
     def _append(
         self,
         raw: Any,

@@ -67,6 +67,8 @@ CONTACT_EVENTS = ("attempt", "start", "end", "lost")
 DEMAND_STATUSES = ("open", "met", "partly met", "refused", "withdrawn", "expired")
 OFFER_STATUSES = ("made", "accepted", "rejected", "withdrawn", "delivered")
 RISK_CATEGORIES = ("weapon", "self-harm", "medical", "other")
+# keep a word as written, redact one more, attach a spelling to a person, or back to the default
+REDACTION_ACTIONS = ("keep", "redact", "attach", "default")
 RISK_STATUSES = ("reported", "rumoured", "confirmed", "cleared")
 
 # Fields that hold a person key: the import format, validation and redaction all use this.
@@ -224,6 +226,20 @@ KINDS: dict[str, KindSpec] = {
             text_required=False,
             system=True,
         ),
+        # The debrief officer's redaction decisions (issue 8): keep a word, redact one more, or
+        # attach a spelling to a registered person. Every report reuses them.
+        KindSpec(
+            "redaction",
+            "Redaction decision",
+            (
+                _F("action", _T.CHOICE, required=True, choices=REDACTION_ACTIONS),
+                _F("value", _T.TEXT, required=True),
+                _F("person", _T.PERSON),
+                _F("reason", _T.TEXT),
+            ),
+            text_required=False,
+            system=True,
+        ),
         KindSpec(
             "audit",
             "Audit",
@@ -242,7 +258,7 @@ KINDS: dict[str, KindSpec] = {
 
 # What may still be recorded on a sealed incident: the debrief's annotations about the record
 # (flags, reviews, an audit of who printed an unredacted copy), never new facts.
-AFTER_SEAL_KINDS = frozenset({"flag", "review", "audit"})
+AFTER_SEAL_KINDS = frozenset({"flag", "review", "audit", "redaction"})
 
 # Kinds the loggist picks in the composer, in the order of their shortcuts (Alt+1 … ).
 COMPOSER_KINDS = (

@@ -5,7 +5,9 @@ the composer uses, before the logbook writes anything. A refusal names where in 
 the problem is ("entry 12: refs: ...", "people[3].role: ...", "incident.opened_at: ...") so
 the author of the file can fix it without guessing.
 
-People come first, as ``person`` entries, so every later entry can name them; demands and
+People come first, as ``person`` entries, so every later entry can name them; a ``person``
+entry may also appear anywhere in ``entries`` (someone learned late), and the entries after it
+may name that person by key. Demands and
 offers may carry an ``id`` that ``update`` entries name in ``refs``, resolved here to the seq
 the demand or offer will get. Entries keep the file's order (information arrives out of
 order, so times need not increase), but none may lie in the future.
@@ -269,6 +271,12 @@ def _entry(i: int, item: Any, facts: _Facts, ids: dict[str, int], *, now: dateti
             delay_reason=item.get("delay_reason"),
         )
         clean = validate_entry(draft, facts, now=now, late_reason_exempt=True)
+        if kind == "person":
+            # Someone learned late: a person entry may come anywhere, and later entries name them.
+            key = clean.fields["key"]
+            if key in facts.keys:
+                raise ValidationError("key", f"'{key}' is already registered; each person needs their own key")
+            facts.keys.add(key)
         seq = len(facts.kinds) + 1
         external = clean.fields.get("id")
         if external is not None:

@@ -1,39 +1,42 @@
-"""Redaction: the people register and detectors turned into a redactor for reports.
+"""Redaction in three stages, plus an independent check (DESIGN.md §5).
 
-Pure Python (``re``, ``unicodedata``): no Qt, no database, no reportlab. See DESIGN.md §5.
+Pure Python: no Qt, no database, no reportlab.
 
-    redactor = Redactor.from_people(state.people, authors={"PC Jane Smith": "Loggist 1"})
-    safe = redactor.redact(entry.text)           # names -> labels, others -> [PHONE] ...
-    redactor.schedule()                          # {"names": 12, "phones": 2, ...}
-    redactor.find_leaks(pdf_text)                # ["name of Subject A"] -- never the value
-    redactor.review(texts)                       # the officer's screen before printing
+    find.Finder        every span that may identify someone, with its class
+    decide             what each finding becomes (label, tag, kept); the officer's decisions
+    apply              one replacement per span, longest wins, particles absorbed
+    check              the finished PDF's text searched with separate, token-based code
+    Redactor           the three stages behind one door: redact(), schedule(), review()
 """
 
-from incident_log.redaction.redactor import (
+from incident_log.redaction.check import CheckTargets, Hit
+from incident_log.redaction.decide import (
     AMBIGUOUS_NAME,
+    ATTACH,
     CATEGORIES,
-    EMAIL,
-    PHONE,
-    PLATE,
-    TERM,
-    Identity,
-    Redactor,
-    Span,
-    national_digits,
+    KEEP,
+    REDACT,
+    Decision,
+    Decisions,
 )
-from incident_log.redaction.review import Finding, ReviewResult
+from incident_log.redaction.find import Finding, Identity, national_digits
+from incident_log.redaction.redactor import Redactor
+from incident_log.redaction.review import ReviewItem, ReviewResult
 
 __all__ = [
     "AMBIGUOUS_NAME",
+    "ATTACH",
     "CATEGORIES",
-    "EMAIL",
-    "PHONE",
-    "PLATE",
-    "TERM",
+    "KEEP",
+    "REDACT",
+    "CheckTargets",
+    "Decision",
+    "Decisions",
     "Finding",
+    "Hit",
     "Identity",
     "Redactor",
+    "ReviewItem",
     "ReviewResult",
-    "Span",
     "national_digits",
 ]

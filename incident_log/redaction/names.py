@@ -18,7 +18,7 @@ from incident_log.redaction.fold import fold
 TITLES: frozenset[str] = frozenset(
     """
     mr mrs ms miss mx dr prof professor sir dame rev reverend fr
-    pc dc ds di dci dsi dcs supt superintendent inspector insp sgt sergeant constable
+    pc dc ds di dci dsi dcs supt superintendent inspector insp sgt sergeant constable tl sio
     officer detective agent cmdr commander capt captain lt lieutenant col colonel cpl corporal
     jr jnr sr snr esq
     inspectora subinspector subinspectora comisario comisaria oficial agente sargento sargenta
@@ -26,7 +26,8 @@ TITLES: frozenset[str] = frozenset(
     sra srta dra lic
     monsieur madame mademoiselle mme mlle commissaire capitaine brigadier gendarme
     herr frau fraulein kommissar kommissarin polizist
-    signor signora signorina sig commissario ispettore senhor senhora komisarz aspirant
+    signor signora signorina sig commissario ispettore senhor senhora komisarz aspirant pan pani
+    imam sheikh shaykh rabbi pastor mufti hafiz hajji haji mullah padre cura
     """.split()
 )
 # Deliberately absent although they are honorifics or ranks elsewhere: words that are also
@@ -48,6 +49,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     secondary team leader intelligence adviser advisor police unknown person
     """.split()
 )
+
+# Particles of patronymics and Gaelic/Welsh/Arabic names: absorbed into the label they precede.
+PATRONYMIC_PARTICLES: frozenset[str] = frozenset("o ó ni ní nic mac mc ap ab ui uí bin bint ibn al el ben".split())
 
 NOT_A_NAME_ALONE: frozenset[str] = TITLES | PARTICLES | ROLE_WORDS
 
@@ -104,7 +108,9 @@ def forms(name: str) -> list[tuple[str, ...]]:
     if n <= _MAX_PARTS_FOR_ALL_SELECTIONS:
         selections = (combo for size in range(1, n + 1) for combo in combinations(range(n), size))
     else:
-        selections = (tuple(range(i, j)) for i in range(n) for j in range(i + 1, n + 1))
+        # A long name (a 100-word paste): each part, and runs of up to three neighbours. The
+        # parts found side by side are merged into one label by the apply stage.
+        selections = (tuple(range(i, j)) for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
     for combo in selections:
         if alone[combo[0]] and alone[combo[-1]]:
             found[tuple(words[i] for i in combo)] = None

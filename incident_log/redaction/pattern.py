@@ -88,14 +88,21 @@ def _atom_regex(atom: str) -> str:
 
 
 def _node_regex(node: Trie, at_end: str) -> str:
-    terminal = _END in node
-    branches = [
-        _atom_regex(atom) + _node_regex(node[atom], at_end) for atom in sorted(k for k in node if k != _END)
-    ]
-    if not branches:
-        return at_end
+    """The regex of a trie node. Chains of single children are written out in a loop, so a
+    2,000-character name (the field limit) never recurses once per character."""
+    chain: list[str] = []
+    while True:
+        children = sorted(k for k in node if k != _END)
+        terminal = _END in node
+        if len(children) == 1 and not terminal:
+            chain.append(_atom_regex(children[0]))
+            node = node[children[0]]
+            continue
+        break
+    if not children:
+        return "".join(chain) + at_end
+    branches = [_atom_regex(atom) + _node_regex(node[atom], at_end) for atom in children]
     if terminal:
         branches.append(at_end)  # after every longer way has failed: end here
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+    tail = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "".join(chain) + tail

@@ -90,14 +90,18 @@ def build_report(
         meter.report(_PREPARE + _LAYOUT * laid[0] / chunks)
 
     plan = FontPlan.create()
-    pdf, pages = render(content, plan, invariant=options.invariant, tick=tick_layout)
+    pdf, pages, furniture = render(content, plan, invariant=options.invariant, tick=tick_layout)
     meter.report(_PREPARE + _LAYOUT)
     if redactor is not None:
-        leaks = leaks_in(
-            pdf, redactor, lambda d, t: meter.report(_PREPARE + _LAYOUT + _CHECK * d / max(1, t))
+        hits = leaks_in(
+            pdf,
+            redactor,
+            furniture,
+            content,
+            lambda d, t: meter.report(_PREPARE + _LAYOUT + _CHECK * d / max(1, t)),
         )
-        if leaks:
-            raise ReportLeak(leaks)
+        if hits:
+            raise ReportLeak(hits, ref=state.incident.ref)
     meter.report(TOTAL)
     return ReportResult(
         pdf=pdf,

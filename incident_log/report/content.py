@@ -14,7 +14,6 @@ from datetime import datetime, timedelta, tzinfo
 
 from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
-from incident_log.domain.labels import author_labels
 from incident_log.domain.late import is_late
 from incident_log.domain.projections import effective
 from incident_log.domain.state import IncidentState
@@ -30,8 +29,9 @@ class Scrub:
         self.redactor = redactor
         self.redacted = redactor is not None
         self._people = {p.key: p for p in state.people}
-        authors = list(state.authors) + [e.author for e in entries]
-        self._authors = author_labels(authors)
+        from incident_log.report.source import report_authors
+
+        self._authors = report_authors(state, entries)
 
     def text(self, value: object) -> str:
         text = "" if value is None else str(value)
@@ -397,7 +397,7 @@ def build_content(
         key=lambda row: -row[2],
     )
 
-    demands = [
+    demands: list[tuple[str, ...]] = [
         (
             f"#{d.seq}",
             clock.hm(d.at),
@@ -412,7 +412,7 @@ def build_content(
         )
         for d in state.demands
     ]
-    offers = [
+    offers: list[tuple[str, ...]] = [
         (
             f"#{o.seq}",
             clock.hm(o.at),
@@ -425,7 +425,7 @@ def build_content(
     ]
 
     def board(items: Sequence[object], with_status: bool = False) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for item in items:
             about = scrub.person(item.about) if item.about else ""  # type: ignore[attr-defined]
             extra = ""
@@ -448,11 +448,11 @@ def build_content(
         ("Triggers \u2014 topics to avoid", board(state.triggers)),
         ("Risks", board(state.risks, with_status=True)),
     ]
-    intelligence = [
+    intelligence: list[tuple[str, ...]] = [
         (f"#{i.seq}", clock.hm(i.at), scrub.text(i.text), scrub.text(i.source), i.grading or "\u2014")
         for i in state.intelligence
     ]
-    decisions = [
+    decisions: list[tuple[str, ...]] = [
         (
             f"#{d.seq}",
             clock.hm(d.at),

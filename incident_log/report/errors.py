@@ -7,8 +7,12 @@ message reaches terminals and dialogs, which are not redacted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from incident_log.errors import IncidentLogError
+
+if TYPE_CHECKING:
+    from incident_log.redaction.check import Hit
 
 
 class ReportError(IncidentLogError):
@@ -16,14 +20,30 @@ class ReportError(IncidentLogError):
 
 
 class ReportLeak(ReportError):
-    def __init__(self, leaks: Sequence[str]) -> None:
-        shown = "; ".join(leaks[:8]) + (f"; and {len(leaks) - 8} more" if len(leaks) > 8 else "")
+    """The independent check found something in the finished PDF: no file is written.
+
+    The message names the word, where it is and the decision that fixes it: it is shown to the
+    officer who is making the report (a terminal or the dialog), never printed in a report.
+    """
+
+    def __init__(self, hits: Sequence[Hit], *, ref: str = "REF") -> None:
+        first = hits[0]
+        where = f" in {first.where}" if first.where else ""
+        more = f" (and {len(hits) - 1} more)" if len(hits) > 1 else ""
+        word = first.word.replace("'", "")
+        if first.what.startswith("a name of "):
+            fix = (
+                f"if it is that person, attach it: incident-log report {ref} --attach '{word}=PERSON_KEY'; "
+                f"otherwise hide it: incident-log report {ref} --redact '{word}'"
+            )
+        else:
+            fix = f"hide it: incident-log report {ref} --redact '{word}' (or choose Redact in the report dialog)"
         super().__init__(
-            f"The redacted report was NOT written: its own check found identities in the finished PDF ({shown}). "
-            "Add the missing alias or spelling to the person in the register (or register the person), "
-            "run 'incident-log report REF --review' to see what is still unregistered, and make the report again."
+            f"The redacted report was NOT written: its independent check found '{first.word}' ({first.what}){where}"
+            f"{more}. To fix it, {fix}; then make the report again."
         )
-        self.leaks = tuple(leaks)
+        self.hits = tuple(hits)
+        self.leaks = tuple(f"{h.what}: {h.word}" for h in hits)
 
 
 class ReasonRequired(ReportError):

@@ -14,6 +14,7 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -42,12 +43,47 @@ def _font_bytes(filename: str) -> bytes:
     return (files("incident_log.resources") / "fonts" / filename).read_bytes()
 
 
+def _shape_plain_strings() -> None:
+    """Work around reportlab shaping a word twice.
+
+    When a shaped paragraph is wrapped again (a table measures its rows more than once when it
+    splits across pages), reportlab hands its already shaped pieces (``ShapedStr``, a ``str``
+    subclass) back to uharfbuzz, whose Cython ``Buffer.add_str`` refuses subclasses of ``str``:
+    the whole report failed on a long Arabic entry. Passing the pieces as plain strings makes
+    uharfbuzz shape the same text again, which is what reportlab meant.
+    """
+    from reportlab.pdfbase import ttfonts
+    from reportlab.platypus import paragraph
+
+    original = ttfonts.shapeFragWord
+    if getattr(original, "_plain_strings", False):
+        return
+    shaped_type = getattr(ttfonts, "ShapedStr", None)
+    shaped_word = getattr(ttfonts, "ShapedFragWord", None)
+
+    def shape(word: Any, *args: Any, **kwargs: Any) -> Any:
+        if shaped_type is not None and not (shaped_word is not None and isinstance(word, shaped_word)):
+            if any(isinstance(piece, tuple) and isinstance(piece[1], shaped_type) for piece in word[1:]):
+                word = word.__class__([word[0], *((f, str(s)) for f, s in word[1:])])
+        try:
+            return original(word, *args, **kwargs)
+        except (KeyError, AttributeError):
+            # A glyph the font lacks (a script printed with boxes) breaks reportlab's shaper:
+            # that word is printed unshaped rather than the report not at all.
+            return word
+
+    shape._plain_strings = True  # type: ignore[attr-defined]
+    ttfonts.shapeFragWord = shape
+    paragraph.shapeFragWord = shape  # imported by name there
+
+
 def register_bundled() -> None:
     """Register the DejaVu family once per process (reportlab's registry is global)."""
     global _registered
     with _LOCK:
         if _registered:
             return
+        _shape_plain_strings()
         for name, filename in _BUNDLED.items():
             pdfmetrics.registerFont(TTFont(name, io.BytesIO(_font_bytes(filename))))
         addMapping(SANS, 0, 0, SANS)

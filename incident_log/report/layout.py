@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -65,10 +66,26 @@ SCHEDULE_NAMES = {
     "phones": "Phone numbers",
     "emails": "E-mail addresses",
     "plates": "Vehicle registration plates",
-    "terms": "Other registered terms",
+    "terms": "Other terms the officer chose to hide",
+    "unregistered names": "Names of people not in the register",
+    "handles and links": "Social-media handles and links",
+    "identity numbers": "Identity numbers (DNI, NIE, NI number, IBAN, passport, collar numbers)",
+    "addresses and postcodes": "Home addresses and postcodes",
+    "dates of birth": "Dates of birth",
 }
 
-TIMELINE_COLS = (("#", 10 * mm), ("Occurred", 31 * mm), ("Kind", 20 * mm), ("Author", 16 * mm))
+TIMELINE_COLS = (("#", 10 * mm), ("Occurred", 31 * mm), ("Type", 22 * mm), ("Author", 21 * mm))
+COVER_CONTENT_KEYS = frozenset({"Reference", "Location", "Outcome"})
+# A table cell holds at most this much text; a table row cannot split across pages, and a cell
+# taller than a page stops the whole report (reportlab's LayoutError).
+CELL_LIMIT = 1200
+CONTINUED = " \u2026 (continued in the timeline)"
+# Timeline rows are cut into pieces of at most this many estimated lines; the next piece goes
+# into a continuation row right after it.
+ROW_LINES = 20
+CHARS_PER_LINE = 62
+# A timeline cell taller than this is cut again (the frame is about 686 points high).
+MAX_CELL_HEIGHT = 560
 TIMELINE_TEXT_W = FRAME_W - sum(w for _, w in TIMELINE_COLS)
 
 
@@ -147,6 +164,68 @@ class Markup:
             run.append(ch)
         flush()
         return "".join(out), shaped
+
+
+CELL_MAX_LINES = 30
+
+
+def _bounded(text: str, limit: int = CELL_LIMIT, per_line: int = CHARS_PER_LINE) -> str:
+    """``text`` cut to fit one table cell: at most ``limit`` characters and about
+    ``CELL_MAX_LINES`` lines of ``per_line`` characters (at a space, if there is one near)."""
+    if len(text) <= limit and sum(1 + len(line) // per_line for line in text.split("\n")) <= CELL_MAX_LINES:
+        return text
+    kept: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        room = (CELL_MAX_LINES - used) * per_line
+        if room <= 0:
+            break
+        if len(line) > room:
+            cut = line.rfind(" ", max(0, room - 40), room)
+            kept.append(line[: cut if cut > 0 else room])
+            break
+        kept.append(line)
+        used += 1 + len(line) // per_line
+    text = "\n".join(kept)
+    if len(text) > limit:
+        cut = text.rfind(" ", limit - 200, limit)
+        text = text[: cut if cut > 0 else limit]
+    return text + CONTINUED
+
+
+def _lines(text: str) -> int:
+    return sum(1 + len(line) // CHARS_PER_LINE for line in text.split("\n"))
+
+
+def split_for_rows(text: str, budget: int = ROW_LINES) -> list[str]:
+    """Pieces of ``text`` of at most ``budget`` estimated lines, cut at line ends or spaces."""
+    if _lines(text) <= budget:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        while line:
+            room = (budget - used) * CHARS_PER_LINE
+            if len(line) <= room or (room >= CHARS_PER_LINE and len(line) < CHARS_PER_LINE):
+                current.append(line)
+                used += 1 + len(line) // CHARS_PER_LINE
+                line = ""
+            elif room >= CHARS_PER_LINE:
+                cut = line.rfind(" ", max(0, room - 300), room)
+                cut = cut if cut > 0 else room
+                current.append(line[:cut])
+                line = line[cut:].lstrip(" ")
+                pieces.append("\n".join(current))
+                current, used = [], 0
+            else:
+                pieces.append("\n".join(current))
+                current, used = [], 0
+        if not line and used == 0 and not current:
+            continue
+    if current:
+        pieces.append("\n".join(current))
+    return [p for p in pieces if p] or [text[:1]]
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -257,15 +336,124 @@ class _Tick(Flowable):
         self.callback()
 
 
+FLAG_PREFIX = "\u2691 FLAGGED FOR DEBRIEF: "
+# How each part of a timeline cell looks: font, colour, struck through.
+CELL_LOOK: dict[str, tuple[str, str, bool]] = {
+    "flag": (SANS_BOLD, "#9c5700", False),
+    "details": (SANS, MUTED, False),
+    "struck": (SANS, MUTED, True),
+    "text": (SANS, "#1b2631", False),
+    "note": (SANS_OBLIQUE, MUTED, False),
+}
+CELL_SIZE, CELL_LEADING = 7.5, 9.3
+
+
+class WordWidths:
+    """Widths of words in the cell font, remembered: a log repeats its words thousands of times."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, word: str, font: str) -> float:
+        key = (word, font)
+        width = self._known.get(key)
+        if width is None:
+            width = self._known[key] = stringWidth(word, font, CELL_SIZE)
+        return width
+
+
+class TextCell(Flowable):
+    """Plain text in the bundled font, wrapped at spaces (long words cut), drawn line by line.
+
+    ``blocks`` are (font, colour, struck through, text); newlines in a text start a new line.
+    """
+
+    def __init__(self, blocks: list[tuple[str, str, bool, str]], widths: WordWidths) -> None:
+        super().__init__()
+        self.blocks = blocks
+        self.word_width = widths
+        self.lines: list[tuple[str, str, bool, str, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.lines and availWidth == self.width:
+            return self.width, self.height  # measured already (the row is measured more than once)
+        self.lines = []
+        for font, colour, strike, text in self.blocks:
+            space = self.word_width(" ", font)
+            for paragraph in text.split("\n"):
+                line: list[str] = []
+                width = 0.0
+                for word in paragraph.split(" "):
+                    w = self.word_width(word, font)
+                    if w > availWidth:  # a word wider than the column: cut it
+                        if line:
+                            self.lines.append((font, colour, strike, " ".join(line), width))
+                            line, width = [], 0.0
+                        for piece in self._cut(word, font, availWidth):
+                            self.lines.append((font, colour, strike, piece, self.word_width(piece, font)))
+                        continue
+                    extra = w + (space if line else 0.0)
+                    if line and width + extra > availWidth:
+                        self.lines.append((font, colour, strike, " ".join(line), width))
+                        line, width = [word], w
+                    else:
+                        line.append(word)
+                        width += extra
+                self.lines.append((font, colour, strike, " ".join(line), width))
+        self.width = availWidth
+        self.height = len(self.lines) * CELL_LEADING
+        return availWidth, self.height
+
+    def _cut(self, word: str, font: str, room: float) -> list[str]:
+        pieces, current = [], ""
+        for ch in word:
+            if current and self.word_width(current + ch, font) > room:
+                pieces.append(current)
+                current = ""
+            current += ch
+        return pieces + ([current] if current else [])
+
+    def draw(self) -> None:
+        canv = self.canv
+        y = self.height - CELL_SIZE
+        # One text object for the whole cell: a drawString per line costs a text object each.
+        text_object = canv.beginText(0, y)
+        current: tuple[str, str] | None = None
+        struck: list[tuple[float, float, str]] = []
+        for font, colour, strike, text, width in self.lines:
+            if (font, colour) != current:
+                text_object.setFont(font, CELL_SIZE, CELL_LEADING)
+                text_object.setFillColor(colour)
+                current = (font, colour)
+            text_object.textLine(text)
+            if strike and text:
+                struck.append((y + CELL_SIZE * 0.3, width, colour))
+            y -= CELL_LEADING
+        canv.drawText(text_object)
+        for line_y, width, colour in struck:
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(0.5)
+            canv.line(0, line_y, width, line_y)
+
+
 class Layout:
     def __init__(self, content: ReportContent, plan: FontPlan) -> None:
         self.c = content
         self.styles = _styles()
         self.markup = Markup(plan)
+        # The report's own wording, for the independent check: it searches the incident's
+        # content only, so "Page 3 of 9" never matches a DI called Page.
+        self.furniture: set[str] = set()
+        self.widths = WordWidths()
 
     # --- small builders ---------------------------------------------------------------------
-    def p(self, text: str, style: str = "cell", raw: str = "") -> Paragraph:
-        """A paragraph of plain (escaped) text, plus optional trusted markup appended."""
+    def p(self, text: str, style: str = "cell", raw: str = "", *, content: bool = False) -> Paragraph:
+        """A paragraph of plain (escaped) text, plus optional trusted markup appended.
+
+        Text that is not ``content`` is the report's own wording and is recorded as furniture.
+        """
+        if not content:
+            self.furniture.add(text)
         markup, shaped = self.markup(text)
         st = self.styles["cell_shaped"] if shaped and style == "cell" else self.styles[style]
         return Paragraph(markup + raw, st)
@@ -279,9 +467,20 @@ class Layout:
     ) -> Flowable:
         if not rows:
             return self.p(empty, "small")
+        self.furniture.add(" ".join(header))
         data: list[list[Any]] = [[Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header]]
+        # Each cell is bounded to what its column holds in about 30 lines (5 points a
+        # character, generous for wide glyphs), so a row always fits a page.
+        per_line = [max(6, int((w - 6) / 5.0)) for w in widths]
         for row in rows:
-            data.append([cell if isinstance(cell, Flowable) else self.p(str(cell)) for cell in row])
+            data.append(
+                [
+                    cell
+                    if isinstance(cell, Flowable)
+                    else self.p(_bounded(str(cell), per_line=per_line[i]), content=True)
+                    for i, cell in enumerate(row)
+                ]
+            )
         table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(self._grid_style(len(data)))
         return table
@@ -302,8 +501,20 @@ class Layout:
             cmds.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
         return TableStyle(cmds)
 
-    def pairs(self, rows: Sequence[tuple[str, str]], key_w: float = 48 * mm, style: str = "cell") -> Table:
-        data = [[Paragraph(f"<b>{_escape(k)}</b>", self.styles[style]), self.p(v, style)] for k, v in rows]
+    def pairs(
+        self,
+        rows: Sequence[tuple[str, str]],
+        key_w: float = 48 * mm,
+        style: str = "cell",
+        content_keys: frozenset[str] = frozenset(),
+    ) -> Table:
+        """Key/value rows. Values of ``content_keys`` are the incident's words: bounded, so a row
+        always fits a page (the rest is in the timeline), and not recorded as furniture."""
+        data = []
+        for k, v in rows:
+            self.furniture.add(k)
+            shown = self.p(_bounded(v), style, content=True) if k in content_keys else self.p(v, style)
+            data.append([Paragraph(f"<b>{_escape(k)}</b>", self.styles[style]), shown])
         table = Table(data, colWidths=[key_w, FRAME_W - key_w], hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -324,16 +535,20 @@ class Layout:
         out: list[Flowable] = [Spacer(1, 18 * mm)]
         out.append(self.p("Negotiation debrief report", "small"))
         out.append(Spacer(1, 2 * mm))
-        out.append(self.p(c.ref, "title"))
+        out.append(self.p(c.ref, "title", content=True))
         out.append(Spacer(1, 3 * mm))
-        out.append(self.p(c.title, "subtitle"))
+        out.append(self.p(c.title, "subtitle", content=True))
         out.append(Spacer(1, 8 * mm))
         out.append(self.p(c.marking, "marking"))
         if c.exercise:
             out.append(self.p(f"{EXERCISE_MARKING} \u2014 training incident", "marking"))
-        out.append(self.p(f"Classification: {c.classification}", "h2"))
+        out.append(self.p(f"Classification: {c.classification}", "h2", content=True))
         out.append(Spacer(1, 4 * mm))
-        out.append(self.pairs(c.cover_rows, style="body"))
+        out.append(self.pairs(c.cover_rows, style="body", content_keys=COVER_CONTENT_KEYS))
+        for key, value in c.cover_rows:
+            if key in COVER_CONTENT_KEYS and len(value) > CELL_LIMIT and key != "Outcome":
+                out.append(self.p(f"{key} (in full):", "small"))
+                out.append(self.p(value, "body", content=True))
         out.append(Spacer(1, 5 * mm))
         out.append(self.p(c.zone_note, "small"))
         if c.redacted:
@@ -360,7 +575,7 @@ class Layout:
     def summary(self) -> list[Flowable]:
         c = self.c
         out: list[Flowable] = [self.p("1. Summary", "h1"), self.pairs(c.summary_rows, key_w=60 * mm)]
-        out.append(self.p("Entries by kind", "h2"))
+        out.append(self.p("Entries by type", "h2"))
         half = (len(c.kind_counts) + 1) // 2
         left, right = c.kind_counts[:half], c.kind_counts[half:]
         rows = []
@@ -369,7 +584,7 @@ class Layout:
             row += [right[i][0], str(right[i][1])] if i < len(right) else ["", ""]
             rows.append(row)
         out.append(
-            self.grid(["Kind", "Entries", "Kind", "Entries"], rows, [55 * mm, 30 * mm, 55 * mm, 30 * mm])
+            self.grid(["Type", "Entries", "Type", "Entries"], rows, [55 * mm, 30 * mm, 55 * mm, 30 * mm])
         )
         return out
 
@@ -460,31 +675,71 @@ class Layout:
         )
         return out
 
-    def timeline_cell(self, row: TimelineRow) -> Paragraph:
-        parts: list[str] = []
-        shaped = False
+    def timeline_cells(self, row: TimelineRow) -> list[Flowable]:
+        """The row's text cell, cut into pieces that each fit well within a page.
+
+        A statement may be 50,000 characters; a table row cannot split across pages, so the
+        first piece goes into the entry's row and each further piece into a continuation row.
+        A piece in the bundled font is a ``TextCell`` (about ten times faster to lay out than a
+        Paragraph: the timeline is most of a long report); other scripts go through Paragraph,
+        which handles fallback fonts and Arabic shaping.
+        """
+        parts: list[tuple[str, str]] = []  # (part kind, plain text)
         if row.flagged:
-            m, s = self.markup(row.flagged)
-            shaped |= s
-            parts.append(f'<font face="{SANS_BOLD}" color="#9c5700">\u2691 FLAGGED FOR DEBRIEF: {m}</font>')
+            parts.append(("flag", FLAG_PREFIX + row.flagged))
         if row.details:
-            m, s = self.markup(row.details)
-            shaped |= s
-            parts.append(f'<font color="{MUTED}">{m}</font>')
+            parts.append(("details", row.details))
         for old in row.struck:
-            m, s = self.markup(old)
-            shaped |= s
-            parts.append(f'<strike><font color="{MUTED}">{m}</font></strike>')
+            parts.append(("struck", old))
         if row.text:
-            m, s = self.markup(row.text)
-            shaped |= s
-            parts.append(m)
+            parts.append(("text", row.text))
         if row.note:
-            m, s = self.markup(row.note)
-            shaped |= s
-            parts.append(f'<font face="{SANS_OBLIQUE}" color="{MUTED}">{m}</font>')
-        style = self.styles["cell_shaped" if shaped else "cell"]
-        return Paragraph("<br/>".join(parts) or "\u2014", style)
+            parts.append(("note", row.note))
+        cells: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for kind, text in parts:
+            for piece in split_for_rows(text):
+                lines = _lines(piece)
+                if used and used + lines > ROW_LINES:
+                    cells.append([])
+                    used = 0
+                cells[-1].append((kind, piece))
+                used += lines
+        out: list[Flowable] = []
+        for chunk in cells:
+            out.extend(self._fitted(chunk or [("text", "\u2014")]))
+        return out
+
+    def _fitted(self, chunk: list[tuple[str, str]]) -> list[Flowable]:
+        """The cell for ``chunk``, measured: if it is still taller than a page allows (wide
+        glyphs, a fallback font, a word without spaces), it is cut in two, and again."""
+        if all(self._plain(text) for _, text in chunk):
+            cell: Flowable = TextCell([(*CELL_LOOK[kind], text) for kind, text in chunk], self.widths)
+        else:
+            cell = self._paragraph_cell(chunk)
+        _, height = cell.wrap(TIMELINE_TEXT_W - 6, PAGE_H)
+        if height <= MAX_CELL_HEIGHT or sum(len(text) for _, text in chunk) < 2:
+            return [cell]
+        if len(chunk) > 1:
+            half = len(chunk) // 2
+            return self._fitted(chunk[:half]) + self._fitted(chunk[half:])
+        kind, text = chunk[0]
+        middle = len(text) // 2
+        cut = text.rfind(" ", 0, middle)
+        cut = cut if cut > middle // 2 else middle
+        return self._fitted([(kind, text[:cut])]) + self._fitted([(kind, text[cut:].lstrip(" "))])
+
+    def _paragraph_cell(self, chunk: list[tuple[str, str]]) -> Paragraph:
+        markups: list[str] = []
+        shaped_any = False
+        for kind, text in chunk:
+            markup, shaped = self.markup(text)
+            shaped_any |= shaped
+            font, colour, strike = CELL_LOOK[kind]
+            inner = f'<font face="{font}" color="{colour}">{markup}</font>'
+            markups.append(f"<strike>{inner}</strike>" if strike else inner)
+        style = self.styles["cell_shaped" if shaped_any else "cell"]
+        return Paragraph("<br/>".join(markups), style)
 
     def timeline(self, tick: Callable[[], None]) -> list[Flowable]:
         rows = self.c.timeline
@@ -502,27 +757,38 @@ class Layout:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ]
+        kind_w, author_w = TIMELINE_COLS[2][1], TIMELINE_COLS[3][1]
         for start in range(0, len(rows), CHUNK_ROWS):
             chunk = rows[start : start + CHUNK_ROWS]
             data: list[list[Any]] = []
             cmds = list(base)
             for i, row in enumerate(chunk):
                 when = row.occurred + (f"\nrec. {row.recorded_late}" if row.recorded_late else "")
-                author = (
-                    row.author if len(row.author) <= 14 and self._plain(row.author) else self.p(row.author)
-                )
-                data.append([str(row.seq), when, row.kind, author, self.timeline_cell(row)])
+                # Long type titles ("Flag for debrief") and labels wrap inside their column
+                # instead of running over the next one.
+                kind = row.kind if self._fits(row.kind, kind_w) else self.p(row.kind)
+                author = row.author if self._fits(row.author, author_w) else self.p(row.author)
+                cells = self.timeline_cells(row)
+                first = len(data)
+                data.append([str(row.seq), when, kind, author, cells[0]])
+                for more in cells[1:]:
+                    data.append([f"#{row.seq}", "(continued)", "", "", more])
+                last = len(data) - 1
                 if row.flagged:
-                    cmds.append(("BACKGROUND", (0, i), (-1, i), FLAG_FILL))
+                    cmds.append(("BACKGROUND", (0, first), (-1, last), FLAG_FILL))
                 elif (start + i) % 2:
-                    cmds.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+                    cmds.append(("BACKGROUND", (0, first), (-1, last), ZEBRA))
                 if row.recorded_late:
-                    cmds.append(("TEXTCOLOR", (1, i), (1, i), colors.HexColor("#9c5700")))
+                    cmds.append(("TEXTCOLOR", (1, first), (1, first), colors.HexColor("#9c5700")))
             table = Table(data, colWidths=widths, style=TableStyle(cmds), hAlign="LEFT")
             out.append(table)
             out.append(_Tick(tick))
         out.append(NextPageTemplate("body"))
         return out
+
+    def _fits(self, text: str, width: float) -> bool:
+        """Whether ``text`` prints on one line of a column (3 pt padding each side)."""
+        return self._plain(text) and stringWidth(text, SANS, 7.5) <= width - 6
 
     def _plain(self, text: str) -> bool:
         if text.isascii():
@@ -547,7 +813,7 @@ class Layout:
         out.append(table)
         out.append(Spacer(1, 4 * mm))
         out.append(self.p("Command to verify this copy", "h2"))
-        out.append(KeepTogether([self.p(c.verify_command, "mono")]))
+        out.append(KeepTogether([self.p(c.verify_command, "mono", content=True)]))
         out.append(Spacer(1, 3 * mm))
         out.append(
             self.p(
@@ -596,10 +862,72 @@ class Layout:
         return story
 
 
+def program_wording(content: ReportContent) -> set[str]:
+    """The words the program itself puts around the incident's content, besides the layout's
+    own paragraphs: page furniture, labels and tags, entry types, field names, choices."""
+    from incident_log.domain.kinds import KINDS
+
+    # The ref and the classification are typed by people: they are checked like content.
+    words: set[str] = {
+        content.marking,
+        EXERCISE_MARKING,
+        "Debrief report",  # the footer: "Debrief report <ref> · <time>"; the ref is checked
+        content.generated_at,
+        "Page 1 of 1",
+        f"8. Full timeline ({len(content.timeline)} entries)",
+        " ".join(t for t, _ in TIMELINE_COLS) + " Entry",
+        "\u2691 FLAGGED FOR DEBRIEF:",
+        "rec.",
+        "(continued)",
+        CONTINUED,
+        "corrected by #1",
+        "amends #1",
+        "flags #1",
+        "updates #1",
+        "(last note)",
+        "conditions:",
+        "(restated 1\u00d7)",
+        "(owed)",
+        "not sealed; last entry",
+        "to the last entry (incident still open)",
+        "unregistered person",
+        "flagged",
+        content.zone_note,
+        "1 h 01 min",
+        "1 min 01 s",
+        "1 s",
+    }
+    words.update(label for label, _, _ in content.people)
+    words.update(role for _, role, _ in content.people)
+    words.update(author for author, _ in content.authors)
+    words.update(spell.lane for spell in content.spells)
+    words.update(k for k, _ in content.cover_rows + content.summary_rows + content.integrity)
+    words.update(v for k, v in content.integrity if k not in ("Program version",))
+    words.update(v for k, v in content.summary_rows)
+    words.update(v for k, v in content.cover_rows if k not in COVER_CONTENT_KEYS)
+    words.update(title for title, _ in content.boards)
+    words.update(name for name, _ in content.kind_counts)
+    words.update(SCHEDULE_NAMES.values())
+    words.update(content.schedule)
+    words.update(
+        "[NAME] [PHONE] [ID] [PLATE] [EMAIL] [HANDLE] [LINK] [ADDRESS] [POSTCODE] [DOB] [REDACTED]".split()
+    )
+    words.add("[phone of Subject A]")
+    for spec in KINDS.values():
+        words.add(spec.title)
+        for field_spec in spec.fields:
+            words.add(field_spec.name.replace("_", " ") + ":")
+            words.update(field_spec.choices)
+    words.add("incident-log verify")
+    words.update(v for k, v in content.integrity if k == "Head hash")
+    words.add(f"--head {content.verify_command.rsplit('--head ', 1)[-1]}" if "--head " in content.verify_command else "")
+    return {w for w in words if w}
+
+
 def render(
     content: ReportContent, plan: FontPlan, *, invariant: bool, tick: Callable[[], None]
-) -> tuple[bytes, int]:
-    """Lay the content out; returns (pdf bytes, page count)."""
+) -> tuple[bytes, int, set[str]]:
+    """Lay the content out; returns (pdf bytes, page count, the report's own wording)."""
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
@@ -662,4 +990,4 @@ def render(
     )
     layout = Layout(content, plan)
     doc.build(layout.story(tick), canvasmaker=NumberedCanvas)
-    return buf.getvalue(), doc.page
+    return buf.getvalue(), doc.page, layout.furniture | program_wording(content)

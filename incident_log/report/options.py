@@ -10,7 +10,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from incident_log.redaction.check import CheckTargets
 
 DEFAULT_CLASSIFICATION = "OFFICIAL-SENSITIVE"
 REDACTED_MARKING = "REDACTED COPY \u00b7 EDITED VERSION"
@@ -28,7 +31,7 @@ class RedactorLike(Protocol):
 
     def schedule(self) -> Mapping[str, int]: ...
 
-    def find_leaks(self, text: str) -> list[str]: ...
+    def check_targets(self) -> CheckTargets: ...
 
 
 @dataclass(frozen=True, slots=True)

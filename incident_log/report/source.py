@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from incident_log.domain.entry import Entry
-from incident_log.domain.labels import author_labels
 from incident_log.domain.state import IncidentState
 from incident_log.report.options import VerifySummary
 
@@ -23,27 +22,55 @@ class ReportInputs:
     verification: VerifySummary
 
 
+def report_authors(state: IncidentState, entries: Iterable[Entry]) -> dict[str, str]:
+    """author -> the label the redacted copy prints (a person's label, or "Loggist N")."""
+    from incident_log.redaction.authors import author_labels
+
+    return author_labels([*state.authors, *(e.author for e in entries)], state.people)
+
+
 def make_redactor(
     state: IncidentState, entries: Iterable[Entry] = (), extra_terms: Iterable[str] = ()
 ) -> Any:
-    """The incident's redactor: every person (all names ever recorded) and every author.
+    """The incident's redactor: every person (all names ever recorded), every author, the
+    misspellings amendments corrected, and the officer's recorded decisions.
 
-    Authors are labelled in order of their first entry, exactly as the report labels them, so
-    an author's name found inside a text becomes the same "Loggist N" as in the author column.
+    Authors get the same label as in the author column, so an author's name found inside a
+    text reads the same ("Loggist 2", or "Negotiator 1" for a negotiator who also logs).
     """
     from incident_log.redaction import Redactor
+    from incident_log.redaction.amendments import amendment_variants
+    from incident_log.redaction.decide import decisions_from_entries
 
-    authors = author_labels([*state.authors, *(e.author for e in entries)])
-    return Redactor.from_people(state.people, authors=authors, extra_terms=tuple(extra_terms))
+    entries = list(entries)
+    authors = report_authors(state, entries)
+    redactor = Redactor.from_people(
+        state.people,
+        authors=authors,
+        extra_terms=tuple(extra_terms),
+        decisions=decisions_from_entries(entries),
+        variants=amendment_variants(state.people, entries),
+        this_year=state.incident.opened_at.year,
+    )
+    # Every text the report will print, read once first: a name hidden in one entry is then
+    # hidden in all of them, and the report's own pass reuses what this one found.
+    return redactor.learn([*review_texts(state, entries), *authors])
 
 
-def gather(logbook: Any, ref: str) -> ReportInputs:
-    """State, entries and a fresh verification of ``ref`` (the integrity page prints all three)."""
+def gather(logbook: Any, ref: str, *, verify: bool = True) -> ReportInputs:
+    """State, entries and a fresh verification of ``ref`` (the integrity page prints all three).
+
+    ``verify=False`` skips the full verification (for the review, which prints nothing): the
+    summary then says the chain was not checked.
+    """
     entries = list(logbook.all_entries(ref))
     # Running totals (phone time, duration) of an open incident end at its last entry: a report
     # printed a week later must not say the negotiator was on the phone all week.
     as_of = max((e.occurred_at for e in entries), default=None)
     state = logbook.state(ref, as_of=as_of)
+    if not verify:
+        count, head = logbook.head(ref)
+        return ReportInputs(state, entries, VerifySummary(False, count, head, ("not checked",)))
     result = logbook.verify(ref)
     count, head = logbook.head(ref)
     verification = VerifySummary(

@@ -3,16 +3,16 @@
 The same door as the debrief report: every name and free text goes through
 ``report.content.Scrub`` (its public interface only: ``text``, ``person``, ``author``) before
 any of it is laid out, with the report's fonts and font fallbacks, its page numbering and, for
-a redacted copy, its read-back leak check (``report.selfcheck.leaks_in``). Nothing here knows
-how redaction works.
+a redacted copy, the report's independent check of the finished PDF (``selfcheck.extract`` and
+``redaction.check``) with the summary's own wording as its furniture. Nothing here knows how
+redaction works.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from incident_log.domain.entry import Entry, utc_now
 from incident_log.domain.situation import T_ASSESSMENT, T_MORE, SituationSummary, furniture, situation
 from incident_log.domain.state import IncidentState
+from incident_log.redaction.check import Hit
 from incident_log.report.content import Clock, Scrub
 from incident_log.report.errors import ReasonRequired, ReportLeak
 from incident_log.report.fonts import SANS, SANS_BOLD, FontPlan
@@ -54,12 +55,13 @@ FOOTER = "Situation summary {ref} · {at}"
 UNREDACTED_ACTION = "unredacted situation summary"
 
 
-def _zone(options: ReportOptions) -> tzinfo:
+def _zone(options: ReportOptions, zone_name: str) -> tzinfo:
+    """The incident's own zone, as the debrief report prints it (never the printing machine's)."""
     if options.tz is not None:
         return options.tz
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return local
+    from incident_log.domain.zones import zone
+
+    return zone(zone_name)
 
 
 def summary_content(
@@ -76,7 +78,7 @@ def summary_content(
     """The summary's lines as this copy may show them (redacted when ``redactor`` is given)."""
     options = options or ReportOptions()
     scrub = Scrub(state, entries, redactor)
-    clock = Clock(_zone(options))
+    clock = Clock(_zone(options, state.incident.time_zone))
     # A redacted copy names its author by label, which only authors of entries have; anyone else
     # is left out rather than printed by name.
     known_authors = set(state.authors) | {e.author for e in entries}
@@ -120,9 +122,9 @@ def build_summary(
     pdf, pages = _render(summary, clock, plan, options, redacted=redactor is not None,
                          exercise=state.incident.exercise, location=location)
     if redactor is not None:
-        leaks = leaks_in_summary(pdf, redactor, own_words=(*furniture(), *_own_wording(options), marking_of(redactor)))
-        if leaks:
-            raise ReportLeak(leaks)
+        hits = leaks_in_summary(pdf, redactor, summary_wording(state, entries, redactor, options))
+        if hits:
+            raise ReportLeak(hits, ref=state.incident.ref)
     return ReportResult(
         pdf=pdf, pages=pages, redacted=redactor is not None, warnings=tuple(plan.warnings()),
         schedule=dict(redactor.schedule()) if redactor is not None else {},
@@ -138,22 +140,33 @@ def _own_wording(options: ReportOptions) -> tuple[str, ...]:
             options.classification, "Page of")
 
 
-def leaks_in_summary(pdf: bytes, redactor: RedactorLike, own_words: Sequence[str]) -> list[str]:
-    """Read the finished PDF back (as a viewer would) and ask the redactor what it still finds.
+def summary_wording(state: IncidentState, entries: Sequence[Entry], redactor: RedactorLike,
+                    options: ReportOptions) -> set[str]:
+    """The words the summary itself prints around the incident's content: its templates, labels,
+    authors' labels, markings and tags. The independent check must not take them for names."""
+    from incident_log.domain.kinds import KINDS
+    from incident_log.report.source import report_authors
 
-    The summary's own wording is taken out first, word by word: a person called "Contact" or
-    "Summary" must not stop the paper (the debrief report's check learnt the same, see TRAPS.md).
-    The metadata holds only fixed strings written here (title, marking), so it is not searched.
-    """
-    from pypdf import PdfReader
+    words = {*furniture(), *_own_wording(options), marking_of(redactor)}
+    words.update(person.label for person in state.people)
+    words.update(report_authors(state, entries).values())
+    words.update("[NAME] [PHONE] [ID] [PLATE] [EMAIL] [HANDLE] [LINK] [ADDRESS] [POSTCODE] [DOB] [REDACTED]".split())
+    for spec in KINDS.values():
+        words.update(spec.fields[0].choices if spec.fields else ())
+        for field in spec.fields:
+            words.update(field.choices)
+    return {w for w in words if w}
 
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
-    words = sorted({w.casefold() for phrase in own_words for w in re.findall(r"[^\W\d_]+", phrase)}, key=len,
-                   reverse=True)
-    if words:
-        pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.IGNORECASE)
-        text = pattern.sub(" ", text)
-    return list(redactor.find_leaks(text))
+
+def leaks_in_summary(pdf: bytes, redactor: RedactorLike, wording: set[str]) -> list[Hit]:
+    """The report's independent check on the finished summary: its text read back as a viewer
+    reads it (``selfcheck.extract``), its own wording taken out, then every registered name,
+    phone and hidden value looked for (``redaction.check``). It shares no code with the redactor."""
+    from incident_log.redaction.check import check
+    from incident_log.report.selfcheck import extract
+
+    pages, extra = extract(pdf)
+    return check([*pages, extra], wording, redactor.check_targets())
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -1,8 +1,14 @@
-"""The debrief report dialog: choose the copy, review the redaction, make the PDF off the GUI thread.
+"""The debrief report dialog: choose the copy, review the redaction, change decisions, make the PDF.
 
-The logbook is only touched on the GUI thread (reading the inputs before, recording the audit
-entry after); the worker gets plain values, runs the pure ``build_report`` (which redacts, lays
-out and reads itself back for leaks) and hands the bytes back by signal. It never touches a widget.
+Everything slow runs in the background through the project's one helper (``ui/tasks.Background``):
+reading the log for the review, and building the report (read the log, verify the chain,
+redact, lay out, read the finished PDF back). The GUI thread only records the officer's
+decisions and the audit of an unredacted copy (one short transaction each) and writes the file.
+
+The review is a list of every finding (class, count, what it prints as, the decision in
+force). With the keyboard: arrows to choose a finding, ``K`` keep as written, ``R`` redact,
+``A`` attach to the person chosen in the combo box, ``D`` back to the default. Each decision is an
+entry in the log; the review is then read again.
 """
 
 from __future__ import annotations
@@ -10,9 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,74 +39,73 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions, ReportResult
+from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
+ItemRole = Qt.ItemDataRole.UserRole
+
+# Decision keys of the review list: (action, key, button text, objectName).
+DECISION_KEYS = (
+    ("keep", "K", "&Keep as written", "keepButton"),
+    ("redact", "R", "&Redact", "redactButton"),
+    ("attach", "A", "&Attach to person", "attachButton"),
+    ("default", "D", "&Default", "defaultButton"),
+)
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)  # ReportResult
-    failed = Signal(object)  # exception
+def _review(logbook: Any, ref: str) -> tuple[Any, Any]:
+    """(inputs, review) of the log as it is now; no verification (the review prints nothing)."""
+    from incident_log.report.source import gather, make_redactor, review_texts
+
+    inputs = gather(logbook, ref, verify=False)
+    redactor = make_redactor(inputs.state, inputs.entries)
+    return inputs, redactor.review(review_texts(inputs.state, inputs.entries))
 
 
-class _BuildJob(QRunnable):
-    """Builds the PDF in memory from plain values; results go back by signal (queued to the GUI)."""
+def _build(logbook: Any, ref: str, unredacted: bool, options: ReportOptions, progress: Any) -> ReportResult:
+    """Read the log, verify it, and build the report: all of it off the GUI thread."""
+    from incident_log.report.build import build_report
+    from incident_log.report.source import gather, make_redactor
 
-    def __init__(self, inputs: Any, redactor: Any, options: ReportOptions, signals: _Signals) -> None:
-        super().__init__()
-        self.inputs, self.redactor, self.options, self.signals = inputs, redactor, options, signals
-
-    def run(self) -> None:
-        from incident_log.report.build import build_report
-
-        try:
-            result = build_report(
-                self.inputs.state,
-                self.inputs.entries,
-                redactor=self.redactor,
-                verification=self.inputs.verification,
-                options=self.options,
-                progress=lambda done, total: self.signals.progress.emit(done, total),
-            )
-        except Exception as exc:  # noqa: BLE001 - shown by the dialog on the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+    inputs = gather(logbook, ref)  # fresh: entries may have arrived since the dialog opened
+    redactor = None if unredacted else make_redactor(inputs.state, inputs.entries)
+    return build_report(
+        inputs.state,
+        inputs.entries,
+        redactor=redactor,
+        verification=inputs.verification,
+        options=options,
+        progress=progress,
+    )
 
 
 class ReportDialog(QDialog):
     finished_report = Signal(object)  # the written Path, or None on failure
+    review_loaded = Signal()
 
     def __init__(self, parent: QWidget | None, logbook: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
         self.setWindowTitle(f"Debrief report \u2014 {ref}")
         self.logbook, self.ref, self.author = logbook, ref, author
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _Signals(self)
-        self.signals.progress.connect(self._on_progress)
-        self.signals.done.connect(self._on_done)
-        self.signals.failed.connect(self._on_failed)
+        self.background = Background(self)
         self._pending: tuple[Path, bool, str] | None = None
+        self._loading = False
         self.last_result: ReportResult | None = None
         self.last_error: str = ""
+        self.review_result: Any = None
         self._build_ui()
-        self._load_review()
         self._update_enabled()
+        self.reload_review()
 
     # --- layout ----------------------------------------------------------------------------------
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.redacted = QRadioButton(
-            "Redacted copy (people by label; checked for leaks before it is written)"
-        )
+        self.redacted = QRadioButton("Redacted copy (people by label; checked for leaks before it is written)")
         self.redacted.setObjectName("redactedRadio")
         self.redacted.setChecked(True)
-        self.unredacted = QRadioButton(
-            "Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)"
-        )
+        self.unredacted = QRadioButton("Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)")
         self.unredacted.setObjectName("unredactedRadio")
         copy_box = QVBoxLayout()
         copy_box.addWidget(self.redacted)
@@ -106,13 +113,9 @@ class ReportDialog(QDialog):
         form.addRow("Copy:", copy_box)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonEdit")
-        self.reason.setPlaceholderText(
-            "Why an unredacted copy is needed (recorded with your name and the time)"
-        )
+        self.reason.setPlaceholderText("Why an unredacted copy is needed (recorded with your name and the time)")
         form.addRow("Reason:", self.reason)
-        self.confirm = QCheckBox(
-            "I confirm this copy names the people involved and will be recorded in the log"
-        )
+        self.confirm = QCheckBox("I confirm this copy names the people involved and will be recorded in the log")
         self.confirm.setObjectName("confirmUnredacted")
         form.addRow("", self.confirm)
         self.classification = QLineEdit(DEFAULT_CLASSIFICATION)
@@ -129,15 +132,37 @@ class ReportDialog(QDialog):
         form.addRow("Save as:", path_row)
         layout.addLayout(form)
 
-        layout.addWidget(
-            QLabel("Redaction review \u2014 what will be hidden, and what may be an unregistered identity:")
+        heading = QLabel(
+            "Redaction review \u2014 every finding and what the copy prints. Keys: K keep, R redact, "
+            "A attach to the person chosen below, D default. Each decision is recorded in the log."
         )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         self.review = QTreeWidget()
         self.review.setObjectName("reviewList")
-        self.review.setColumnCount(4)
-        self.review.setHeaderLabels(["Found", "Kind", "Count", "Replaced by"])
-        self.review.setRootIsDecorated(True)
+        self.review.setColumnCount(5)
+        self.review.setHeaderLabels(["Found", "Class", "Count", "Printed as", "Decision"])
+        self.review.setRootIsDecorated(False)
+        self.review.setUniformRowHeights(True)
         layout.addWidget(self.review, 1)
+
+        decide_row = QHBoxLayout()
+        self.person = QComboBox()
+        self.person.setObjectName("attachPersonCombo")
+        self.decision_buttons: dict[str, QPushButton] = {}
+        for action, key, text, name in DECISION_KEYS:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, a=action: self.decide(a))
+            decide_row.addWidget(button)
+            self.decision_buttons[action] = button
+            shortcut = QAction(self.review)
+            shortcut.setShortcut(QKeySequence(key))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.triggered.connect(lambda _checked=False, a=action: self.decide(a))
+            self.review.addAction(shortcut)
+        decide_row.insertWidget(3, self.person, 1)
+        layout.addLayout(decide_row)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
@@ -162,31 +187,75 @@ class ReportDialog(QDialog):
             widget.toggled.connect(self._update_enabled)
         self.reason.textChanged.connect(self._update_enabled)
         self.path.textChanged.connect(self._update_enabled)
-        self.resize(720, 560)
+        self.review.currentItemChanged.connect(self._update_enabled)
+        self.resize(820, 620)
 
-    def _load_review(self) -> None:
-        from incident_log.report.source import gather, make_redactor, review_texts
-
-        self.inputs = gather(self.logbook, self.ref)
-        redactor = make_redactor(self.inputs.state, self.inputs.entries)
-        result = redactor.review(review_texts(self.inputs.state, self.inputs.entries))
-        self.review.clear()
-        hidden = QTreeWidgetItem(self.review, [f"Will be hidden ({len(result.registered)})", "", "", ""])
-        for finding in result.registered:
-            QTreeWidgetItem(hidden, [finding.text, finding.kind, str(finding.count), finding.label])
-        unknown = QTreeWidgetItem(
-            self.review, [f"May be an unregistered identity ({len(result.candidates)})", "", "", ""]
+    # --- the review ------------------------------------------------------------------------------
+    def reload_review(self) -> None:
+        """Read the log again for the review, in the background."""
+        self._loading = True
+        self.status.setText("Reading the log for the redaction review\u2026")
+        self._update_enabled()
+        self.background.submit(
+            "review", lambda: _review(self.logbook, self.ref), self._show_review, self._review_failed
         )
-        for finding in result.candidates:
-            QTreeWidgetItem(unknown, [finding.text, finding.kind, str(finding.count), "not redacted"])
-        hidden.setExpanded(True)
-        unknown.setExpanded(True)
-        for group in (hidden, unknown):
-            group.setFirstColumnSpanned(True)  # the group title reads across the row
+
+    def _show_review(self, loaded: tuple[Any, Any]) -> None:
+        inputs, result = loaded
+        self._loading = False
+        current = self.review.currentItem()
+        keep = current.text(0) if current is not None else None
+        self.review.clear()
+        for item in result.items:
+            row = QTreeWidgetItem(
+                self.review, [item.text, item.cls, str(item.count), item.replacement, item.decision]
+            )
+            row.setData(0, ItemRole, item)
+            if keep is not None and item.text == keep:
+                self.review.setCurrentItem(row)
+        first = self.review.topLevelItem(0)
+        if self.review.currentItem() is None and first is not None:
+            self.review.setCurrentItem(first)
         # The officer has to read every value found (to spot a missing alias): never truncate them.
         self.review.resizeColumnToContents(0)
         self.review.setColumnWidth(0, min(max(self.review.columnWidth(0), 140), 360))
+        chosen = self.person.currentData()
+        self.person.clear()
+        for person in inputs.state.people:
+            self.person.addItem(f"{person.label} \u2014 {person.name}", person.key)
+        if chosen is not None and self.person.findData(chosen) >= 0:
+            self.person.setCurrentIndex(self.person.findData(chosen))
         self.review_result = result
+        ambiguous = sum(1 for i in result.items if i.ambiguous)
+        self.status.setText(
+            f"{len(result.items)} findings"
+            + (f", {ambiguous} of them also at the start of a sentence (check those)" if ambiguous else "")
+            + "."
+        )
+        self._update_enabled()
+        self.review_loaded.emit()
+
+    def _review_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        message = exc.message if isinstance(exc, errors.IncidentLogError) else type(exc).__name__
+        self._fail(f"The redaction review could not be read ({message}).", emit=False)
+
+    def decide(self, action: str) -> None:
+        """Record the officer's decision about the current finding, then read the review again."""
+        current = self.review.currentItem()
+        if current is None or self._loading:
+            return
+        item = current.data(0, ItemRole)
+        person = self.person.currentData() if action == "attach" else None
+        if action == "attach" and not person:
+            self.status.setText("Choose the person to attach it to first (the list beside the buttons).")
+            return
+        try:
+            self.logbook.record_redaction_decision(self.ref, action, item.text, person=person, author=self.author)
+        except errors.IncidentLogError as exc:
+            self.status.setText(exc.message)
+            return
+        self.reload_review()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Save the report as", self.path.text(), "PDF (*.pdf)")
@@ -201,30 +270,32 @@ class ReportDialog(QDialog):
         if unredacted:
             ready = ready and bool(self.reason.text().strip()) and self.confirm.isChecked()
         self.make.setEnabled(ready)
+        can_decide = not self._loading and self.review.currentItem() is not None and self._pending is None
+        for button in self.decision_buttons.values():
+            button.setEnabled(can_decide)
 
     # --- running ---------------------------------------------------------------------------------
     def start(self) -> None:
         if not self.make.isEnabled():
             return
-        from incident_log.report.source import make_redactor
-
         unredacted = self.unredacted.isChecked()
         reason = self.reason.text().strip()
         options = ReportOptions(
             classification=self.classification.text().strip() or DEFAULT_CLASSIFICATION,
             unredacted_reason=reason if unredacted else None,
         )
-        # Fresh inputs: entries may have arrived since the dialog opened.
-        from incident_log.report.source import gather
-
-        self.inputs = gather(self.logbook, self.ref)
-        redactor = None if unredacted else make_redactor(self.inputs.state, self.inputs.entries)
         self._pending = (Path(self.path.text().strip()).expanduser(), unredacted, reason)
         self.last_error = ""
-        self.status.setText("Making the report\u2026")
+        self.status.setText("Making the report (reading the log and checking the chain first)\u2026")
         self.progress.setValue(0)
         self._update_enabled()
-        self.pool.start(_BuildJob(self.inputs, redactor, options, self.signals))
+        progress = self.background.reporter("report", self._on_progress)
+        self.background.submit(
+            "report",
+            lambda: _build(self.logbook, self.ref, unredacted, options, progress),
+            self._on_done,
+            self._on_failed,
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(1, total))
@@ -257,22 +328,21 @@ class ReportDialog(QDialog):
         if isinstance(exc, errors.IncidentLogError):
             self._fail(exc.message)
         else:
-            self._fail(
-                f"The report could not be made (internal error: {type(exc).__name__}). Nothing was written."
-            )
+            self._fail(f"The report could not be made (internal error: {type(exc).__name__}). Nothing was written.")
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, *, emit: bool = True) -> None:
         self.last_error = message
         self.status.setText(message)
         self.progress.setValue(0)
         self._update_enabled()
-        self.finished_report.emit(None)
+        if emit:
+            self.finished_report.emit(None)
 
     def wait(self, msecs: int = 60_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.background.wait(msecs)
 
     def reject(self) -> None:
-        self.pool.waitForDone(60_000)  # a running build finishes; its result is then dropped
+        self.background.wait(60_000)  # a running build finishes; its result is then dropped
         super().reject()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 class _Relay(QObject):
     done = Signal(str, object, object)  # key, result, error
+    progress = Signal(str, int, int)  # key, done, total
 
 
 class _Job(QRunnable):
@@ -41,8 +42,21 @@ class Background(QObject):
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._finished)
+        self._relay.progress.connect(self._progressed)
+        self._on_progress: dict[str, Callable[[int, int], None]] = {}
         self._running: dict[str, tuple[Callable, Callable, Callable | None]] = {}
         self._again: dict[str, tuple[Callable, Callable, Callable | None]] = {}
+
+    def reporter(self, key: str, on_progress: Callable[[int, int], None]) -> Callable[[int, int], None]:
+        """A ``progress(done, total)`` for the work of ``key`` to call from its thread;
+        ``on_progress`` then runs on the GUI thread."""
+        self._on_progress[key] = on_progress
+        return lambda done, total: self._relay.progress.emit(key, done, total)
+
+    def _progressed(self, key: str, done: int, total: int) -> None:
+        callback = self._on_progress.get(key)
+        if callback is not None:
+            callback(done, total)
 
     def submit(self, key: str, work: Callable[[], Any], on_done: Callable[[Any], None],
                on_error: Callable[[BaseException], None] | None = None) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from incident_log import errors as core_errors
@@ -65,7 +65,10 @@ def test_whatever_is_acknowledged_reads_back_exactly(
         NewEntry("note", text, author=author, occurred_at=occurred, delay_reason="typed late"),
         NewEntry("amendment", text, {"reason": "correction", "corrected": corrected}, refs=1, author=author),
     ):
-        clean = validate_entry(draft, NoFacts(), now=now)
+        try:
+            clean = validate_entry(draft, NoFacts(), now=now)
+        except core_errors.ValidationError:
+            assume(False)  # only what the domain accepts is ever queued (noncharacters, 81+ character authors…)
         uid = str(uuid.uuid4())
         queue.put(INCIDENT, clean, entry_uid=uid, recorded_at=now, origin=ORIGIN_LIVE, mirror_count=5)
         back_again = queue.get(uid)

@@ -89,14 +89,17 @@ def test_unregistered_phone_detected(written: str) -> None:
 def test_email_detected_whole(written: str) -> None:
     redactor = redactor_for(SUBJECT, person("Subject B", "José Núñez"))
     assert redactor.redact(f"wrote to {written}.") == "wrote to [EMAIL]."
-    assert redactor.schedule() == {"names": 0, "phones": 0, "emails": 1, "plates": 0, "terms": 0}
+    schedule = redactor.schedule()
+    assert schedule["emails"] == 1 and sum(schedule.values()) == 1
 
 
 @pytest.mark.parametrize(
     "plate",
     [
-        "1234 ABC",
-        "1234-BCD",
+        "1234 BCD",  # Spanish plates have no vowels: "1234 ABC" is not one
+        "1234-bcd",
+        "1234 bcd",
+        "E-1234-BCD",
         "4521KLM",
         "AB12 CDE",
         "AB12CDE",
@@ -106,6 +109,10 @@ def test_email_detected_whole(written: str) -> None:
         "GR 1234 BC",
         "B-MW 1234",
         "12-ABC-3",
+        "KX19 LMO",
+        "kx19lmo",
+        "191-D-12345",
+        "m-5678-zb",
     ],
 )
 def test_plates_detected(plate: str) -> None:
@@ -124,11 +131,11 @@ def test_plates_detected(plate: str) -> None:
         "Seq 1234567 and count 12345678.",
         "Room 101, floor 3, M-30 ring road, A-6 motorway, COVID-19.",
         "2026-03-14T21:05:00+01:00",
-        "Ransom of 1.500.000 euros, or 1 500 000, at 40.416775, -3.703790.",
+        "A ransom of 1.500.000 euros, or 1 500 000, at 40.416775, -3.703790.",
         "Hash 3f5a9c1234567890ab and 9f86d081884c7d659a2feaa0c55ad015.",
     ],
 )
 def test_detectors_leave_ordinary_text_alone(text: str) -> None:
     redactor = redactor_for(SUBJECT)
     assert redactor.redact(text) == text
-    assert redactor.schedule() == {"names": 0, "phones": 0, "emails": 0, "plates": 0, "terms": 0}
+    assert sum(redactor.schedule().values()) == 0

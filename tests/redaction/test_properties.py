@@ -1,8 +1,8 @@
 """Property tests: generated names in any spelling, inserted into text, never survive redaction.
 
 The check after redaction is independent of the engine: its own accent folding (NFKD, combining
-marks dropped, casefold, a small table) and a plain substring search, plus the engine's own
-``find_leaks``.
+marks dropped, casefold, a small table) and a plain substring search, plus the product's
+independent check (``redaction.check``), which shares no matching code with the finder.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from incident_log.redaction import Redactor
+from incident_log.redaction import Redactor, lexicon
+from incident_log.redaction.check import check
 from incident_log.redaction.fold import fold, fold_with_map
 from incident_log.redaction.names import NOT_A_NAME_ALONE
 from tests.redaction.conftest import person
@@ -36,9 +37,17 @@ FILLER = (
 FOLDED_FILLER = " ".join(FILLER) + " subject a family 1 [name] [phone]"
 SEPARATORS = [" ", "\n", "  ", " \n ", "\r\n", "\t", "\u00a0"]
 
+# Names that are also ordinary words ("will", "hope") are case-aware by design and have their own
+# tests; here every generated name part must vanish in any case.
 token = st.text(alphabet=LETTERS, min_size=3, max_size=9).filter(
-    lambda t: independent_fold(t) not in NOT_A_NAME_ALONE and independent_fold(t) not in FOLDED_FILLER
+    lambda t: independent_fold(t) not in NOT_A_NAME_ALONE
+    and independent_fold(t) not in FOLDED_FILLER
+    and not lexicon.is_common_word(t)
 )
+
+
+def leaks(redactor: Redactor, output: str) -> list[object]:
+    return list(check([output], (), redactor.check_targets()))
 
 
 @st.composite
@@ -94,7 +103,7 @@ def test_generated_names_never_survive(case: tuple[list[str], str]) -> None:
     parts, text = case
     redactor = Redactor.from_people([person("Subject A", " ".join(parts), key="s1")])
     output = redactor.redact(text)
-    assert redactor.find_leaks(output) == []
+    assert leaks(redactor, output) == []
     assert _survivors(parts, output) == []
     assert "Subject A" in output
     assert redactor.schedule()["names"] >= 1
@@ -114,7 +123,7 @@ def test_aliases_and_two_people(case: tuple[list[str], str], alias: str) -> None
         ]
     )
     output = redactor.redact(text)
-    assert redactor.find_leaks(output) == []
+    assert leaks(redactor, output) == []
     assert _survivors([*parts, *alias.replace("-", " ").split(), "Lucía"], output) in ([], ["El"])
     assert "Subject A" in output or "[NAME]" in output
 
@@ -138,13 +147,14 @@ def test_registered_phones_never_survive(phone: tuple[str, str], words: list[str
     digits, written = phone
     redactor = Redactor.from_people([person("Subject A", "Tomás", phones=(f"+34 {digits}",), key="s1")])
     output = redactor.redact(" ".join([*words, "tel", written, "ok", *words]))
-    assert redactor.find_leaks(output) == []
+    assert leaks(redactor, output) == []
     assert digits not in re.sub(r"\D", "", output)
     assert "[phone of Subject A]" in output
 
 
+# Without capitals, digits, "@" or links nothing in a text can be a detection or a candidate.
 plain_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Nd", "No", "Nl", "Cs"), blacklist_characters="@"),
+    alphabet=st.characters(blacklist_categories=("Nd", "No", "Nl", "Cs", "Lu", "Lt"), blacklist_characters="@/."),
     max_size=200,
 )
 
@@ -153,6 +163,7 @@ plain_text = st.text(
 @given(plain_text)
 def test_text_without_identities_is_unchanged(text: str) -> None:
     names = ["Ελένη Παπαδοπούλου", "Дмитрий Иванов", "Zoë Wróbel", "Søren Núñez"]
+    assume("www" not in text.lower())
     folded = " " + re.sub(r"[\W_]+", " ", independent_fold(text)) + " "
     for name in names:
         for part in name.split():

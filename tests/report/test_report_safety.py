@@ -11,7 +11,7 @@ from incident_log.domain.entry import NewEntry
 from incident_log.logbook import Logbook
 from incident_log.report import ReasonRequired, ReportLeak, ReportOptions, build_report, write_report
 from incident_log.report.source import gather, make_redactor
-from tests.report.conftest import VIADUCT_SECRETS, read_pdf
+from tests.report.conftest import read_pdf
 
 T0 = datetime(2026, 3, 14, 20, 0, tzinfo=UTC)
 
@@ -37,13 +37,27 @@ def _incident(book: Logbook, ref: str = "NEG-2026-0500") -> str:
     return ref
 
 
-def test_self_check_refuses_a_name_the_redaction_missed(
+def test_an_unknown_name_hidden_once_is_hidden_everywhere(book: Logbook, options: ReportOptions) -> None:
+    ref = _incident(book)
+    # Capitalised after a rank it is an unregistered name; typed in lowercase later it would not
+    # be a candidate, but the report reads every text first and hides it there too.
+    book.record(ref, NewEntry("note", "Insp Kowalski is Bronze tonight.", author="PC Hale"))
+    book.record(ref, NewEntry("note", "spoke to kowalski again at 2310", author="PC Hale"))
+    inputs = gather(book, ref)
+    result = build_report(
+        inputs.state, inputs.entries, redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification, options=options,
+    )
+    pdf = read_pdf(result.pdf)
+    assert not pdf.has_word("Kowalski")
+    assert "Insp [NAME] is Bronze tonight." in pdf.text and "spoke to [NAME] again at 2310" in pdf.text
+
+
+def test_a_real_hit_writes_nothing_and_says_what_to_do(
     book: Logbook, options: ReportOptions, tmp_path: Path
 ) -> None:
-    ref = _incident(book)
-    # Glued to the next words (a paste from a form): not a whole word, so redaction cannot see it,
-    # but the finished PDF still shows the name to a reader.
-    book.record(ref, NewEntry("note", "Caller gave the name TomásIbarraRuiz twice.", author="PC Hale"))
+    # The ref is printed as it is on every page; a ref made of a name is a real leak.
+    ref = _incident(book, ref="Ibarra-7")
     inputs = gather(book, ref)
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -58,10 +72,10 @@ def test_self_check_refuses_a_name_the_redaction_missed(
             options=options,
         )
     message = caught.value.message
-    assert "name of Subject A" in message
-    assert "alias" in message and "register" in message  # what to do
-    for secret in VIADUCT_SECRETS[:4]:
-        assert secret.lower() not in message.lower()
+    # The officer's own screen: it names the word, where it is and the decision that fixes it.
+    assert "'Ibarra'" in message and "a name of Subject A" in message
+    assert "the cover, the boards or the people pages" in message
+    assert f"incident-log report {ref} --redact 'Ibarra'" in message
     assert not target.exists()
     assert list(folder.iterdir()) == []  # no temporary file left behind either
 

@@ -129,7 +129,8 @@ def test_cli_review_shows_values_and_writes_no_pdf(book: Logbook, viaduct: str, 
     run_report(_args(ref=viaduct, review=True, output=str(tmp_path / "x.pdf")), book, out)
     text = out.getvalue()
     assert "Tomás Ibarra Ruiz" in text and "Subject A" in text  # the officer's own screen
-    assert "Hospital Clínico" in text  # an unregistered capitalised name to look at
+    assert "candidate" in text and "[NAME]" in text  # unregistered capitalised names, hidden by default
+    assert f"incident-log report {viaduct} --keep WORD" in text  # how to change a decision
     assert not (tmp_path / "x.pdf").exists()
 
 

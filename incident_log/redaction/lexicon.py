@@ -1,0 +1,150 @@
+"""What counts as an ordinary word, and what counts as a known given name or surname.
+
+Data, not matching: the finder and the independent check both ask these questions, and neither
+shares the other's matching code.
+
+- **Ordinary words** come from ``wordfreq`` (word frequencies of English and Spanish, the
+  languages of the cells that use the program). Its frequencies count tokens, so frequent
+  *names* are frequent too ("john" scores like "hope"); that is why the second list exists.
+- **Known names** are the given-name and surname lists of Faker's person providers, in all of
+  its ~80 locales (Spanish, British, Irish, Polish, Vietnamese, Arabic ... about 60,000 names).
+  They are loaded once, in ~0.1 s, only when a report is made.
+
+A word is *ambiguous* when it is both a known name and an ordinary word ("Hope", "Will",
+"Grace", "Page"): the finder then decides by case and position, never by the word alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import threading
+from functools import lru_cache
+
+from incident_log.redaction.fold import fold
+from incident_log.redaction.names import PARTICLES, PATRONYMIC_PARTICLES
+
+LANGUAGES = ("en", "es")
+
+# Zipf frequency (log10 of occurrences per billion words) at or above which a word is ordinary.
+ORDINARY_ZIPF = 3.0
+# A surname only (not a given name) this frequent is a word first ("Street", "Held", "Kind").
+COMMON_SURNAME_ZIPF = 4.5
+# A word this frequent at the start of a sentence is read as the word ("Will he...", "May I...").
+FUNCTION_WORD_ZIPF = 5.5
+
+_lock = threading.Lock()
+_given: frozenset[str] | None = None
+_surnames: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """The word's highest Zipf frequency in the incident languages (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    lowered = word.lower()
+    return max(zipf_frequency(lowered, lang) for lang in LANGUAGES)
+
+
+LANGUAGE_SPECIFIC_MARGIN = 1.2
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """A very common English word that is far more frequent in English than in Spanish, French
+    and German ("Hope", "June", "Summer", "May"): names are about as frequent in all of them,
+    and a name of one community (Tomás, Cerys) is rare overall."""
+    from wordfreq import zipf_frequency
+
+    english = zipf_frequency(word.lower(), "en")
+    others = max(zipf_frequency(word.lower(), lang) for lang in ("es", "fr", "de"))
+    return english >= 4.5 and english - others >= LANGUAGE_SPECIFIC_MARGIN
+
+
+def is_ordinary(word: str) -> bool:
+    return zipf(word) >= ORDINARY_ZIPF
+
+
+def _load() -> tuple[frozenset[str], frozenset[str]]:
+    global _given, _surnames
+    with _lock:
+        if _given is not None and _surnames is not None:
+            return _given, _surnames
+        import faker.providers.person as person_providers
+
+        given: set[str] = set()
+        surnames: set[str] = set()
+        for module in pkgutil.iter_modules(person_providers.__path__):
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+            for attribute in dir(provider):
+                if "first_name" not in attribute and "last_name" not in attribute:
+                    continue
+                values = getattr(provider, attribute, None)
+                if isinstance(values, dict):
+                    values = list(values)
+                if not isinstance(values, list | tuple | set | frozenset):
+                    continue  # a method or a property: the lists are class attributes
+                target = given if "first_name" in attribute else surnames
+                for value in values:
+                    if isinstance(value, str):
+                        for part in value.replace("-", " ").split():
+                            key = fold(part).strip(".'")
+                            if len(key) >= 2 and key.replace("'", "").isalpha():
+                                target.add(key)
+        _given, _surnames = frozenset(given), frozenset(surnames)
+        return _given, _surnames
+
+
+def _keys(word: str) -> list[str]:
+    """The word folded, and for "O'Neill", "D'Angelo", "N'Golo" the part after the apostrophe."""
+    key = fold(word).replace("\u2019", "'")
+    keys = [key]
+    if "'" in key:
+        keys += [piece for piece in key.split("'") if len(piece) >= 3]
+    return keys
+
+
+def is_given_name(word: str) -> bool:
+    given = _load()[0]
+    return any(key in given for key in _keys(word))
+
+
+def is_surname(word: str) -> bool:
+    surnames = _load()[1]
+    return any(key in surnames for key in _keys(word))
+
+
+def is_known_name(word: str) -> bool:
+    return is_given_name(word) or is_surname(word)
+
+
+def is_ambiguous_name(word: str) -> bool:
+    """A word that is also an ordinary word: registered people called Hope, Will, Page, Head, An."""
+    return is_ordinary(word)
+
+
+def is_common_word(part: str) -> bool:
+    """A registered name part that is also an ordinary word: found only when capitalised.
+
+    Particles count ("Lê", "Al", "Van" are names alone, "le"/"al"/"van" words). A surname must
+    be a very frequent word ("Rose", "Kind", "Head"), so that a lowercase "molina" or "gil" typed
+    at 3 a.m. is still found; a given name must be a frequent *English* word ("will", "grace",
+    "hope"). Written with an accent, an apostrophe or a hyphen ("josé", "o'brien") a part is a
+    name, never a word. Accepted risk: a lowercase "john" or "david" is kept as written.
+    """
+    key = fold(part)
+    if key in PARTICLES or key in PATRONYMIC_PARTICLES:
+        return True
+    if not part.isascii() or not part.isalpha():
+        return False
+    score = zipf(part)
+    if score < 3.5:
+        return False
+    if is_given_name(part):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(part.lower(), "en") >= 4.4
+    if is_surname(part):
+        return score >= COMMON_SURNAME_ZIPF
+    return True
