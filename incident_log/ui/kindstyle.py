@@ -35,6 +35,7 @@ KIND_COLOURS: dict[str, str] = {
     "audit": "#4b5563",
     "alarm": "#b91c1c",
     "assessment": "#1e40af",
+    "redaction": "#4b5563",
 }
 
 

@@ -185,9 +185,12 @@ def current_high_contrast() -> bool:
 def kind_text_colour(kind: str, own: str) -> str:
     """The colour a kind's name is written in on the timeline, for the current theme."""
     look, contrast_on = _current[0]
+    colours = palette_colours(look, contrast_on)
     if look.monochrome_kinds or contrast_on:
-        return palette_colours(look, contrast_on)[R.Text]
-    return look.kind_text.get(kind, own)
+        return colours[R.Text]
+    chosen = look.kind_text.get(kind, own)
+    # A kind added later without a colour for this theme still reads: the theme's text colour.
+    return chosen if contrast(chosen, colours[R.Base]) >= 4.5 else colours[R.Text]
 
 
 def badge_colours(kind: str, own: str) -> tuple[str, str]:
