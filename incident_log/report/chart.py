@@ -14,6 +14,8 @@ from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
+from incident_log.i18n import Translator, translator
+from incident_log.i18n.vocabulary import choice_group
 from incident_log.report.content import Clock, Spell
 from incident_log.report.fonts import SANS, SANS_BOLD
 
@@ -53,8 +55,13 @@ def _tick_step(span: timedelta, max_ticks: int = 10) -> timedelta:
 
 
 def rotation_chart(
-    spells: Sequence[Spell], axis: tuple[datetime, datetime], clock: Clock, width: float
+    spells: Sequence[Spell],
+    axis: tuple[datetime, datetime],
+    clock: Clock,
+    width: float,
+    tr: Translator | None = None,
 ) -> Drawing:
+    tr = tr or translator("en")
     start, end = axis
     lanes: list[str] = []
     for spell in spells:
@@ -90,7 +97,7 @@ def rotation_chart(
             Line(x, plot_bottom, x, plot_top, strokeColor=colors.HexColor("#d9d9d9"), strokeWidth=0.4)
         )
         drawing.add(Line(x, plot_bottom - 3, x, plot_bottom, strokeColor=colors.black, strokeWidth=0.5))
-        text = tick.strftime("%H:%M") if step_min < 1440 else tick.strftime("%m-%d")
+        text = f"{tick.hour:02d}:{tick.minute:02d}" if step_min < 1440 else clock.day(tick)
         drawing.add(String(x, plot_bottom - 11, text, fontName=SANS, fontSize=6.5, textAnchor="middle"))
         tick += step
     drawing.add(
@@ -129,8 +136,9 @@ def rotation_chart(
     x = label_w
     y = 2.0
     for role in roles:
+        shown = tr.word(choice_group("role"), role)
         drawing.add(Rect(x, y, 8, 7, fillColor=ROLE_COLOURS.get(role, _OTHER), strokeColor=None))
-        drawing.add(String(x + 11, y + 1, role, fontName=SANS, fontSize=6.5))
-        x += 16 + 6.5 * 0.55 * len(role) + 8
-    drawing.add(String(0, y + 1, "Role:", fontName=SANS_BOLD, fontSize=6.5))
+        drawing.add(String(x + 11, y + 1, shown, fontName=SANS, fontSize=6.5))
+        x += 16 + 6.5 * 0.55 * len(shown) + 8
+    drawing.add(String(0, y + 1, tr("Role:"), fontName=SANS_BOLD, fontSize=6.5))
     return drawing
