@@ -439,13 +439,13 @@ def build_content(
     # Keys are the English wording (COVER_CONTENT_KEYS and the layout look rows up by it); the
     # layout prints them through the catalogue.
     cover_rows = [
-        ("Reference", incident.ref),
-        ("Incident type", tr.word(choice_group("type"), incident.type)),
-        ("Location", scrub.text(incident.location) or "\u2014"),
-        ("Started", clock.full(started)),
-        ("Ended", clock.full(ended) if ended else tr.fmt("not sealed; last entry {at}", at=clock.full(axis_end))),
+        (N_("Reference"), incident.ref),
+        (N_("Incident type"), tr.word(choice_group("type"), incident.type)),
+        (N_("Location"), scrub.text(incident.location) or "\u2014"),
+        (N_("Started"), clock.full(started)),
+        (N_("Ended"), clock.full(ended) if ended else tr.fmt("not sealed; last entry {at}", at=clock.full(axis_end))),
         (
-            "Duration",
+            N_("Duration"),
             duration((ended - started).total_seconds())
             if ended
             else tr.fmt(
@@ -453,11 +453,11 @@ def build_content(
                 duration=duration((axis_end - started).total_seconds()),
             ),
         ),
-        ("Outcome", _outcome(state, entries, scrub)),
-        ("Status", tr("sealed") if state.sealed else tr("open")),
+        (N_("Outcome"), _outcome(state, entries, scrub)),
+        (N_("Status"), tr("sealed") if state.sealed else tr("open")),
     ]
     if incident.exercise:
-        cover_rows.insert(1, ("Exercise", tr("yes \u2014 a training incident, not a real operation")))
+        cover_rows.insert(1, (N_("Exercise"), tr("yes \u2014 a training incident, not a real operation")))
 
     summary_rows = [
         (N_("Entries in the log"), str(stats.entry_count)),
