@@ -252,7 +252,8 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
         canv.drawCentredString(PAGE_W / 2, top, content.classification)
         canv.setFont(SANS, 7.5)
         canv.drawString(MARGIN_X, top, content.ref)
-        canv.setFont(SANS_BOLD, 7.5)
+        side = _side_room(content.classification)
+        canv.setFont(SANS_BOLD, _fitted_size(content.marking, SANS_BOLD, 7.5, side))
         canv.drawRightString(PAGE_W - MARGIN_X, top, content.marking)
         if content.exercise:
             canv.setFillColor(EXERCISE_RED)
@@ -271,10 +272,12 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
         canv.setFillColor(INK)
         canv.setFont(SANS_BOLD, 8.5)
         canv.drawCentredString(PAGE_W / 2, bottom, content.classification)
-        canv.setFont(SANS, 7)
-        canv.drawString(
-            MARGIN_X, bottom, tr.fmt("Debrief report {ref} \u00b7 {at}", ref=content.ref, at=content.generated_at)
-        )
+        footer = tr.fmt("Debrief report {ref} \u00b7 {at}", ref=content.ref, at=content.generated_at)
+        size = _fitted_size(footer, SANS, 7, side)
+        canv.setFont(SANS, size)
+        # Still too wide (a long ref): one line lower, clear of the centred classification.
+        low = stringWidth(footer, SANS, size) > side
+        canv.drawString(MARGIN_X, bottom - (3.4 * mm if low else 0), footer)
         if content.exercise:
             canv.setFillColor(EXERCISE_RED)
             canv.setFont(SANS_BOLD, 8)
@@ -282,6 +285,19 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
         canv.restoreState()
 
     return draw
+
+
+def _side_room(classification: str) -> float:
+    """Width left beside the centred classification, at either side of a page's header or footer
+    (Spanish wording runs about a quarter longer: nothing may run into the marking)."""
+    return PAGE_W / 2 - stringWidth(classification, SANS_BOLD, 8.5) / 2 - 3 * mm - MARGIN_X
+
+
+def _fitted_size(text: str, font: str, size: float, room: float, smallest: float = 5.5) -> float:
+    """The largest size from ``size`` down to ``smallest`` at which ``text`` fits ``room``."""
+    while size > smallest and stringWidth(text, font, size) > room:
+        size -= 0.25
+    return size
 
 
 def _timeline_band(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], None]:
