@@ -509,7 +509,11 @@ class Layout:
             return self.p(self.tr(empty), "small")
         header = [self.tr(h) if h not in ("", "#") else h for h in header]
         self.furniture.add(" ".join(header))
-        data: list[list[Any]] = [[Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header]]
+        data: list[list[Any]] = [
+            [self._header_cell(h, w) for h, w in zip(header, widths, strict=False)] + [
+                Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header[len(widths) :]
+            ]
+        ]
         # Each cell is bounded to what its column holds in about 30 lines (5 points a
         # character, generous for wide glyphs), so a row always fits a page.
         per_line = [max(6, int((w - 6) / 5.0)) for w in widths]
@@ -525,6 +529,20 @@ class Layout:
         table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(self._grid_style(len(data)))
         return table
+
+    def _header_cell(self, title: str, width: float) -> Paragraph:
+        """A column title whose every word fits its column: a word cut in two ("Valoració" / "n")
+        is no longer the report's own phrase to the independent check, which would then take the
+        header's "Hora" for a person called Hora. Longer (Spanish) titles get a smaller size."""
+        room = width - 6
+        size = 7.5
+        longest = max(title.split(), key=lambda w: stringWidth(w, SANS_BOLD, size), default="")
+        while size > 5 and stringWidth(longest, SANS_BOLD, size) > room:
+            size -= 0.25
+        text = _escape(title)
+        if size < 7.5:
+            text = f'<font size="{size}">{text}</font>'
+        return Paragraph(f"<b>{text}</b>", self.styles["cell"])
 
     def _grid_style(self, n: int) -> TableStyle:
         cmds: list[tuple[Any, ...]] = [
@@ -720,7 +738,7 @@ class Layout:
             self.grid(
                 ["#", "At", "Information", "Source", "Grading"],
                 c.intelligence,
-                [10 * mm, 11 * mm, 100 * mm, 40 * mm, FRAME_W - 161 * mm],
+                [10 * mm, 11 * mm, 95 * mm, 40 * mm, FRAME_W - 156 * mm],
             )
         )
         out.append(self.p(tr("7. Decisions"), "h1"))
