@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 DOMAIN = "incident_log"
@@ -87,7 +87,7 @@ def translator(lang: str | None = None) -> Translator:
     return _load(normalise(lang) if lang is not None else language_from_env())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> Translator:
     if code == DEFAULT_LANGUAGE:
         return Translator(code, gettext.NullTranslations())

@@ -75,12 +75,15 @@ def extract_file(path: Path) -> Iterator[tuple[str | None, str, int]]:
             continue
         if name in MARKERS and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             yield None, args[0].value, node.lineno
-        elif (
-            name in CONTEXT_MARKERS
-            and len(args) >= 2
-            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
-        ):
-            yield str(args[0].value), str(args[1].value), node.lineno  # type: ignore[union-attr]
+        elif name in CONTEXT_MARKERS and len(args) >= 2:
+            group, value = args[0], args[1]
+            if (
+                isinstance(group, ast.Constant)
+                and isinstance(value, ast.Constant)
+                and isinstance(group.value, str)
+                and isinstance(value.value, str)
+            ):
+                yield group.value, value.value, node.lineno
 
 
 def extract(sources: Iterable[str] = SOURCES) -> dict[tuple[str | None, str], list[str]]:

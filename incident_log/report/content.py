@@ -8,11 +8,10 @@ checkable by reading this one module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-
-import re
 
 from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType

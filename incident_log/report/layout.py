@@ -40,11 +40,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from incident_log.i18n import N_, Translator
+from incident_log.i18n.vocabulary import KIND, choice_group
 from incident_log.report.chart import ROLE_COLOURS, rotation_chart
 from incident_log.report.content import ReportContent, TimelineRow
 from incident_log.report.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, FontPlan, is_arabic
-from incident_log.i18n import N_, Translator
-from incident_log.i18n.vocabulary import KIND, choice_group
 from incident_log.report.options import EXERCISE_MARKING
 
 PAGE_W, PAGE_H = A4
