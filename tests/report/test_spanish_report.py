@@ -17,12 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
+from incident_log.domain.entry import NewEntry
 from incident_log.i18n.catalogue import read_po
 from incident_log.logbook import Logbook
 from incident_log.report import ReportOptions, build_report
 from incident_log.report.source import gather, make_redactor
 from tests.report.conftest import read_pdf
+from tests.report.test_accepted_content import T0, _record, incident
 
 FIXED = datetime(2026, 3, 15, 9, 30, tzinfo=UTC)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -236,3 +239,44 @@ def test_english_report_of_the_same_incident_is_unchanged(spanish_book: tuple[Lo
     text = read_pdf(pdf).text
     assert "Subject A" in text and "OFFICIAL-SENSITIVE" in text and "Page 1 of" in text
     assert "2026-05-09 03:10:00" in text and "Sujeto A" not in text
+
+
+# --- property: whatever the vault accepts, the Spanish report prints ---------------------------
+
+
+_SPANISH = ReportOptions(generated_at=FIXED, program_version="t", tz=UTC, lang="es")
+_count = iter(range(1, 10_000))
+
+
+@pytest.fixture(scope="module")
+def property_vault(tmp_path_factory: pytest.TempPathFactory) -> Logbook:
+    from tests.conftest import FAST_KDF, PASSPHRASE
+
+    book = Logbook.create(
+        tmp_path_factory.mktemp("es-prop") / "vault.db", PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF
+    )
+    yield book  # type: ignore[misc]
+    book.close()
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@given(case=incident())
+def test_an_accepted_incident_still_builds_a_spanish_report(property_vault: Logbook, case: tuple) -> None:
+    people, entries = case
+    ref = f"ES-{next(_count)}"
+    property_vault.create_incident("Incidente de prueba", ref=ref, opened_at=T0)
+    for person in people:
+        _record(property_vault, ref, NewEntry("person", fields=person, author="Agente Beltrán"))
+    recorded = [
+        e for kind, text, fields in entries
+        if (e := _record(property_vault, ref, NewEntry(kind, text, fields, author="Agente Beltrán")))
+    ]
+    assume(recorded)
+    inputs = gather(property_vault, ref)
+    result = build_report(
+        inputs.state, inputs.entries, redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification, options=_SPANISH,
+    )
+    text = read_pdf(result.pdf).text
+    assert f"8. Cronología completa ({len(inputs.entries)} anotaciones)" in text
+    assert f"Página 1 de {result.pages}" in text
