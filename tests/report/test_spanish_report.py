@@ -172,6 +172,8 @@ def test_no_english_word_of_the_report_is_left(which: str, request: pytest.Fixtu
     pdf: bytes = request.getfixturevalue(which)
     for reader, text in (("pypdf", read_pdf(pdf).text), ("pdftotext", _pdftotext(pdf, tmp_path))):
         assert len(text) > 3000, reader
+        # The head hash is hex: its letter runs ("be", "add", "face") are not wording.
+        text = re.sub(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", " ", text)
         found = sorted({w.lower() for w in _WORD.findall(text)} & ENGLISH)
         assert found == [], f"{reader}: {found}"
 
