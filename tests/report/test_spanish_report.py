@@ -178,6 +178,39 @@ def test_no_english_word_of_the_report_is_left(which: str, request: pytest.Fixtu
         assert found == [], f"{reader}: {found}"
 
 
+def _words(text: str) -> set[str]:
+    text = re.sub(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])", " ", text)  # the head hash
+    text = re.sub(r"\w+\u2026", " ", text)  # a name cut short on the chart ("Inspector…")
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+@pytest.mark.parametrize("redacted", [True, False])
+def test_no_word_of_the_english_report_is_left(spanish_book: tuple[Logbook, str], redacted: bool) -> None:
+    """Catches wording that was never marked for the catalogue too: the English report of the
+    same incident, less the incident's own words, is the report's English wording."""
+    book, ref = spanish_book
+    inputs = gather(book, ref)
+    options = ReportOptions(
+        generated_at=FIXED, program_version="test", invariant=True,
+        unredacted_reason=None if redacted else "requerimiento del juzgado",
+    )
+    redactor = make_redactor(inputs.state, inputs.entries) if redacted else None
+    english_pdf = build_report(
+        inputs.state, inputs.entries, redactor=redactor, verification=inputs.verification, options=options
+    ).pdf
+    _, messages = read_po()
+    spanish_words = set().union(*(_words(m.msgstr) for m in messages))
+    # Shared by both copies and not English wording: the program's name and its verify command,
+    # the IANA zone (Europe/Madrid), the version string ("test"), SI units (h, min, s).
+    shared = {"incident", "log", "verify", "head", "count", "europe", "madrid", "test", "h", "min", "s"}
+    content = _scenario_words() | _words("requerimiento del juzgado")
+    wording = _words(read_pdf(english_pdf).text) - content - spanish_words - shared
+    assert {"page", "timeline", "entries"} <= wording
+    spanish_text = read_pdf(_build(book, ref, redacted=redacted)).text
+    left = sorted(_words(spanish_text) & wording)
+    assert left == [], left
+
+
 def test_redacted_spanish_report_has_spanish_labels_and_no_names(redacted_pdf: bytes, tmp_path: Path) -> None:
     pdf = read_pdf(redacted_pdf)
     text = pdf.text
