@@ -61,6 +61,12 @@ SCENARIO: dict[str, object] = {
     "entries": [
         _entry("03:10", "note", "Activación de la unidad por la sala del 091. Varón atrincherado en un tercer piso."),
         _entry("03:14", "rotation", "Página asume la coordinación.", role="team leader", person="n1"),
+        # Every rotation role, so the chart's legend holds all six Spanish role names.
+        _entry("03:15", "rotation", "Relevo.", role="primary negotiator", person="n1"),
+        _entry("03:16", "rotation", "Relevo.", role="secondary/coach", person="w1"),
+        _entry("03:17", "rotation", "Relevo.", role="loggist", person="f1"),
+        _entry("03:18", "rotation", "Relevo.", role="intelligence", person="h1"),
+        _entry("03:19", "rotation", "Relevo.", role="adviser", person="w1"),
         _entry("03:20", "intel", "Rafael Plazo tiene antecedentes por violencia de género.", source="sala", grading="B2"),
         _entry("03:25", "contact", "Primera llamada al móvil de Rafa.", channel="phone", event="start", **{"with": "s1"}),
         _entry("03:27", "statement", "\u00abQue se vayan todos o hago una locura.\u00bb", speaker="s1", channel="phone"),
@@ -72,7 +78,7 @@ SCENARIO: dict[str, object] = {
         _entry("03:43", "trigger", "No mencionar a su expareja.", about="s1", source="Luis Cordero"),
         _entry("03:45", "risk", "Puede tener un cuchillo de cocina.", about="s1", source="Luis Cordero", category="weapon", status="rumoured"),
         _entry("03:50", "note", "Marta Hora llama desde la calle; dice que Sujeto es el apellido de Elena."),
-        _entry("03:52", "flag", "", refs=18, reason="revisar la amenaza"),
+        _entry("03:52", "flag", "", refs=23, reason="revisar la amenaza"),
         _entry("04:05", "update", "Elena sale por su propio pie.", refs="o1", status="accepted"),
         _entry("04:20", "contact", "Fin de la llamada.", channel="phone", event="end", **{"with": "s1"}),
         _entry("04:30", "note", "Se entrega sin incidentes. Trasladado a comisaría."),
