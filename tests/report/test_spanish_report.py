@@ -269,6 +269,27 @@ def test_field_vocabulary_not_word_for_word(redacted_pdf: bytes) -> None:
         assert term in text, term
 
 
+def test_the_chart_legend_shows_every_spanish_role_inside_the_page(redacted_pdf: bytes) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(redacted_pdf)
+    try:
+        page = document[2]  # the rotation page
+        width = page.get_width()
+        textpage = page.get_textpage()
+        text = textpage.get_text_bounded()
+        # Nothing runs to the page's edge (the last axis time may stand a little into the margin).
+        beyond = textpage.get_text_bounded(left=width - 10 * 72 / 25.4, right=width)
+        textpage.close()
+        page.close()
+    finally:
+        document.close()
+    for role in ("negociador principal", "negociador secundario / de apoyo", "coordinador / jefe del equipo",
+                 "anotador", "inteligencia", "asesor"):
+        assert role in text, role
+    assert beyond.strip() == ""
+
+
 def test_english_report_of_the_same_incident_is_unchanged(spanish_book: tuple[Logbook, str]) -> None:
     book, ref = spanish_book
     inputs = gather(book, ref)
