@@ -839,7 +839,13 @@ class Layout:
             data: list[list[Any]] = []
             cmds = list(base)
             for i, row in enumerate(chunk):
-                when = row.occurred + (f"\n{self.tr('rec.')} {row.recorded_late}" if row.recorded_late else "")
+                when = row.occurred
+                if row.recorded_late:
+                    late = f"{self.tr('rec.')} {row.recorded_late}"
+                    # "rec. 2026-03-14 21:05:00" is wider than the column: the time on its own line.
+                    if not self._fits(late, TIMELINE_COLS[1][1]):
+                        late = f"{self.tr('rec.')}\n{row.recorded_late}"
+                    when += "\n" + late
                 # Long type titles ("Flag for debrief") and labels wrap inside their column
                 # instead of running over the next one.
                 kind = row.kind if self._fits(row.kind, kind_w) else self.p(row.kind)
