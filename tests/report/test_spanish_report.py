@@ -342,3 +342,28 @@ def test_an_accepted_incident_still_builds_a_spanish_report(property_vault: Logb
     text = read_pdf(result.pdf).text
     assert f"8. Cronología completa ({len(inputs.entries)} anotaciones)" in text
     assert f"Página 1 de {result.pages}" in text
+
+
+# --- the Spanish wording never hides a real leak ----------------------------------------------
+
+
+def test_a_real_leak_is_still_refused_when_the_name_is_a_spanish_report_word(
+    book: Logbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Hora" is the column header of every board; a ref made of the person's name "Hora" is
+    printed on every page unredacted, and the check must still refuse the copy."""
+    from incident_log.report import ReportLeak
+
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "es")  # the officer's message in Spanish too
+    ref = book.create_incident("Prueba", ref="Hora-7", opened_at=T0).ref
+    book.record(ref, NewEntry("person", fields={"key": "f1", "role": "family", "name": "Marta Hora"}, author="Agente Beltrán"))
+    book.record(ref, NewEntry("note", "Marta Hora llama a las 22:10.", author="Agente Beltrán"))
+    inputs = gather(book, ref)
+    with pytest.raises(ReportLeak) as caught:
+        build_report(
+            inputs.state, inputs.entries, redactor=make_redactor(inputs.state, inputs.entries),
+            verification=inputs.verification, options=ReportOptions(generated_at=FIXED, lang="es"),
+        )
+    message = caught.value.message
+    assert message.startswith("El informe seudonimizado NO se ha escrito: su comprobación independiente encontró 'Hora'")
+    assert "incident-log report Hora-7 --redact 'Hora'" in message
