@@ -367,3 +367,24 @@ def test_a_real_leak_is_still_refused_when_the_name_is_a_spanish_report_word(
     message = caught.value.message
     assert message.startswith("El informe seudonimizado NO se ha escrito: su comprobación independiente encontró 'Hora'")
     assert "incident-log report Hora-7 --redact 'Hora'" in message
+
+
+def test_every_label_has_its_spanish_word_and_non_labels_stay_as_written() -> None:
+    from incident_log.domain.labels import author_labels, person_labels, translate_label
+
+    labels = person_labels(
+        [("a", "subject"), ("b", "subject"), ("c", "hostage"), ("d", "negotiator"), ("e", "negotiator"),
+         ("f", "family"), ("g", "witness"), ("h", "intermediary"), ("i", "commander"), ("j", "other"),
+         ("k", "a future role")]
+    )
+    spanish = {key: translate_label(label, "es") for key, label in labels.items()}
+    assert spanish == {
+        "a": "Sujeto A", "b": "Sujeto B", "c": "Rehén 1", "d": "Negociador 1", "e": "Negociador 2",
+        "f": "Familiar 1", "g": "Testigo 1", "h": "Intermediario 1", "i": "Mando 1", "j": "Persona 1",
+        "k": "Persona 2",
+    }
+    assert translate_label(author_labels(["PC Hale", "PC Hale", "DC Ames"])["DC Ames"], "es") == "Anotador 2"
+    assert translate_label("Subject AB", "es") == "Sujeto AB"
+    for not_a_label in ("Subject", "Tomás Ibarra", "Subject A.", "subject a", "Loggist"):
+        assert translate_label(not_a_label, "es") == not_a_label
+    assert translate_label("Subject A", "en") == "Subject A"
