@@ -508,16 +508,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # a file named on the command line could not be read or written
         where = f" {exc.filename}" if exc.filename else ""
-        warn(f"error: could not use{where} ({exc.strerror or type(exc).__name__}). Check the path and try again.")
+        from incident_log.i18n import msg  # noqa: PLC0415
+
+        detail = exc.strerror or type(exc).__name__
+        warn("error: " + msg("could not use{where} ({detail}). Check the path and try again.", where=where, detail=detail))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        warn("interrupted; nothing more was written.")
+        from incident_log.i18n import msg  # noqa: PLC0415
+
+        warn(msg("interrupted; nothing more was written."))
         return 130
     except Exception as exc:  # a bug: say so, without a traceback full of incident data
         if os.environ.get("INCIDENT_LOG_DEBUG"):
             raise
+        from incident_log.i18n import msg  # noqa: PLC0415
+
         warn(
-            f"internal error ({type(exc).__name__}); nothing was lost that had been recorded. "
-            "Please report it; set INCIDENT_LOG_DEBUG=1 to see the details."
+            msg(
+                "internal error ({name}); nothing was lost that had been recorded. "
+                "Please report it; set INCIDENT_LOG_DEBUG=1 to see the details.",
+                name=type(exc).__name__,
+            )
         )
         return 70

@@ -19,8 +19,9 @@ from typing import Any, TextIO
 
 from incident_log import errors
 from incident_log.cli import say, warn
+from incident_log.i18n import LANGUAGES, language_from_env, msg
 from incident_log.report.errors import ReasonRequired
-from incident_log.report.options import DEFAULT_CLASSIFICATION
+from incident_log.report.options import DEFAULT_CLASSIFICATION, classification_for
 
 EXIT_OK = 0
 DEMO_OUTPUT = "incident-log-demo.pdf"
@@ -77,9 +78,15 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
     )
     p.add_argument(
         "--classification",
-        default=DEFAULT_CLASSIFICATION,
+        default=None,
         metavar="TEXT",
-        help=f"the marking on every page (default {DEFAULT_CLASSIFICATION})",
+        help=f"the marking on every page (default {DEFAULT_CLASSIFICATION}; in Spanish DIFUSIÓN LIMITADA)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the report's language (default: the locale's, or INCIDENT_LOG_LANG)",
     )
     p.add_argument(
         "--author", metavar="NAME", help="who is making the report (default: your callsign or user name)"
@@ -111,9 +118,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ReasonRequired()
     deciding = bool(args.keep or args.redact or args.attach or args.default)
     if not args.review and not args.output and not deciding:
-        raise ReportUsage(
-            "Say where to write the report with -o FILE.pdf (or use --review to check it first)."
-        )
+        raise ReportUsage(msg("Say where to write the report with -o FILE.pdf (or use --review to check it first)."))
     with open_logbook(args) as book:
         return run_report(args, book)
 
@@ -134,6 +139,8 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
         check_output(Path(args.output).expanduser(), force=getattr(args, "force", False))
     inputs = gather(book, args.ref)
     redactor = make_redactor(inputs.state, inputs.entries)
+    lang = getattr(args, "lang", None) or language_from_env()
+    classification = classification_for(getattr(args, "classification", None), lang)
     if args.review:
         # The officer's own terminal: values are shown so the register can be completed.
         print_review(redactor.review(review_texts(inputs.state, inputs.entries)), out, args.ref)
@@ -142,14 +149,14 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
         reason = (args.reason or "").strip()
         if not reason:
             raise ReasonRequired()
-        options = ReportOptions(classification=args.classification, unredacted_reason=reason)
+        options = ReportOptions(classification=classification, unredacted_reason=reason, lang=lang)
         result = build_report(
             inputs.state, inputs.entries, redactor=None, verification=inputs.verification, options=options
         )
         # Recorded before the file exists: an unredacted copy is never on disk without its audit entry.
         book.audit(args.ref, UNREDACTED_ACTION, reason=reason, author=_author(args, book))
     else:
-        options = ReportOptions(classification=args.classification)
+        options = ReportOptions(classification=classification, lang=lang)
         result = build_report(
             inputs.state, inputs.entries, redactor=redactor, verification=inputs.verification, options=options
         )
@@ -157,8 +164,8 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     write_atomically(path, result.pdf)
     for warning in result.warnings:
         warn(warning)
-    copy = "redacted copy, self-checked" if result.redacted else "UNREDACTED copy, recorded in the log"
-    say(f"Wrote {path} ({result.pages} pages, {copy}).", out)
+    copy = msg("redacted copy, self-checked") if result.redacted else msg("UNREDACTED copy, recorded in the log")
+    say(msg("Wrote {path} ({pages} pages, {copy}).", path=path, pages=result.pages, copy=copy), out)
     return EXIT_OK
 
 
@@ -174,21 +181,31 @@ def _record_decisions(args: argparse.Namespace, book: Any, out: TextIO) -> None:
     for item in getattr(args, "attach", None) or []:
         word, sep, key = item.rpartition("=")
         if not sep or not word.strip() or not key.strip():
-            raise ReportUsage(f"--attach needs WORD=KEY (the person's key, e.g. --attach 'Ibarrra=s1'), not '{item}'.")
+            raise ReportUsage(
+                msg("--attach needs WORD=KEY (the person's key, e.g. --attach 'Ibarrra=s1'), not '{item}'.", item=item)
+            )
         planned.append(("attach", word, key.strip()))
     if not planned:
         return
     keys = {p.key for p in book.state(args.ref).people}
     for action, word, key in planned:
         if not word.strip():
-            raise ReportUsage(f"--{action} needs a word.")
+            raise ReportUsage(msg("--{action} needs a word.", action=action))
         if key is not None and key not in keys:
-            known = ", ".join(sorted(keys)) or "none registered"
-            raise ReportUsage(f"No person with key '{key}' in {args.ref} (keys: {known}). Nothing was recorded.")
+            known = ", ".join(sorted(keys)) or msg("none registered")
+            raise ReportUsage(
+                msg(
+                    "No person with key '{key}' in {ref} (keys: {known}). Nothing was recorded.",
+                    key=key,
+                    ref=args.ref,
+                    known=known,
+                )
+            )
     author = _author(args, book)
     for action, word, key in planned:
         entry = book.record_redaction_decision(args.ref, action, word.strip(), person=key, author=author)
-        say(f"Recorded #{entry.seq}: {action} '{word.strip()}'" + (f" as {key}" if key else "") + ".", out)
+        said = msg("Recorded #{seq}: {action} '{word}'", seq=entry.seq, action=action, word=word.strip())
+        say(said + (msg(" as {key}", key=key) if key else "") + ".", out)
 
 
 def _author(args: argparse.Namespace, book: Any) -> str:
@@ -198,22 +215,23 @@ def _author(args: argparse.Namespace, book: Any) -> str:
 
 
 def print_review(review: Any, out: TextIO, ref: str = "REF") -> None:
-    say("Redaction review (shows real values: for your screen only, not for the printed copy)", out)
+    say(msg("Redaction review (shows real values: for your screen only, not for the printed copy)"), out)
     say("", out)
     if not review.items:
-        say("  nothing found", out)
-    say(f"  {'count':>5}  {'class':16s} {'found':32s} {'printed as':22s} decision", out)
+        say("  " + msg("nothing found"), out)
+    heads = (msg("count"), msg("class"), msg("found"), msg("printed as"), msg("decision"))
+    say(f"  {heads[0]:>5}  {heads[1]:16s} {heads[2]:32s} {heads[3]:22s} {heads[4]}", out)
     for item in review.items:
         shown = item.text if len(item.text) <= 32 else item.text[:31] + "\u2026"
-        printed = "(as written)" if item.kept else item.replacement
-        note = f"  [{item.ambiguous} at a sentence start]" if item.ambiguous else ""
+        printed = msg("(as written)") if item.kept else item.replacement
+        note = msg("  [{what} at a sentence start]", what=item.ambiguous) if item.ambiguous else ""
         say(f"  {item.count:5d}  {item.cls:16s} {shown:32s} {printed:22s} {item.decision}{note}", out)
     say("", out)
-    say("To change a decision (recorded in the log, used by every later report):", out)
-    say(f"  incident-log report {ref} --keep WORD          print WORD as written", out)
-    say(f"  incident-log report {ref} --redact WORD        hide WORD as well", out)
-    say(f"  incident-log report {ref} --attach WORD=KEY    WORD is a spelling of person KEY", out)
-    say(f"  incident-log report {ref} --default WORD       withdraw the decisions about WORD", out)
+    say(msg("To change a decision (recorded in the log, used by every later report):"), out)
+    say(f"  incident-log report {ref} --keep WORD          " + msg("print WORD as written"), out)
+    say(f"  incident-log report {ref} --redact WORD        " + msg("hide WORD as well"), out)
+    say(f"  incident-log report {ref} --attach WORD=KEY    " + msg("WORD is a spelling of person KEY"), out)
+    say(f"  incident-log report {ref} --default WORD       " + msg("withdraw the decisions about WORD"), out)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -266,7 +284,12 @@ def run_demo(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> 
         redactor=make_redactor(inputs.state, inputs.entries),
         verification=inputs.verification,
         # The verify command on the Integrity page must be one the reader can run.
-        options=ReportOptions(verify_vault=getattr(args, "vault", None), vault_gone=not getattr(args, "vault", None)),
+        options=ReportOptions(
+            verify_vault=getattr(args, "vault", None),
+            vault_gone=not getattr(args, "vault", None),
+            lang=language_from_env(),
+            classification=classification_for(None, language_from_env()),
+        ),
     )
     for warning in result.warnings:
         warn(warning)

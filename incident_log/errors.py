@@ -11,6 +11,8 @@ and in bug reports.
 
 from __future__ import annotations
 
+from incident_log.i18n import msg
+
 
 class IncidentLogError(Exception):
     """Base of every expected, user-facing error."""
@@ -33,64 +35,93 @@ class VaultError(IncidentLogError):
 class VaultNotFound(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"No vault at {path}. Create one with 'incident-log init', or give the right path with --vault."
+            msg(
+                "No vault at {path}. Create one with 'incident-log init', or give the right path with "
+                "--vault.",
+                path=path,
+            )
         )
 
 
 class VaultExists(VaultError):
     def __init__(self, path: object) -> None:
-        super().__init__(f"A vault already exists at {path}. Choose another path; nothing was changed.")
+        super().__init__(
+            msg("A vault already exists at {path}. Choose another path; nothing was changed.", path=path)
+        )
 
 
 class SidecarMissing(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The key file {path} is missing, so the vault cannot be unlocked with a passphrase. "
-            "Restore it from the backup you made with the vault (they travel together); the vault is unchanged."
+            msg(
+                "The key file {path} is missing, so the vault cannot be unlocked with a passphrase. "
+                "Restore it from the backup you made with the vault (they travel together); the vault is "
+                "unchanged.",
+                path=path,
+            )
         )
 
 
 class SidecarDamaged(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The key file {path} is damaged or is not an Incident Log key file. "
-            "Restore it from your backup; the vault is unchanged."
+            msg(
+                "The key file {path} is damaged or is not an Incident Log key file. Restore it from your "
+                "backup; the vault is unchanged.",
+                path=path,
+            )
         )
 
 
 class SidecarMismatch(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The key file {path} does not belong to this vault, or the start of the vault file is damaged. "
-            "Put the vault's own key file beside it, or restore the vault from a backup; nothing was changed."
+            msg(
+                "The key file {path} does not belong to this vault, or the start of the vault file is "
+                "damaged. Put the vault's own key file beside it, or restore the vault from a backup; "
+                "nothing was changed.",
+                path=path,
+            )
         )
 
 
 class PassphraseRequired(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "This vault needs its passphrase: no key was found in the system keyring. "
-            "Type the passphrase, or set INCIDENT_LOG_PASSPHRASE for scripted use."
+            msg(
+                "This vault needs its passphrase: no key was found in the system keyring. Type the "
+                "passphrase, or set INCIDENT_LOG_PASSPHRASE for scripted use."
+            )
         )
 
 
 class WrongPassphrase(VaultError):
     def __init__(self) -> None:
-        super().__init__("Wrong passphrase for this vault. Check the keyboard layout and Caps Lock, and try again.")
+        super().__init__(
+            msg("Wrong passphrase for this vault. Check the keyboard layout and Caps Lock, and try again.")
+        )
 
 
 class WeakPassphrase(VaultError):
     def __init__(self, minimum: int) -> None:
         super().__init__(
-            f"The passphrase is too short: use at least {minimum} characters (a few words is easiest to remember)."
+            msg(
+                "The passphrase is too short: use at least {minimum} characters (a few words is easiest "
+                "to remember).",
+                minimum=minimum,
+            )
         )
 
 
 class NotAVault(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"{path} is not an Incident Log vault (or its first page is destroyed): the key is right but the "
-            "file cannot be read. Check the path; if it is your vault, restore it from a backup. The file was not changed."
+            msg(
+                "{path} is not an Incident Log vault (or its first page is destroyed): the key is right "
+                "but the file cannot be read. Check the path; if it is your vault, restore it from a "
+                "backup. The file was not changed.",
+                path=path,
+            )
         )
 
 
@@ -98,24 +129,34 @@ class VaultDamaged(VaultError):
     def __init__(self, path: object, detail: str = "") -> None:
         extra = f" ({detail})" if detail else ""
         super().__init__(
-            f"The vault {path} is damaged{extra}. Do not write to it: copy it somewhere safe, run "
-            "'incident-log verify' to see what is affected, and restore from a backup."
+            msg(
+                "The vault {path} is damaged{extra}. Do not write to it: copy it somewhere safe, run "
+                "'incident-log verify' to see what is affected, and restore from a backup.",
+                path=path,
+                extra=extra,
+            )
         )
 
 
 class VaultTooNew(VaultError):
     def __init__(self, path: object, revision: str) -> None:
         super().__init__(
-            f"The vault {path} was written by a newer version of Incident Log (schema {revision}). "
-            "Install the newer version to open it; this one will not touch it."
+            msg(
+                "The vault {path} was written by a newer version of Incident Log (schema {revision}). "
+                "Install the newer version to open it; this one will not touch it.",
+                path=path,
+                revision=revision,
+            )
         )
 
 
 class VaultInUse(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "The vault is busy: another Incident Log window or command is writing to it. Try again in a moment; "
-            "nothing was lost."
+            msg(
+                "The vault is busy: another Incident Log window or command is writing to it. Try again "
+                "in a moment; nothing was lost."
+            )
         )
 
 
@@ -123,36 +164,55 @@ class VaultReadOnly(VaultError):
     def __init__(self, path: object, *, opening: bool = False) -> None:
         if opening:
             super().__init__(
-                f"The vault {path} is on a read-only disk or in a folder you cannot write to, so it cannot be "
-                "opened. Copy it and its .keys file to a writable folder (or make the disk writable) and open it "
-                "there; nothing was changed."
+                msg(
+                    "The vault {path} is on a read-only disk or in a folder you cannot write to, so it "
+                    "cannot be opened. Copy it and its .keys file to a writable folder (or make the disk "
+                    "writable) and open it there; nothing was changed.",
+                    path=path,
+                )
             )
         else:
             super().__init__(
-                f"The vault {path} cannot be written (read-only file or folder). Move it to a writable place; "
-                "the entry was not recorded and is still in front of you."
+                msg(
+                    "The vault {path} cannot be written (read-only file or folder). Move it to a writable "
+                    "place; the entry was not recorded and is still in front of you.",
+                    path=path,
+                )
             )
 
 
 class VaultPathUnusable(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(
-            f"The vault path {path} has characters that are not UTF-8, which the database cannot open. "
-            "Rename the folder or file (or give another --vault); nothing was changed."
+            msg(
+                "The vault path {path} has characters that are not UTF-8, which the database cannot "
+                "open. Rename the folder or file (or give another --vault); nothing was changed.",
+                path=path,
+            )
         )
 
 
 class VaultFolderUnusable(VaultError):
     def __init__(self, folder: object, why: str) -> None:
         super().__init__(
-            f"The vault cannot be created in {folder} ({why}). Choose another path with --vault; nothing was created."
+            msg(
+                "The vault cannot be created in {folder} ({why}). Choose another path with --vault; "
+                "nothing was created.",
+                folder=folder,
+                why=why,
+            )
         )
 
 
 class BackupFailed(VaultError):
     def __init__(self, path: object, detail: str) -> None:
         super().__init__(
-            f"The backup {path} did not verify ({detail}); it was not kept. Run 'incident-log verify' on the vault."
+            msg(
+                "The backup {path} did not verify ({detail}); it was not kept. Run 'incident-log verify' "
+                "on the vault.",
+                path=path,
+                detail=detail,
+            )
         )
 
 
@@ -160,20 +220,30 @@ class DiskFull(VaultError):
     def __init__(self, path: object = None, *, opening: bool = False) -> None:
         if opening:
             super().__init__(
-                f"The disk holding {path} is full, so the vault cannot be opened. The vault is not damaged and "
-                "nothing is lost: free some space on that disk and try again (do not restore a backup)."
+                msg(
+                    "The disk holding {path} is full, so the vault cannot be opened. The vault is not "
+                    "damaged and nothing is lost: free some space on that disk and try again (do not restore "
+                    "a backup).",
+                    path=path,
+                )
             )
         else:
             super().__init__(
-                "The disk is full: the entry was NOT recorded and is still in front of you. Free some space "
-                "(or save the text elsewhere) and record it again."
+                msg(
+                    "The disk is full: the entry was NOT recorded and is still in front of you. Free some "
+                    "space (or save the text elsewhere) and record it again."
+                )
             )
 
 
 class KeyringUnavailable(VaultError):
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"No secure system keyring is available ({reason}); the vault is unlocked with its passphrase instead."
+            msg(
+                "No secure system keyring is available ({reason}); the vault is unlocked with its "
+                "passphrase instead.",
+                reason=reason,
+            )
         )
 
 
@@ -184,8 +254,8 @@ class ValidationError(IncidentLogError):
     """An entry or incident was refused; ``field`` names what to fix."""
 
     def __init__(self, field: str, message: str, *, index: int | None = None) -> None:
-        where = f"entry {index}: " if index is not None else ""
-        super().__init__(f"{where}{field}: {message}")
+        where = msg("entry {index}: ", index=index) if index is not None else ""
+        super().__init__(msg("{where}{field}: {message}", where=where, field=field, message=message))
         self.field = field
         self.index = index
         self.reason = message
@@ -197,23 +267,33 @@ class ValidationError(IncidentLogError):
 
 class UnknownIncident(IncidentLogError):
     def __init__(self, ref: str) -> None:
-        super().__init__(f"No incident '{ref}' in this vault. 'incident-log list' shows the incidents there are.")
+        super().__init__(
+            msg(
+                "No incident '{ref}' in this vault. 'incident-log list' shows the incidents there are.",
+                ref=ref,
+            )
+        )
 
 
 class DuplicateRef(IncidentLogError):
     def __init__(self, ref: str) -> None:
-        super().__init__(f"An incident '{ref}' already exists in this vault. Choose another reference.")
+        super().__init__(
+            msg("An incident '{ref}' already exists in this vault. Choose another reference.", ref=ref)
+        )
 
 
 class UnknownEntry(IncidentLogError):
     def __init__(self, ref: str, seq: int) -> None:
-        super().__init__(f"Incident {ref} has no entry #{seq}.")
+        super().__init__(msg("Incident {ref} has no entry #{seq}.", ref=ref, seq=seq))
 
 
 class IncidentSealed(IncidentLogError):
     def __init__(self, ref: str) -> None:
         super().__init__(
-            f"Incident {ref} is sealed: nothing more can be recorded. Reopen it with a reason first."
+            msg(
+                "Incident {ref} is sealed: nothing more can be recorded. Reopen it with a reason first.",
+                ref=ref,
+            )
         )
 
 
@@ -227,7 +307,9 @@ class BundleError(IncidentLogError):
 
 class WrongBundlePassphrase(BundleError):
     def __init__(self) -> None:
-        super().__init__("Wrong passphrase for this bundle (or the file is damaged). Nothing was imported.")
+        super().__init__(
+            msg("Wrong passphrase for this bundle (or the file is damaged). Nothing was imported.")
+        )
 
 
 # --- files written outside the vault -------------------------------------------------------------

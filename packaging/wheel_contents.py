@@ -27,6 +27,7 @@ REQUIRED: tuple[tuple[str, str], ...] = (
     ("light theme", "incident_log/resources/styles/light.qss"),
     ("dark theme", "incident_log/resources/styles/dark.qss"),
     ("example incident for `demo`", "incident_log/resources/examples/viaduct.json"),
+    ("Spanish report and message catalogue", "incident_log/i18n/locale/es/LC_MESSAGES/incident_log.mo"),
     ("desktop entry", "incident_log/resources/desktop/org.incidentlog.IncidentLog.desktop"),
     ("AppStream metainfo", "incident_log/resources/desktop/org.incidentlog.IncidentLog.metainfo.xml"),
     ("migration environment", "incident_log/store/migrations/env.py"),

@@ -9,6 +9,7 @@ about them, never the label a reader has already met.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # Role -> the word in front of the label. Subjects get letters (the custom in negotiation
@@ -25,6 +26,24 @@ ROLE_WORDS: dict[str, str] = {
 }
 LETTERED_ROLES = frozenset({"subject"})
 AUTHOR_WORD = "Loggist"
+
+# The same words in a Spanish report (issue 12). Spanish negotiation teams write "sujeto" for
+# the person in crisis, "rehén", "familiar", "testigo"; "anotador" is the loggist (the team's
+# "anotador/a" in the Policía Nacional's negotiation cells), "mando" the commander.
+LABEL_WORDS: dict[str, dict[str, str]] = {
+    "es": {
+        "Subject": "Sujeto",
+        "Hostage": "Rehén",
+        "Negotiator": "Negociador",
+        "Family": "Familiar",
+        "Witness": "Testigo",
+        "Intermediary": "Intermediario",
+        "Commander": "Mando",
+        "Person": "Persona",
+        AUTHOR_WORD: "Anotador",
+    }
+}
+_LABEL_SHAPE = re.compile(r"([A-Z][a-z]+) ([A-Z]+|\d+)")
 
 
 def letters(n: int) -> str:
@@ -92,3 +111,16 @@ def author_labels(authors: Iterable[str]) -> dict[str, str]:
         if author not in out:
             out[author] = f"{AUTHOR_WORD} {len(out) + 1}"
     return out
+
+
+def translate_label(label: str, lang: str) -> str:
+    """A label as a report in ``lang`` prints it: "Subject A" -> "Sujeto A", "Loggist 2" ->
+    "Anotador 2". A pure function of the stored label, so a person keeps one label per language
+    in every report; anything that is not a label is returned unchanged."""
+    words = LABEL_WORDS.get(lang)
+    if not words:
+        return label
+    match = _LABEL_SHAPE.fullmatch(label)
+    if match is None or match.group(1) not in words:
+        return label
+    return f"{words[match.group(1)]} {match.group(2)}"

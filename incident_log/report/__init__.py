@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 from incident_log.report.errors import ReasonRequired, ReportError, ReportLeak, ReportWriteFailed
 from incident_log.report.options import (
     DEFAULT_CLASSIFICATION,
+    DEFAULT_CLASSIFICATIONS,
     RedactorLike,
     ReportOptions,
     ReportResult,
     VerifySummary,
+    classification_for,
 )
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_CLASSIFICATION",
+    "DEFAULT_CLASSIFICATIONS",
     "ReasonRequired",
     "RedactorLike",
     "ReportError",
@@ -31,6 +34,7 @@ __all__ = [
     "ReportWriteFailed",
     "VerifySummary",
     "build_report",
+    "classification_for",
     "write_report",
 ]
 

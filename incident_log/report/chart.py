@@ -13,7 +13,10 @@ from typing import Any
 from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from incident_log.i18n import Translator, translator
+from incident_log.i18n.vocabulary import choice_group
 from incident_log.report.content import Clock, Spell
 from incident_log.report.fonts import SANS, SANS_BOLD
 
@@ -53,8 +56,13 @@ def _tick_step(span: timedelta, max_ticks: int = 10) -> timedelta:
 
 
 def rotation_chart(
-    spells: Sequence[Spell], axis: tuple[datetime, datetime], clock: Clock, width: float
+    spells: Sequence[Spell],
+    axis: tuple[datetime, datetime],
+    clock: Clock,
+    width: float,
+    tr: Translator | None = None,
 ) -> Drawing:
+    tr = tr or translator("en")
     start, end = axis
     lanes: list[str] = []
     for spell in spells:
@@ -63,8 +71,21 @@ def rotation_chart(
     roles = [r for r in ROLE_COLOURS if any(s.role == r for s in spells)]
     roles += sorted({s.role for s in spells} - set(roles))
 
-    lane_h, label_w, top_pad, axis_h, legend_h = 16.0, 92.0, 4.0, 22.0, 16.0
+    lane_h, label_w, top_pad, axis_h, row_h = 16.0, 92.0, 4.0, 22.0, 11.0
     plot_w = width - label_w - 6
+    # The legend wraps onto more rows when the role names do not fit one (Spanish role names run
+    # longer: "negociador secundario / de apoyo"), instead of running off the drawing.
+    legend: list[tuple[str, str, float, int]] = []  # role, shown, x, row
+    x, row = label_w, 0
+    for role in roles:
+        shown = tr.word(choice_group("role"), role)
+        item_w = 11 + stringWidth(shown, SANS, 6.5) + 10
+        if x > label_w and x + item_w > width:
+            x, row = label_w, row + 1
+        legend.append((role, shown, x, row))
+        x += item_w
+    rows = (legend[-1][3] + 1) if legend else 1
+    legend_h = 5.0 + row_h * rows
     height = top_pad + lane_h * max(1, len(lanes)) + axis_h + legend_h
     drawing = _Chart(width, height)
     span = (end - start).total_seconds() or 1.0
@@ -90,7 +111,7 @@ def rotation_chart(
             Line(x, plot_bottom, x, plot_top, strokeColor=colors.HexColor("#d9d9d9"), strokeWidth=0.4)
         )
         drawing.add(Line(x, plot_bottom - 3, x, plot_bottom, strokeColor=colors.black, strokeWidth=0.5))
-        text = tick.strftime("%H:%M") if step_min < 1440 else tick.strftime("%m-%d")
+        text = f"{tick.hour:02d}:{tick.minute:02d}" if step_min < 1440 else clock.day(tick)
         drawing.add(String(x, plot_bottom - 11, text, fontName=SANS, fontSize=6.5, textAnchor="middle"))
         tick += step
     drawing.add(
@@ -126,11 +147,10 @@ def rotation_chart(
         )
 
     # Legend.
-    x = label_w
-    y = 2.0
-    for role in roles:
+    top_row_y = 2.0 + row_h * (rows - 1)
+    for role, shown, x, row in legend:
+        y = top_row_y - row * row_h
         drawing.add(Rect(x, y, 8, 7, fillColor=ROLE_COLOURS.get(role, _OTHER), strokeColor=None))
-        drawing.add(String(x + 11, y + 1, role, fontName=SANS, fontSize=6.5))
-        x += 16 + 6.5 * 0.55 * len(role) + 8
-    drawing.add(String(0, y + 1, "Role:", fontName=SANS_BOLD, fontSize=6.5))
+        drawing.add(String(x + 11, y + 1, shown, fontName=SANS, fontSize=6.5))
+    drawing.add(String(0, top_row_y + 1, tr("Role:"), fontName=SANS_BOLD, fontSize=6.5))
     return drawing

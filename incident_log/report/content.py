@@ -8,36 +8,100 @@ checkable by reading this one module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
+from incident_log.domain.labels import translate_label
 from incident_log.domain.late import is_late
 from incident_log.domain.projections import effective
 from incident_log.domain.state import IncidentState
+from incident_log.i18n import N_, Translator, translator
+from incident_log.i18n.vocabulary import DEMAND_STATUS, FIELD, KIND, OFFER_STATUS, choice_group
 from incident_log.report.options import RedactorLike, ReportOptions, VerifySummary
 
-UNKNOWN_PERSON = "unregistered person"
+UNKNOWN_PERSON = N_("unregistered person")
+# The redactor's tags, as a report in another language prints them. The redactor itself
+# speaks English (its tags are also what the officer's review shows); the report's one door
+# (``Scrub``) turns them into the report's language.
+TAG_WORDS = {
+    "[NAME]": N_("[NAME]"),
+    "[PHONE]": N_("[PHONE]"),
+    "[ID]": N_("[ID]"),
+    "[PLATE]": N_("[PLATE]"),
+    "[EMAIL]": N_("[EMAIL]"),
+    "[HANDLE]": N_("[HANDLE]"),
+    "[LINK]": N_("[LINK]"),
+    "[ADDRESS]": N_("[ADDRESS]"),
+    "[POSTCODE]": N_("[POSTCODE]"),
+    "[DOB]": N_("[DOB]"),
+    "[REDACTED]": N_("[REDACTED]"),
+}
+PHONE_OF = N_("[phone of {label}]")
+
+
+class _Relabel:
+    """Rewrites what the redactor inserted (labels, tags) into the report's language.
+
+    Only what the redactor put there is rewritten: a label or tag that the original text
+    already contained (a loggist who typed "Subject A") is left as written.
+    """
+
+    def __init__(self, tr: Translator, labels: Sequence[str]) -> None:
+        self.tr = tr
+        names = sorted({*labels}, key=len, reverse=True)
+        label_alt = "|".join(re.escape(n) for n in names) or "(?!)"
+        tags = "|".join(re.escape(t) for t in TAG_WORDS)
+        self.pattern = re.compile(rf"\[phone of (?P<owner>{label_alt})\]|{tags}|(?<!\w)(?:{label_alt})(?![\w])")
+
+    def __call__(self, original: str, redacted: str) -> str:
+        def swap(match: re.Match[str]) -> str:
+            found = match.group(0)
+            if found in original:
+                return found
+            if match.group("owner"):
+                return self.tr.fmt(PHONE_OF, label=translate_label(match.group("owner"), self.tr.lang))
+            if found in TAG_WORDS:
+                return self.tr(TAG_WORDS[found])
+            return translate_label(found, self.tr.lang)
+
+        return self.pattern.sub(swap, redacted)
 
 
 class Scrub:
     """Turns raw values into what the copy may show: redacted text, labels instead of people."""
 
-    def __init__(self, state: IncidentState, entries: Sequence[Entry], redactor: RedactorLike | None) -> None:
+    def __init__(
+        self,
+        state: IncidentState,
+        entries: Sequence[Entry],
+        redactor: RedactorLike | None,
+        tr: Translator | None = None,
+    ) -> None:
         self.redactor = redactor
         self.redacted = redactor is not None
+        self.tr = tr or translator("en")
         self._people = {p.key: p for p in state.people}
         from incident_log.report.source import report_authors
 
         self._authors = report_authors(state, entries)
+        self._relabel: _Relabel | None = None
+        if self.tr.lang != "en" and redactor is not None:
+            self._relabel = _Relabel(self.tr, [*(p.label for p in state.people), *self._authors.values()])
+
+    def label(self, label: str) -> str:
+        """A stored label ("Subject A") in the report's language ("Sujeto A")."""
+        return translate_label(label, self.tr.lang)
 
     def text(self, value: object) -> str:
         text = "" if value is None else str(value)
         if not text or self.redactor is None:
             return text
-        return self.redactor.redact(text)
+        redacted = self.redactor.redact(text)
+        return self._relabel(text, redacted) if self._relabel is not None else redacted
 
     def person(self, key: object) -> str:
         if key is None or key == "":
@@ -46,17 +110,19 @@ class Scrub:
         if person is None:
             # Not a registered key: whatever it is, it may be a name.
             return self.text(key) if self.redacted else str(key)
-        return person.label if self.redacted else f"{person.label} ({person.name})"
+        label = self.label(person.label)
+        return label if self.redacted else f"{label} ({person.name})"
 
     def author(self, author: str) -> str:
         if not self.redacted:
             return author
-        return self._authors.get(author) or self.text(author)
+        label = self._authors.get(author)
+        return self.label(label) if label else self.text(author)
 
 
-def _verify_command(ref: str, verification: VerifySummary, options: ReportOptions) -> str:
+def _verify_command(ref: str, verification: VerifySummary, options: ReportOptions, tr: Translator) -> str:
     if options.vault_gone:
-        return (
+        return tr(
             "None for this copy: it was made by 'incident-log demo' from a temporary vault that no longer exists. "
             "To try the check, keep the vault: incident-log demo --vault demo.db -o demo.pdf, then run the "
             "command printed in that copy."
@@ -79,6 +145,7 @@ class Clock:
     """Formats times in one zone, and says which zone that is on the cover."""
 
     zone: tzinfo
+    lang: str = "en"
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
@@ -88,12 +155,25 @@ class Clock:
             return "\u2014"
         # Numeric dates: a month name (May, June, April, August) is also a given name, and the
         # leak check would then refuse the whole report of an incident with such a person in it.
-        return self.local(moment).strftime("%Y-%m-%d %H:%M:%S")
+        return self.stamp(self.local(moment))
 
     def short(self, moment: datetime | None) -> str:
         if moment is None:
             return "\u2014"
-        return self.local(moment).strftime("%Y-%m-%d %H:%M:%S")
+        return self.stamp(self.local(moment))
+
+    def stamp(self, t: datetime) -> str:
+        """English reports: 2026-03-15 09:30:00. Spanish: 15/03/2026 09:30:00 (dd/mm/aaaa, the
+        order Spanish courts read). Written field by field: strftime's %Y drops the leading
+        zeros of a year below 1000, and a two-digit year is never printed."""
+        clock = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}"
+        if self.lang == "es":
+            return f"{t.day:02d}/{t.month:02d}/{t.year:04d} {clock}"
+        return f"{t.year:04d}-{t.month:02d}-{t.day:02d} {clock}"
+
+    def day(self, t: datetime) -> str:
+        """A day on the rotation chart's axis: 15/03 or 03-15."""
+        return f"{t.day:02d}/{t.month:02d}" if self.lang == "es" else f"{t.month:02d}-{t.day:02d}"
 
     def hm(self, moment: datetime | None) -> str:
         if moment is None:
@@ -175,6 +255,7 @@ class ReportContent:
     verify_ok: bool
     generated_at: str
     clock: Clock
+    tr: Translator = field(default_factory=lambda: translator("en"))
     schedule: dict[str, int] = field(default_factory=dict)
 
 
@@ -199,9 +280,11 @@ def _field_text(scrub: Scrub, clock: Clock, ftype: FieldType, name: str, value: 
             inner_type = FieldType.PERSON if key in PERSON_FIELDS else FieldType.TEXT
             if spec is not None and spec.field(str(key)) is not None and key in ("aliases", "phones"):
                 inner_type = FieldType.LIST
-            parts.append(f"{scrub.text(key)}: {_field_text(scrub, clock, inner_type, str(key), inner)}")
+            parts.append(f"{scrub.text(key)}: {_field_text(scrub, clock, inner_type, str(key), inner)}")  # noqa: E501
         return "; ".join(parts)
-    if ftype in (FieldType.CHOICE, FieldType.INT):
+    if ftype is FieldType.CHOICE:
+        return scrub.tr.word(choice_group(name), str(value))
+    if ftype is FieldType.INT:
         return str(value)
     return scrub.text(value)
 
@@ -221,16 +304,18 @@ def entry_details(
         return "; ".join(f"{scrub.text(k)}: {scrub.text(v)}" for k, v in fields.items())
     if entry.kind == "person" and scrub.redacted:
         # Name, aliases and phones would all redact to the label or a tag: say it once.
-        parts = [scrub.person(fields.get("key")), str(fields.get("role", ""))]
+        role = scrub.tr.word(choice_group("role"), str(fields.get("role", "")))
+        parts = [scrub.person(fields.get("key")), role]
         notes = scrub.text(fields.get("notes", ""))
-        return " \u00b7 ".join(p for p in parts + ([f"notes: {notes}"] if notes else []) if p)
+        notes_word = scrub.tr.word(FIELD, "notes")
+        return " \u00b7 ".join(p for p in parts + ([f"{notes_word}: {notes}"] if notes else []) if p)
     parts = []
     for fspec in spec.fields:
         if fspec.name in _HIDDEN_FIELDS or (fspec.name == "reason" and entry.kind in _NOTE_REASON_KINDS):
             continue
         shown = _field_text(scrub, clock, fspec.type, fspec.name, fields.get(fspec.name))
         if shown:
-            parts.append(f"{fspec.name.replace('_', ' ')}: {shown}")
+            parts.append(f"{scrub.tr.word(FIELD, fspec.name.replace('_', ' '))}: {shown}")
     return " \u00b7 ".join(parts)
 
 
@@ -243,9 +328,10 @@ def _timeline(
     tick: Callable[[], None],
 ) -> list[TimelineRow]:
     by_seq = {e.seq: e for e in entries}
+    tr = scrub.tr
     flags: dict[int, list[str]] = {}
     for flag in state.flags:
-        flags.setdefault(flag.target, []).append(scrub.text(flag.reason) or "flagged")
+        flags.setdefault(flag.target, []).append(scrub.text(flag.reason) or tr("flagged"))
     margin = options.late_margin_seconds
     if margin is None:
         margin = state.late_margin.total_seconds()  # the vault's margin, as the fold used it
@@ -256,7 +342,7 @@ def _timeline(
         if is_late(entry, timedelta(seconds=margin)):
             late = clock.short(entry.recorded_at)
         kind_spec = KINDS.get(entry.kind)
-        kind = kind_spec.title if kind_spec else entry.kind
+        kind = tr.word(KIND, kind_spec.title) if kind_spec else entry.kind
         details = entry_details(entry, scrub, clock)
         text = scrub.text(entry.text)
         struck: tuple[str, ...] = ()
@@ -273,11 +359,15 @@ def _timeline(
             text, details = versions[-1], new_details
             last = amended_by[-1]
             reason = scrub.text(last.fields.get("reason", ""))
-            note = f"corrected by #{last.seq}" + (f": {reason}" if reason else "")
+            note = tr.fmt("corrected by #{seq}", seq=last.seq) + (f": {reason}" if reason else "")
         if entry.kind in ("amendment", "flag", "update") and entry.refs is not None:
-            verb = {"amendment": "amends", "flag": "flags", "update": "updates"}[entry.kind]
+            verb = {
+                "amendment": tr.fmt("amends #{seq}", seq=entry.refs),
+                "flag": tr.fmt("flags #{seq}", seq=entry.refs),
+                "update": tr.fmt("updates #{seq}", seq=entry.refs),
+            }[entry.kind]
             reason = scrub.text(entry.fields.get("reason", "")) if entry.kind != "update" else ""
-            note = (note + "; " if note else "") + f"{verb} #{entry.refs}" + (f": {reason}" if reason else "")
+            note = (note + "; " if note else "") + verb + (f": {reason}" if reason else "")
         rows.append(
             TimelineRow(
                 seq=entry.seq,
@@ -295,12 +385,13 @@ def _timeline(
     return rows
 
 
-def _history(scrub: Scrub, clock: Clock, history: Sequence[object]) -> str:
+def _history(scrub: Scrub, clock: Clock, history: Sequence[object], group: str) -> str:
     steps = []
     for change in history:
         at = clock.hm(change.at)  # type: ignore[attr-defined]
         text = scrub.text(change.text)  # type: ignore[attr-defined]
-        steps.append(f"{at} {change.status}" + (f" ({text})" if text else ""))  # type: ignore[attr-defined]
+        status = scrub.tr.word(group, change.status)  # type: ignore[attr-defined]
+        steps.append(f"{at} {status}" + (f" ({text})" if text else ""))
     return " \u2192 ".join(steps)
 
 
@@ -314,8 +405,8 @@ def _outcome(state: IncidentState, entries: Sequence[Entry], scrub: Scrub) -> st
                 return scrub.text(entry.text)
     for entry in reversed(entries):
         if entry.kind == "note" and entry.text:
-            return scrub.text(entry.text) + (" (last note)" if not state.sealed else "")
-    return "Not recorded"
+            return scrub.text(entry.text) + (scrub.tr(" (last note)") if not state.sealed else "")
+    return scrub.tr("Not recorded")
 
 
 def build_content(
@@ -329,12 +420,12 @@ def build_content(
     program_version: str,
     tick: Callable[[], None] = lambda: None,
 ) -> ReportContent:
-    from incident_log.report.options import EXERCISE_MARKING, REDACTED_MARKING, UNREDACTED_MARKING
+    from incident_log.report.options import REDACTED_MARKING, UNREDACTED_MARKING, classification_for
 
-    _ = EXERCISE_MARKING
-    scrub = Scrub(state, entries, redactor)
+    tr = translator(options.lang)
+    scrub = Scrub(state, entries, redactor, tr)
     incident = state.incident
-    clock = Clock(_zone(options, incident.time_zone))
+    clock = Clock(_zone(options, incident.time_zone), tr.lang)
     stats = state.statistics
     started = stats.started_at or incident.opened_at
     ended = stats.ended_at
@@ -344,50 +435,63 @@ def build_content(
     if axis_end <= started:
         axis_end = started + timedelta(minutes=1)
 
+    # Keys are the English wording (COVER_CONTENT_KEYS and the layout look rows up by it); the
+    # layout prints them through the catalogue.
     cover_rows = [
-        ("Reference", incident.ref),
-        ("Incident type", incident.type),
-        ("Location", scrub.text(incident.location) or "\u2014"),
-        ("Started", clock.full(started)),
-        ("Ended", clock.full(ended) if ended else f"not sealed; last entry {clock.full(axis_end)}"),
+        (N_("Reference"), incident.ref),
+        (N_("Incident type"), tr.word(choice_group("type"), incident.type)),
+        (N_("Location"), scrub.text(incident.location) or "\u2014"),
+        (N_("Started"), clock.full(started)),
+        (N_("Ended"), clock.full(ended) if ended else tr.fmt("not sealed; last entry {at}", at=clock.full(axis_end))),
         (
-            "Duration",
+            N_("Duration"),
             duration((ended - started).total_seconds())
             if ended
-            else f"{duration((axis_end - started).total_seconds())} to the last entry (incident still open)",
+            else tr.fmt(
+                "{duration} to the last entry (incident still open)",
+                duration=duration((axis_end - started).total_seconds()),
+            ),
         ),
-        ("Outcome", _outcome(state, entries, scrub)),
-        ("Status", "sealed" if state.sealed else "open"),
+        (N_("Outcome"), _outcome(state, entries, scrub)),
+        (N_("Status"), tr("sealed") if state.sealed else tr("open")),
     ]
     if incident.exercise:
-        cover_rows.insert(1, ("Exercise", "yes \u2014 a training incident, not a real operation"))
+        cover_rows.insert(1, (N_("Exercise"), tr("yes \u2014 a training incident, not a real operation")))
 
     summary_rows = [
-        ("Entries in the log", str(stats.entry_count)),
-        ("Time to first contact", duration(stats.time_to_first_contact_seconds)),
-        ("First contact", clock.full(stats.first_contact_at)),
-        ("Last contact event", clock.full(stats.last_contact_at)),
-        ("Negotiator rotations", str(stats.rotations)),
-        ("Demands met", str(stats.demands_met)),
-        ("Demands partly met", str(stats.demands_partly_met)),
-        ("Demands refused", str(stats.demands_refused)),
-        ("Demands still open", str(stats.demands_open)),
-        ("Entries recorded late", str(stats.late_entries)),
-        ("Entries flagged for debrief", str(len({f.target for f in state.flags}))),
+        (N_("Entries in the log"), str(stats.entry_count)),
+        (N_("Time to first contact"), duration(stats.time_to_first_contact_seconds)),
+        (N_("First contact"), clock.full(stats.first_contact_at)),
+        (N_("Last contact event"), clock.full(stats.last_contact_at)),
+        (N_("Negotiator rotations"), str(stats.rotations)),
+        (N_("Demands met"), str(stats.demands_met)),
+        (N_("Demands partly met"), str(stats.demands_partly_met)),
+        (N_("Demands refused"), str(stats.demands_refused)),
+        (N_("Demands still open"), str(stats.demands_open)),
+        (N_("Entries recorded late"), str(stats.late_entries)),
+        (N_("Entries flagged for debrief"), str(len({f.target for f in state.flags}))),
     ]
     if state.reviewed_upto:
         summary_rows.append(
-            ("Reviewed by team leader", f"up to #{state.reviewed_upto} at {clock.full(state.reviewed_at)}")
+            (
+                N_("Reviewed by team leader"),
+                tr.fmt("up to #{seq} at {at}", seq=state.reviewed_upto, at=clock.full(state.reviewed_at)),
+            )
         )
+    summary_rows = [(tr(k), v) for k, v in summary_rows]
     kind_counts = sorted(stats.counts_by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
-    kind_counts = [(KINDS[k].title if k in KINDS else k, n) for k, n in kind_counts]
+    kind_counts = [(tr.word(KIND, KINDS[k].title) if k in KINDS else k, n) for k, n in kind_counts]
 
-    people = [(p.label, p.role, "" if scrub.redacted else p.name) for p in state.people]
+    people = [
+        (scrub.label(p.label), tr.word(choice_group("role"), p.role), "" if scrub.redacted else p.name)
+        for p in state.people
+    ]
     author_counts: dict[str, int] = {}
     for entry in entries:
         label = scrub.author(entry.author)
         author_counts[label] = author_counts.get(label, 0) + 1
 
+    # Spell.role stays the stored role (the chart colours by it); the chart prints it translated.
     spells = [
         Spell(scrub.person(s.person), s.role, max(s.start, started), s.end or axis_end)
         for s in state.roster.spells
@@ -403,12 +507,12 @@ def build_content(
             clock.hm(d.at),
             scrub.person(d.by),
             scrub.text(d.text),
-            d.status,
+            tr.word(DEMAND_STATUS, d.status),
             clock.short(d.deadline)
-            + (f" (restated {d.deadline_restated}\u00d7)" if d.deadline_restated else "")
+            + (tr.fmt(" (restated {n}\u00d7)", n=d.deadline_restated) if d.deadline_restated else "")
             if d.deadline
             else "\u2014",
-            _history(scrub, clock, d.history),
+            _history(scrub, clock, d.history, DEMAND_STATUS),
         )
         for d in state.demands
     ]
@@ -417,9 +521,10 @@ def build_content(
             f"#{o.seq}",
             clock.hm(o.at),
             scrub.person(o.by) + (f" \u2192 {scrub.person(o.to)}" if o.to else ""),
-            scrub.text(o.text) + (f" \u2014 conditions: {scrub.text(o.conditions)}" if o.conditions else ""),
-            o.status + (" (owed)" if o.owed else ""),
-            _history(scrub, clock, o.history),
+            scrub.text(o.text)
+            + (tr.fmt(" \u2014 conditions: {conditions}", conditions=scrub.text(o.conditions)) if o.conditions else ""),
+            tr.word(OFFER_STATUS, o.status) + (tr(" (owed)") if o.owed else ""),
+            _history(scrub, clock, o.history, OFFER_STATUS),
         )
         for o in state.offers
     ]
@@ -430,7 +535,8 @@ def build_content(
             about = scrub.person(item.about) if item.about else ""  # type: ignore[attr-defined]
             extra = ""
             if with_status:
-                extra = f"{item.category} / {item.status}"  # type: ignore[attr-defined]
+                category = tr.word(choice_group("category"), item.category)  # type: ignore[attr-defined]
+                extra = f"{category} / {tr.word(choice_group('status'), item.status)}"  # type: ignore[attr-defined]
             rows.append(
                 (
                     f"#{item.seq}",  # type: ignore[attr-defined]
@@ -443,10 +549,11 @@ def build_content(
             )
         return rows
 
+    # Board titles stay English keys here (the layout picks the risk columns by "Risks").
     boards = [
-        ("Hooks \u2014 what the subject values", board(state.hooks)),
-        ("Triggers \u2014 topics to avoid", board(state.triggers)),
-        ("Risks", board(state.risks, with_status=True)),
+        (N_("Hooks \u2014 what the subject values"), board(state.hooks)),
+        (N_("Triggers \u2014 topics to avoid"), board(state.triggers)),
+        (N_("Risks"), board(state.risks, with_status=True)),
     ]
     intelligence: list[tuple[str, ...]] = [
         (f"#{i.seq}", clock.hm(i.at), scrub.text(i.text), scrub.text(i.source), i.grading or "\u2014")
@@ -465,31 +572,38 @@ def build_content(
     timeline = _timeline(state, entries, scrub, clock, options, tick)
 
     integrity = [
-        ("Entries", str(verification.count)),
-        ("Head hash", verification.head_hash),
+        (tr("Entries"), str(verification.count)),
+        (tr("Head hash"), verification.head_hash),
         (
-            "Verification",
-            f"hash chain and vault file checked when this copy was made: intact ({verification.count} entries)"
+            tr("Verification"),
+            tr.fmt(
+                "hash chain and vault file checked when this copy was made: intact ({count} entries)",
+                count=verification.count,
+            )
             if verification.ok
-            else "FAILED \u2014 " + "; ".join(verification.problems),
+            else tr("FAILED") + " \u2014 " + "; ".join(verification.problems),
         ),
-        ("Generated at", clock.full(generated_at) + f" ({clock.offset(generated_at)})"),
-        ("Program version", f"Incident Log {program_version}"),
-        ("Copy", "redacted" if scrub.redacted else "unredacted"),
+        (tr("Generated at"), clock.full(generated_at) + f" ({clock.offset(generated_at)})"),
+        (tr("Program version"), f"Incident Log {program_version}"),
+        (tr("Copy"), tr("redacted") if scrub.redacted else tr("unredacted")),
     ]
     return ReportContent(
         ref=incident.ref,
         redacted=scrub.redacted,
         exercise=incident.exercise,
-        classification=options.classification,
-        marking=REDACTED_MARKING if scrub.redacted else UNREDACTED_MARKING,
+        classification=classification_for(options.classification, tr.lang),
+        marking=tr(REDACTED_MARKING) if scrub.redacted else tr(UNREDACTED_MARKING),
         title=scrub.text(incident.title),
         location=scrub.text(incident.location),
         cover_rows=cover_rows,
         zone_note=(
-            f"All times are the incident's local time, {incident.time_zone} ({clock.offset(started)} at the start)."
+            tr.fmt(
+                "All times are the incident's local time, {zone} ({offset} at the start).",
+                zone=incident.time_zone,
+                offset=clock.offset(started),
+            )
             if options.tz is None
-            else f"All times are in UTC{clock.offset(started)[3:]}."
+            else tr.fmt("All times are in UTC{offset}.", offset=clock.offset(started)[3:])
         ),
         unredacted_reason="" if scrub.redacted else (options.unredacted_reason or ""),
         summary_rows=summary_rows,
@@ -506,8 +620,9 @@ def build_content(
         decisions=decisions,
         timeline=timeline,
         integrity=integrity,
-        verify_command=_verify_command(incident.ref, verification, options),
+        verify_command=_verify_command(incident.ref, verification, options, tr),
         verify_ok=verification.ok,
         generated_at=clock.full(generated_at),
         clock=clock,
+        tr=tr,
     )

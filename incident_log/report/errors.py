@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from incident_log.errors import IncidentLogError
+from incident_log.i18n import msg
 
 if TYPE_CHECKING:
     from incident_log.redaction.check import Hit
@@ -28,19 +29,33 @@ class ReportLeak(ReportError):
 
     def __init__(self, hits: Sequence[Hit], *, ref: str = "REF") -> None:
         first = hits[0]
-        where = f" in {first.where}" if first.where else ""
-        more = f" (and {len(hits) - 1} more)" if len(hits) > 1 else ""
+        # The hit's "what" and "where" come from the redaction check, in English.
+        where = msg(" in {where}", where=first.where) if first.where else ""
+        more = msg(" (and {n} more)", n=len(hits) - 1) if len(hits) > 1 else ""
         word = first.word.replace("'", "")
         if first.what.startswith("a name of "):
-            fix = (
-                f"if it is that person, attach it: incident-log report {ref} --attach '{word}=PERSON_KEY'; "
-                f"otherwise hide it: incident-log report {ref} --redact '{word}'"
+            fix = msg(
+                "if it is that person, attach it: incident-log report {ref} --attach '{word}=PERSON_KEY'; "
+                "otherwise hide it: incident-log report {ref} --redact '{word}'",
+                ref=ref,
+                word=word,
             )
         else:
-            fix = f"hide it: incident-log report {ref} --redact '{word}' (or choose Redact in the report dialog)"
+            fix = msg(
+                "hide it: incident-log report {ref} --redact '{word}' (or choose Redact in the report dialog)",
+                ref=ref,
+                word=word,
+            )
         super().__init__(
-            f"The redacted report was NOT written: its independent check found '{first.word}' ({first.what}){where}"
-            f"{more}. To fix it, {fix}; then make the report again."
+            msg(
+                "The redacted report was NOT written: its independent check found '{word}' ({what}){where}"
+                "{more}. To fix it, {fix}; then make the report again.",
+                word=first.word,
+                what=first.what,
+                where=where,
+                more=more,
+                fix=fix,
+            )
         )
         self.hits = tuple(hits)
         self.leaks = tuple(f"{h.what}: {h.word}" for h in hits)
@@ -49,12 +64,19 @@ class ReportLeak(ReportError):
 class ReasonRequired(ReportError):
     def __init__(self) -> None:
         super().__init__(
-            "An unredacted report needs a reason (--reason TEXT): it is recorded in the log with who made it and when."
+            msg(
+                "An unredacted report needs a reason (--reason TEXT): it is recorded in the log with who made "
+                "it and when."
+            )
         )
 
 
 class ReportWriteFailed(ReportError):
     def __init__(self, path: object, detail: str) -> None:
         super().__init__(
-            f"The report could not be written to {path} ({detail}). Choose another folder; nothing was written."
+            msg(
+                "The report could not be written to {path} ({detail}). Choose another folder; nothing was written.",
+                path=path,
+                detail=detail,
+            )
         )

@@ -40,6 +40,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from incident_log.i18n import N_, Translator
+from incident_log.i18n.vocabulary import KIND, choice_group
 from incident_log.report.chart import ROLE_COLOURS, rotation_chart
 from incident_log.report.content import ReportContent, TimelineRow
 from incident_log.report.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, FontPlan, is_arabic
@@ -62,24 +64,24 @@ EXERCISE_RED = colors.HexColor("#b00020")
 MUTED = "#5d6d7e"
 
 SCHEDULE_NAMES = {
-    "names": "Names of people and authors (replaced by their labels)",
-    "phones": "Phone numbers",
-    "emails": "E-mail addresses",
-    "plates": "Vehicle registration plates",
-    "terms": "Other terms the officer chose to hide",
-    "unregistered names": "Names of people not in the register",
-    "handles and links": "Social-media handles and links",
-    "identity numbers": "Identity numbers (DNI, NIE, NI number, IBAN, passport, collar numbers)",
-    "addresses and postcodes": "Home addresses and postcodes",
-    "dates of birth": "Dates of birth",
+    "names": N_("Names of people and authors (replaced by their labels)"),
+    "phones": N_("Phone numbers"),
+    "emails": N_("E-mail addresses"),
+    "plates": N_("Vehicle registration plates"),
+    "terms": N_("Other terms the officer chose to hide"),
+    "unregistered names": N_("Names of people not in the register"),
+    "handles and links": N_("Social-media handles and links"),
+    "identity numbers": N_("Identity numbers (DNI, NIE, NI number, IBAN, passport, collar numbers)"),
+    "addresses and postcodes": N_("Home addresses and postcodes"),
+    "dates of birth": N_("Dates of birth"),
 }
 
-TIMELINE_COLS = (("#", 10 * mm), ("Occurred", 31 * mm), ("Type", 22 * mm), ("Author", 21 * mm))
+TIMELINE_COLS = (("#", 10 * mm), (N_("Occurred"), 31 * mm), (N_("Type"), 22 * mm), (N_("Author"), 21 * mm))
 COVER_CONTENT_KEYS = frozenset({"Reference", "Location", "Outcome"})
 # A table cell holds at most this much text; a table row cannot split across pages, and a cell
 # taller than a page stops the whole report (reportlab's LayoutError).
 CELL_LIMIT = 1200
-CONTINUED = " \u2026 (continued in the timeline)"
+CONTINUED = N_(" \u2026 (continued in the timeline)")
 # Timeline rows are cut into pieces of at most this many estimated lines; the next piece goes
 # into a continuation row right after it.
 ROW_LINES = 20
@@ -169,7 +171,9 @@ class Markup:
 CELL_MAX_LINES = 30
 
 
-def _bounded(text: str, limit: int = CELL_LIMIT, per_line: int = CHARS_PER_LINE) -> str:
+def _bounded(
+    text: str, limit: int = CELL_LIMIT, per_line: int = CHARS_PER_LINE, continued: str = CONTINUED
+) -> str:
     """``text`` cut to fit one table cell: at most ``limit`` characters and about
     ``CELL_MAX_LINES`` lines of ``per_line`` characters (at a space, if there is one near)."""
     if len(text) <= limit and sum(1 + len(line) // per_line for line in text.split("\n")) <= CELL_MAX_LINES:
@@ -190,7 +194,7 @@ def _bounded(text: str, limit: int = CELL_LIMIT, per_line: int = CHARS_PER_LINE)
     if len(text) > limit:
         cut = text.rfind(" ", limit - 200, limit)
         text = text[: cut if cut > 0 else limit]
-    return text + CONTINUED
+    return text + continued
 
 
 def _lines(text: str) -> int:
@@ -237,6 +241,9 @@ def _escape(text: str) -> str:
 
 
 def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], None]:
+    tr = content.tr
+    exercise = tr(EXERCISE_MARKING)
+
     def draw(canv: rl_canvas.Canvas, doc: Any) -> None:
         canv.saveState()
         top = PAGE_H - 10 * mm
@@ -245,7 +252,8 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
         canv.drawCentredString(PAGE_W / 2, top, content.classification)
         canv.setFont(SANS, 7.5)
         canv.drawString(MARGIN_X, top, content.ref)
-        canv.setFont(SANS_BOLD, 7.5)
+        side = _side_room(content.classification)
+        canv.setFont(SANS_BOLD, _fitted_size(content.marking, SANS_BOLD, 7.5, side))
         canv.drawRightString(PAGE_W - MARGIN_X, top, content.marking)
         if content.exercise:
             canv.setFillColor(EXERCISE_RED)
@@ -253,7 +261,7 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
             canv.drawCentredString(
                 PAGE_W / 2,
                 top - 4.5 * mm,
-                f"{EXERCISE_MARKING} \u00b7 {EXERCISE_MARKING} \u00b7 {EXERCISE_MARKING}",
+                f"{exercise} \u00b7 {exercise} \u00b7 {exercise}",
             )
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -264,19 +272,37 @@ def _page_furniture(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any],
         canv.setFillColor(INK)
         canv.setFont(SANS_BOLD, 8.5)
         canv.drawCentredString(PAGE_W / 2, bottom, content.classification)
-        canv.setFont(SANS, 7)
-        canv.drawString(MARGIN_X, bottom, f"Debrief report {content.ref} \u00b7 {content.generated_at}")
+        footer = tr.fmt("Debrief report {ref} \u00b7 {at}", ref=content.ref, at=content.generated_at)
+        size = _fitted_size(footer, SANS, 7, side)
+        canv.setFont(SANS, size)
+        # Still too wide (a long ref): one line lower, clear of the centred classification.
+        low = stringWidth(footer, SANS, size) > side
+        canv.drawString(MARGIN_X, bottom - (3.4 * mm if low else 0), footer)
         if content.exercise:
             canv.setFillColor(EXERCISE_RED)
             canv.setFont(SANS_BOLD, 8)
-            canv.drawCentredString(PAGE_W / 2, bottom - 3.8 * mm, EXERCISE_MARKING)
+            canv.drawCentredString(PAGE_W / 2, bottom - 3.8 * mm, exercise)
         canv.restoreState()
 
     return draw
 
 
+def _side_room(classification: str) -> float:
+    """Width left beside the centred classification, at either side of a page's header or footer
+    (Spanish wording runs about a quarter longer: nothing may run into the marking)."""
+    return PAGE_W / 2 - stringWidth(classification, SANS_BOLD, 8.5) / 2 - 3 * mm - MARGIN_X
+
+
+def _fitted_size(text: str, font: str, size: float, room: float, smallest: float = 5.5) -> float:
+    """The largest size from ``size`` down to ``smallest`` at which ``text`` fits ``room``."""
+    while size > smallest and stringWidth(text, font, size) > room:
+        size -= 0.25
+    return size
+
+
 def _timeline_band(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], None]:
     furniture = _page_furniture(content)
+    tr = content.tr
 
     def draw(canv: rl_canvas.Canvas, doc: Any) -> None:
         furniture(canv, doc)
@@ -284,16 +310,16 @@ def _timeline_band(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], 
         y_top = PAGE_H - MARGIN_TOP
         canv.setFillColor(NAVY)
         canv.setFont(SANS_BOLD, 10.5)
-        canv.drawString(MARGIN_X, y_top - 5 * mm, f"8. Full timeline ({len(content.timeline)} entries)")
+        canv.drawString(MARGIN_X, y_top - 5 * mm, tr.fmt("8. Full timeline ({n} entries)", n=len(content.timeline)))
         band_y = y_top - TIMELINE_BAND + 1 * mm
         canv.rect(MARGIN_X, band_y, FRAME_W, 5.2 * mm, stroke=0, fill=1)
         canv.setFillColor(colors.white)
         canv.setFont(SANS_BOLD, 7.5)
         x = MARGIN_X
         for title, width in TIMELINE_COLS:
-            canv.drawString(x + 3, band_y + 1.7 * mm, title)
+            canv.drawString(x + 3, band_y + 1.7 * mm, tr(title) if title != "#" else title)
             x += width
-        canv.drawString(x + 3, band_y + 1.7 * mm, "Entry")
+        canv.drawString(x + 3, band_y + 1.7 * mm, tr("Entry"))
         canv.restoreState()
 
     return draw
@@ -301,6 +327,9 @@ def _timeline_band(content: ReportContent) -> Callable[[rl_canvas.Canvas, Any], 
 
 class NumberedCanvas(rl_canvas.Canvas):
     """Holds every page until the end so each can say "Page X of Y"."""
+
+    # The wording of the page number; ``numbered_canvas(tr)`` makes a canvas in another language.
+    page_of = "Page {number} of {total}"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -316,10 +345,18 @@ class NumberedCanvas(rl_canvas.Canvas):
             self.__dict__.update(page)
             self.setFont(SANS, 7.5)
             self.setFillColor(INK)
-            self.drawRightString(PAGE_W - MARGIN_X, 9 * mm, f"Page {number} of {total}")
+            self.drawRightString(PAGE_W - MARGIN_X, 9 * mm, self.page_of.format(number=number, total=total))
             rl_canvas.Canvas.showPage(self)
         self._pages = []
         rl_canvas.Canvas.save(self)
+
+
+def numbered_canvas(tr: Translator) -> type[NumberedCanvas]:
+    """A ``NumberedCanvas`` whose page numbers are in ``tr``'s language ("Página 3 de 9")."""
+    wording = tr(N_("Page {number} of {total}"))
+    if wording == NumberedCanvas.page_of:
+        return NumberedCanvas
+    return type("NumberedCanvasLocal", (NumberedCanvas,), {"page_of": wording})
 
 
 class _Tick(Flowable):
@@ -336,7 +373,7 @@ class _Tick(Flowable):
         self.callback()
 
 
-FLAG_PREFIX = "\u2691 FLAGGED FOR DEBRIEF: "
+FLAG_PREFIX = N_("\u2691 FLAGGED FOR DEBRIEF: ")
 # How each part of a timeline cell looks: font, colour, struck through.
 CELL_LOOK: dict[str, tuple[str, str, bool]] = {
     "flag": (SANS_BOLD, "#9c5700", False),
@@ -445,6 +482,7 @@ class Layout:
         # content only, so "Page 3 of 9" never matches a DI called Page.
         self.furniture: set[str] = set()
         self.widths = WordWidths()
+        self.tr = content.tr
 
     # --- small builders ---------------------------------------------------------------------
     def p(self, text: str, style: str = "cell", raw: str = "", *, content: bool = False) -> Paragraph:
@@ -463,12 +501,19 @@ class Layout:
         header: Sequence[str],
         rows: Sequence[Sequence[Any]],
         widths: Sequence[float],
-        empty: str = "None recorded.",
+        empty: str = N_("None recorded."),
     ) -> Flowable:
+        """A table with a header row. ``header`` and ``empty`` are English literals (the
+        catalogue's extractor reads them from the call) printed in the report's language."""
         if not rows:
-            return self.p(empty, "small")
+            return self.p(self.tr(empty), "small")
+        header = [self.tr(h) if h not in ("", "#") else h for h in header]
         self.furniture.add(" ".join(header))
-        data: list[list[Any]] = [[Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header]]
+        data: list[list[Any]] = [
+            [self._header_cell(h, w) for h, w in zip(header, widths, strict=False)] + [
+                Paragraph(f"<b>{_escape(h)}</b>", self.styles["cell"]) for h in header[len(widths) :]
+            ]
+        ]
         # Each cell is bounded to what its column holds in about 30 lines (5 points a
         # character, generous for wide glyphs), so a row always fits a page.
         per_line = [max(6, int((w - 6) / 5.0)) for w in widths]
@@ -477,13 +522,27 @@ class Layout:
                 [
                     cell
                     if isinstance(cell, Flowable)
-                    else self.p(_bounded(str(cell), per_line=per_line[i]), content=True)
+                    else self.p(_bounded(str(cell), per_line=per_line[i], continued=self.tr(CONTINUED)), content=True)
                     for i, cell in enumerate(row)
                 ]
             )
         table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(self._grid_style(len(data)))
         return table
+
+    def _header_cell(self, title: str, width: float) -> Paragraph:
+        """A column title whose every word fits its column: a word cut in two ("Valoració" / "n")
+        is no longer the report's own phrase to the independent check, which would then take the
+        header's "Hora" for a person called Hora. Longer (Spanish) titles get a smaller size."""
+        room = width - 6
+        size = 7.5
+        longest = max(title.split(), key=lambda w: stringWidth(w, SANS_BOLD, size), default="")
+        while size > 5 and stringWidth(longest, SANS_BOLD, size) > room:
+            size -= 0.25
+        text = _escape(title)
+        if size < 7.5:
+            text = f'<font size="{size}">{text}</font>'
+        return Paragraph(f"<b>{text}</b>", self.styles["cell"])
 
     def _grid_style(self, n: int) -> TableStyle:
         cmds: list[tuple[Any, ...]] = [
@@ -513,7 +572,11 @@ class Layout:
         data = []
         for k, v in rows:
             self.furniture.add(k)
-            shown = self.p(_bounded(v), style, content=True) if k in content_keys else self.p(v, style)
+            shown = (
+                self.p(_bounded(v, continued=self.tr(CONTINUED)), style, content=True)
+                if k in content_keys
+                else self.p(v, style)
+            )
             data.append([Paragraph(f"<b>{_escape(k)}</b>", self.styles[style]), shown])
         table = Table(data, colWidths=[key_w, FRAME_W - key_w], hAlign="LEFT")
         table.setStyle(
@@ -533,7 +596,8 @@ class Layout:
     def cover(self) -> list[Flowable]:
         c = self.c
         out: list[Flowable] = [Spacer(1, 18 * mm)]
-        out.append(self.p("Negotiation debrief report", "small"))
+        tr = self.tr
+        out.append(self.p(tr("Negotiation debrief report"), "small"))
         out.append(Spacer(1, 2 * mm))
         out.append(self.p(c.ref, "title", content=True))
         out.append(Spacer(1, 3 * mm))
@@ -541,41 +605,49 @@ class Layout:
         out.append(Spacer(1, 8 * mm))
         out.append(self.p(c.marking, "marking"))
         if c.exercise:
-            out.append(self.p(f"{EXERCISE_MARKING} \u2014 training incident", "marking"))
-        out.append(self.p(f"Classification: {c.classification}", "h2", content=True))
+            out.append(self.p(tr.fmt("{exercise} \u2014 training incident", exercise=tr(EXERCISE_MARKING)), "marking"))
+        out.append(self.p(tr.fmt("Classification: {marking}", marking=c.classification), "h2", content=True))
         out.append(Spacer(1, 4 * mm))
-        out.append(self.pairs(c.cover_rows, style="body", content_keys=COVER_CONTENT_KEYS))
+        content_keys = frozenset(tr(k) for k in COVER_CONTENT_KEYS)
+        rows = [(tr(k), v) for k, v in c.cover_rows]
+        out.append(self.pairs(rows, style="body", content_keys=content_keys))
         for key, value in c.cover_rows:
             if key in COVER_CONTENT_KEYS and len(value) > CELL_LIMIT and key != "Outcome":
-                out.append(self.p(f"{key} (in full):", "small"))
+                out.append(self.p(tr.fmt("{key} (in full):", key=tr(key)), "small"))
                 out.append(self.p(value, "body", content=True))
         out.append(Spacer(1, 5 * mm))
         out.append(self.p(c.zone_note, "small"))
         if c.redacted:
             out.append(
                 self.p(
-                    "This is a redacted copy. Every person is shown by a stable label (Subject A, Negotiator 1 \u2026), "
-                    "every author of log entries as Loggist 1, 2 \u2026; phone numbers, e-mail addresses and vehicle "
-                    "plates are replaced by a tag such as [PHONE]. The redaction schedule at the end counts what was removed.",
+                    tr(
+                        "This is a redacted copy. Every person is shown by a stable label (Subject A, Negotiator 1 "
+                        "\u2026), every author of log entries as Loggist 1, 2 \u2026; phone numbers, e-mail addresses "
+                        "and vehicle plates are replaced by a tag such as [PHONE]. The redaction schedule at the end "
+                        "counts what was removed."
+                    ),
                     "small",
                 )
             )
         else:
             out.append(
                 self.p(
-                    "UNREDACTED COPY: it names the people involved. Handle under the marking above; its production "
-                    "is recorded in the incident log.",
+                    tr(
+                        "UNREDACTED COPY: it names the people involved. Handle under the marking above; its "
+                        "production is recorded in the incident log."
+                    ),
                     "marking",
                 )
             )
-            out.append(self.p(f"Reason recorded for this copy: {c.unredacted_reason}", "body"))
+            out.append(self.p(tr.fmt("Reason recorded for this copy: {reason}", reason=c.unredacted_reason), "body"))
         out.append(PageBreak())
         return out
 
     def summary(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [self.p("1. Summary", "h1"), self.pairs(c.summary_rows, key_w=60 * mm)]
-        out.append(self.p("Entries by type", "h2"))
+        tr = self.tr
+        out: list[Flowable] = [self.p(tr("1. Summary"), "h1"), self.pairs(c.summary_rows, key_w=60 * mm)]
+        out.append(self.p(tr("Entries by type"), "h2"))
         half = (len(c.kind_counts) + 1) // 2
         left, right = c.kind_counts[:half], c.kind_counts[half:]
         rows = []
@@ -590,37 +662,42 @@ class Layout:
 
     def people(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [self.p("2. People", "h1")]
+        tr = self.tr
+        out: list[Flowable] = [self.p(tr("2. People"), "h1")]
         if c.redacted:
             out.append(
-                self.p(
-                    "People are shown by label only. Names, aliases and phone numbers are withheld.", "small"
-                )
+                self.p(tr("People are shown by label only. Names, aliases and phone numbers are withheld."), "small")
             )
             rows = [(label, role) for label, role, _ in c.people]
             out.append(self.grid(["Label", "Role"], rows, [70 * mm, FRAME_W - 70 * mm]))
         else:
             out.append(self.grid(["Label", "Role", "Name"], c.people, [45 * mm, 35 * mm, FRAME_W - 80 * mm]))
-        out.append(self.p("Authors of log entries", "h2"))
+        out.append(self.p(tr("Authors of log entries"), "h2"))
         out.append(self.grid(["Author", "Entries"], [(a, str(n)) for a, n in c.authors], [70 * mm, 30 * mm]))
         return out
 
     def rotation(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [CondPageBreak(80 * mm), self.p("3. Negotiator rotation", "h1")]
+        tr = self.tr
+        out: list[Flowable] = [CondPageBreak(80 * mm), self.p(tr("3. Negotiator rotation"), "h1")]
         if c.spells:
             out.append(
                 self.p(
-                    f"Who held which role, {c.clock.short(c.axis[0])} to {c.clock.short(c.axis[1])}. "
-                    "Each bar is one spell in a role.",
+                    tr.fmt(
+                        "Who held which role, {start} to {end}. Each bar is one spell in a role.",
+                        start=c.clock.short(c.axis[0]),
+                        end=c.clock.short(c.axis[1]),
+                    ),
                     "small",
                 )
             )
             out.append(Spacer(1, 2 * mm))
-            out.append(rotation_chart(c.spells, c.axis, c.clock, FRAME_W))
+            out.append(rotation_chart(c.spells, c.axis, c.clock, FRAME_W, tr))
+            self.furniture.add(tr("Role:"))
+            self.furniture.update(tr.word(choice_group("role"), s.role) for s in c.spells)
         else:
-            out.append(self.p("No rotations recorded.", "small"))
-        out.append(self.p("Time on the phone (as primary negotiator)", "h2"))
+            out.append(self.p(tr("No rotations recorded."), "small"))
+        out.append(self.p(tr("Time on the phone (as primary negotiator)"), "h2"))
         out.append(
             self.grid(
                 ["Negotiator", "Time"], [(label, text) for label, text, _ in c.phone_time], [70 * mm, 40 * mm]
@@ -631,7 +708,8 @@ class Layout:
 
     def boards(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [PageBreak(), self.p("4. Demands and offers", "h1"), self.p("Demands", "h2")]
+        tr = self.tr
+        out: list[Flowable] = [PageBreak(), self.p(tr("4. Demands and offers"), "h1"), self.p(tr("Demands"), "h2")]
         out.append(
             self.grid(
                 ["#", "At", "By", "Demand", "Status", "Deadline", "Lifecycle"],
@@ -639,7 +717,7 @@ class Layout:
                 [10 * mm, 11 * mm, 22 * mm, 45 * mm, 16 * mm, 25 * mm, FRAME_W - 129 * mm],
             )
         )
-        out.append(self.p("Offers", "h2"))
+        out.append(self.p(tr("Offers"), "h2"))
         out.append(
             self.grid(
                 ["#", "At", "By \u2192 to", "Offer", "Status", "Lifecycle"],
@@ -647,25 +725,23 @@ class Layout:
                 [10 * mm, 11 * mm, 30 * mm, 55 * mm, 18 * mm, FRAME_W - 124 * mm],
             )
         )
-        out.append(self.p("5. Hooks, triggers and risks", "h1"))
+        out.append(self.p(tr("5. Hooks, triggers and risks"), "h1"))
+        widths = [10 * mm, 11 * mm, 25 * mm, 70 * mm, 30 * mm, FRAME_W - 146 * mm]
         for title, rows in c.boards:
-            out.append(self.p(title, "h2"))
+            out.append(self.p(tr(title), "h2"))
             if title == "Risks":
-                header = ["#", "At", "About", "Risk", "Source", "Category / status"]
+                out.append(self.grid(["#", "At", "About", "Risk", "Source", "Category / status"], rows, widths))
             else:
-                header = ["#", "At", "About", "Item", "Source", ""]
-            out.append(
-                self.grid(header, rows, [10 * mm, 11 * mm, 25 * mm, 70 * mm, 30 * mm, FRAME_W - 146 * mm])
-            )
-        out.append(self.p("6. Intelligence", "h1"))
+                out.append(self.grid(["#", "At", "About", "Item", "Source", ""], rows, widths))
+        out.append(self.p(tr("6. Intelligence"), "h1"))
         out.append(
             self.grid(
                 ["#", "At", "Information", "Source", "Grading"],
                 c.intelligence,
-                [10 * mm, 11 * mm, 100 * mm, 40 * mm, FRAME_W - 161 * mm],
+                [10 * mm, 11 * mm, 95 * mm, 40 * mm, FRAME_W - 156 * mm],
             )
         )
-        out.append(self.p("7. Decisions", "h1"))
+        out.append(self.p(tr("7. Decisions"), "h1"))
         out.append(
             self.grid(
                 ["#", "At", "Decided by", "Decision", "Rationale"],
@@ -686,7 +762,7 @@ class Layout:
         """
         parts: list[tuple[str, str]] = []  # (part kind, plain text)
         if row.flagged:
-            parts.append(("flag", FLAG_PREFIX + row.flagged))
+            parts.append(("flag", self.tr(FLAG_PREFIX) + row.flagged))
         if row.details:
             parts.append(("details", row.details))
         for old in row.struck:
@@ -746,7 +822,7 @@ class Layout:
         widths = [w for _, w in TIMELINE_COLS] + [TIMELINE_TEXT_W]
         out: list[Flowable] = [NextPageTemplate("timeline"), PageBreak()]
         if not rows:
-            out.append(self.p("The log has no entries.", "small"))
+            out.append(self.p(self.tr("The log has no entries."), "small"))
         base = [
             ("FONT", (0, 0), (-1, -1), SANS, 7.5, 9.3),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -763,7 +839,13 @@ class Layout:
             data: list[list[Any]] = []
             cmds = list(base)
             for i, row in enumerate(chunk):
-                when = row.occurred + (f"\nrec. {row.recorded_late}" if row.recorded_late else "")
+                when = row.occurred
+                if row.recorded_late:
+                    late = f"{self.tr('rec.')} {row.recorded_late}"
+                    # "rec. 2026-03-14 21:05:00" is wider than the column: the time on its own line.
+                    if not self._fits(late, TIMELINE_COLS[1][1]):
+                        late = f"{self.tr('rec.')}\n{row.recorded_late}"
+                    when += "\n" + late
                 # Long type titles ("Flag for debrief") and labels wrap inside their column
                 # instead of running over the next one.
                 kind = row.kind if self._fits(row.kind, kind_w) else self.p(row.kind)
@@ -772,7 +854,7 @@ class Layout:
                 first = len(data)
                 data.append([str(row.seq), when, kind, author, cells[0]])
                 for more in cells[1:]:
-                    data.append([f"#{row.seq}", "(continued)", "", "", more])
+                    data.append([f"#{row.seq}", self.tr("(continued)"), "", "", more])
                 last = len(data) - 1
                 if row.flagged:
                     cmds.append(("BACKGROUND", (0, first), (-1, last), FLAG_FILL))
@@ -797,11 +879,14 @@ class Layout:
 
     def integrity(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [PageBreak(), self.p("9. Integrity", "h1")]
+        tr = self.tr
+        out: list[Flowable] = [PageBreak(), self.p(tr("9. Integrity"), "h1")]
         out.append(
             self.p(
-                "The log is a hash chain: each entry's hash covers the one before it, so changing, removing or "
-                "inserting any entry changes the head hash. To check this printed copy against the vault, run:",
+                tr(
+                    "The log is a hash chain: each entry's hash covers the one before it, so changing, removing or "
+                    "inserting any entry changes the head hash. To check this printed copy against the vault, run:"
+                ),
                 "body",
             )
         )
@@ -812,14 +897,16 @@ class Layout:
         table = self.pairs(rows, key_w=40 * mm, style="body")
         out.append(table)
         out.append(Spacer(1, 4 * mm))
-        out.append(self.p("Command to verify this copy", "h2"))
+        out.append(self.p(tr("Command to verify this copy"), "h2"))
         out.append(KeepTogether([self.p(c.verify_command, "mono", content=True)]))
         out.append(Spacer(1, 3 * mm))
         out.append(
             self.p(
-                "The command exits 0 when the vault still holds these entries unchanged, with this head hash at "
-                "this entry number (entries recorded after this copy was made are allowed). Otherwise it exits 1 "
-                "and says what differs: a changed entry by number, or entries removed since printing.",
+                tr(
+                    "The command exits 0 when the vault still holds these entries unchanged, with this head hash at "
+                    "this entry number (entries recorded after this copy was made are allowed). Otherwise it exits "
+                    "1 and says what differs: a changed entry by number, or entries removed since printing."
+                ),
                 "small",
             )
         )
@@ -827,25 +914,29 @@ class Layout:
 
     def schedule(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [PageBreak(), self.p("10. Redaction schedule", "h1")]
+        tr = self.tr
+        out: list[Flowable] = [PageBreak(), self.p(tr("10. Redaction schedule"), "h1")]
         out.append(
             self.p(
-                "This copy is an EDITED VERSION. The categories of information removed, and how many times each "
-                "was removed; the values themselves are not recorded here.",
+                tr(
+                    "This copy is an EDITED VERSION. The categories of information removed, and how many times "
+                    "each was removed; the values themselves are not recorded here."
+                ),
                 "body",
             )
         )
         out.append(Spacer(1, 3 * mm))
         rows = [
-            (SCHEDULE_NAMES.get(category, category), str(count)) for category, count in c.schedule.items()
+            (tr(SCHEDULE_NAMES[category]) if category in SCHEDULE_NAMES else category, str(count))
+            for category, count in c.schedule.items()
         ]
         out.append(
             self.grid(
-                ["Category", "Redactions"], rows, [110 * mm, 30 * mm], empty="Nothing needed redacting."
+                ["Category", "Redactions"], rows, [110 * mm, 30 * mm], empty=N_("Nothing needed redacting.")
             )
         )
         out.append(Spacer(1, 4 * mm))
-        out.append(self.p("End of report.", "small"))
+        out.append(self.p(tr("End of report."), "small"))
         return out
 
     def story(self, tick: Callable[[], None]) -> list[Flowable]:
@@ -864,34 +955,39 @@ class Layout:
 
 def program_wording(content: ReportContent) -> set[str]:
     """The words the program itself puts around the incident's content, besides the layout's
-    own paragraphs: page furniture, labels and tags, entry types, field names, choices."""
+    own paragraphs: page furniture, labels and tags, entry types, field names, choices. In the
+    report's language (and in English too: a Spanish report still prints the stored English of
+    an unknown kind or a choice the catalogue does not know)."""
     from incident_log.domain.kinds import KINDS
+    from incident_log.i18n.vocabulary import FIELD
+    from incident_log.report.content import PHONE_OF, TAG_WORDS, UNKNOWN_PERSON
 
+    tr = content.tr
     # The ref and the classification are typed by people: they are checked like content.
     words: set[str] = {
         content.marking,
-        EXERCISE_MARKING,
-        "Debrief report",  # the footer: "Debrief report <ref> · <time>"; the ref is checked
+        tr(EXERCISE_MARKING),
+        tr("Debrief report {ref} \u00b7 {at}").split("{")[0],  # the footer; the ref is checked
         content.generated_at,
-        "Page 1 of 1",
-        f"8. Full timeline ({len(content.timeline)} entries)",
-        " ".join(t for t, _ in TIMELINE_COLS) + " Entry",
-        "\u2691 FLAGGED FOR DEBRIEF:",
-        "rec.",
-        "(continued)",
-        CONTINUED,
-        "corrected by #1",
-        "amends #1",
-        "flags #1",
-        "updates #1",
-        "(last note)",
-        "conditions:",
-        "(restated 1\u00d7)",
-        "(owed)",
-        "not sealed; last entry",
-        "to the last entry (incident still open)",
-        "unregistered person",
-        "flagged",
+        tr(NumberedCanvas.page_of).format(number=1, total=1),
+        tr("8. Full timeline ({n} entries)").format(n=len(content.timeline)),
+        " ".join(tr(t) if t != "#" else t for t, _ in TIMELINE_COLS) + " " + tr("Entry"),
+        tr(FLAG_PREFIX).strip(),
+        tr("rec."),
+        tr("(continued)"),
+        tr(CONTINUED),
+        tr("corrected by #{seq}").format(seq=1),
+        tr("amends #{seq}").format(seq=1),
+        tr("flags #{seq}").format(seq=1),
+        tr("updates #{seq}").format(seq=1),
+        tr(" (last note)"),
+        tr(" \u2014 conditions: {conditions}").split("{")[0],
+        tr(" (restated {n}\u00d7)").format(n=1),
+        tr(" (owed)"),
+        tr("not sealed; last entry {at}").split("{")[0],
+        tr("{duration} to the last entry (incident still open)").split("}")[-1],
+        tr(UNKNOWN_PERSON),
+        tr("flagged"),
         content.zone_note,
         "1 h 01 min",
         "1 min 01 s",
@@ -901,25 +997,28 @@ def program_wording(content: ReportContent) -> set[str]:
     words.update(role for _, role, _ in content.people)
     words.update(author for author, _ in content.authors)
     words.update(spell.lane for spell in content.spells)
-    words.update(k for k, _ in content.cover_rows + content.summary_rows + content.integrity)
-    words.update(v for k, v in content.integrity if k not in ("Program version",))
+    words.update(tr(k) for k, _ in content.cover_rows)
+    words.update(k for k, _ in content.summary_rows + content.integrity)
+    words.update(v for k, v in content.integrity if k != tr("Program version"))
     words.update(v for k, v in content.summary_rows)
     words.update(v for k, v in content.cover_rows if k not in COVER_CONTENT_KEYS)
-    words.update(title for title, _ in content.boards)
+    words.update(tr(title) for title, _ in content.boards)
     words.update(name for name, _ in content.kind_counts)
-    words.update(SCHEDULE_NAMES.values())
+    words.update(tr(v) for v in SCHEDULE_NAMES.values())
     words.update(content.schedule)
-    words.update(
-        "[NAME] [PHONE] [ID] [PLATE] [EMAIL] [HANDLE] [LINK] [ADDRESS] [POSTCODE] [DOB] [REDACTED]".split()
-    )
-    words.add("[phone of Subject A]")
+    for tag, shown in TAG_WORDS.items():
+        words.update((tag, tr(shown)))
+    words.update(tr(PHONE_OF).format(label=label) for label, _, _ in content.people)
+    words.add(PHONE_OF.format(label="Subject A"))
     for spec in KINDS.values():
-        words.add(spec.title)
+        words.update((spec.title, tr.word(KIND, spec.title)))
         for field_spec in spec.fields:
-            words.add(field_spec.name.replace("_", " ") + ":")
-            words.update(field_spec.choices)
+            name = field_spec.name.replace("_", " ")
+            words.update((name + ":", tr.word(FIELD, name) + ":"))
+            for choice in field_spec.choices:
+                words.update((choice, tr.word(choice_group(field_spec.name), choice)))
     words.add("incident-log verify")
-    words.update(v for k, v in content.integrity if k == "Head hash")
+    words.update(v for k, v in content.integrity if k == tr("Head hash"))
     words.add(f"--head {content.verify_command.rsplit('--head ', 1)[-1]}" if "--head " in content.verify_command else "")
     return {w for w in words if w}
 
@@ -989,5 +1088,5 @@ def render(
         ]
     )
     layout = Layout(content, plan)
-    doc.build(layout.story(tick), canvasmaker=NumberedCanvas)
+    doc.build(layout.story(tick), canvasmaker=numbered_canvas(content.tr))
     return buf.getvalue(), doc.page, layout.furniture | program_wording(content)

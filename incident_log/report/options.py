@@ -15,10 +15,30 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from incident_log.redaction.check import CheckTargets
 
+from incident_log.i18n import N_
+
 DEFAULT_CLASSIFICATION = "OFFICIAL-SENSITIVE"
-REDACTED_MARKING = "REDACTED COPY \u00b7 EDITED VERSION"
-UNREDACTED_MARKING = "UNREDACTED \u2014 RESTRICTED"
-EXERCISE_MARKING = "EXERCISE"
+# The default handling marking of a Spanish report. Spain's national grades of classified
+# information (Ley 9/1968 de Secretos Oficiales: SECRETO, RESERVADO; with CONFIDENCIAL and
+# DIFUSIÓN LIMITADA, the grades the Autoridad Nacional / Oficina Nacional de Seguridad uses as the
+# equivalents of NATO CONFIDENTIAL / RESTRICTED and RESTREINT UE) have nothing exactly like the
+# UK's OFFICIAL-SENSITIVE; DIFUSIÓN LIMITADA (restricted circulation) is the grade Spanish police
+# documents carry for sensitive operational material that is not a state secret. "USO OFICIAL"
+# (Ministerio de Defensa's marking for unclassified official information) is the milder choice.
+# The officer can always print another with --classification. Confirm with the unit's security
+# officer: this is our reading of the grades, not an instruction from one.
+DEFAULT_CLASSIFICATION_ES = "DIFUSIÓN LIMITADA"
+DEFAULT_CLASSIFICATIONS = {"en": DEFAULT_CLASSIFICATION, "es": DEFAULT_CLASSIFICATION_ES}
+REDACTED_MARKING = N_("REDACTED COPY \u00b7 EDITED VERSION")
+UNREDACTED_MARKING = N_("UNREDACTED \u2014 RESTRICTED")
+EXERCISE_MARKING = N_("EXERCISE")
+
+
+def classification_for(classification: str | None, lang: str) -> str:
+    """The marking printed: the officer's own, or the default of the report's language."""
+    if not classification or classification == DEFAULT_CLASSIFICATION:
+        return DEFAULT_CLASSIFICATIONS.get(lang, DEFAULT_CLASSIFICATION)
+    return classification
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)``; from the thread that builds the report."""
@@ -62,6 +82,9 @@ class ReportOptions:
     # A live entry recorded more than this after it happened shows its recording time
     # (None: the log's default margin, validation.DEFAULT_LATE_MARGIN).
     late_margin_seconds: float | None = None
+    # The language of the report's own wording, dates and labels: "en" or "es" (issue 12). The
+    # command line passes the locale's language (or --lang); the report dialog its own choice.
+    lang: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

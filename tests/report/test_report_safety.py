@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -210,7 +211,8 @@ def test_late_entry_shows_when_it_was_recorded(book: Logbook, options: ReportOpt
         verification=inputs.verification,
         options=options,
     )
-    assert "rec. " in read_pdf(result.pdf).text
+    # "rec." and the recording time (on its own line: the pair is wider than the column).
+    assert re.search(r"rec\.\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", read_pdf(result.pdf).text)
 
 
 def test_write_replaces_an_existing_file_atomically(
