@@ -27,8 +27,11 @@ FAST_KDF = 12  # scrypt N=2**12 keeps tests quick; the product default is 2**17
 def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     """No test sees the developer's keyring, vault, passphrase or config."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("INCIDENT_LOG_PASSPHRASE", "INCIDENT_LOG_VAULT"):
+    for name in ("INCIDENT_LOG_PASSPHRASE", "INCIDENT_LOG_VAULT", "INCIDENT_LOG_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
+    # English unless a test asks for Spanish (by LANG, as a user would): a developer's es_ES
+    # locale must not turn the word-for-word English message tests red.
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     previous = keyring.get_keyring()
