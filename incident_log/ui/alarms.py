@@ -20,6 +20,7 @@ from incident_log.domain.alarms import RED, Alarm, AlarmPolicy, alarms
 from incident_log.domain.entry import utc_now
 from incident_log.ui import timefmt, uisettings
 from incident_log.ui.feed import FeedState
+from incident_log.ui.i18n import translate
 
 MORE = "  (+{count} more)"
 HOW = "{key} acknowledges (recorded in the log)"
@@ -43,7 +44,7 @@ class AlarmBanner(QWidget):
     def __init__(self, key_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmBanner")
-        self.setAccessibleName("Alarm")
+        self.setAccessibleName(translate("alarms", "Alarm"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._key_text = key_text
         self._feed: FeedState | None = None
@@ -53,12 +54,12 @@ class AlarmBanner(QWidget):
         self.policy = policy_from_settings()
         self.label = QLabel(self)
         self.label.setObjectName("alarmText")
-        self.label.setAccessibleName("Alarm")
+        self.label.setAccessibleName(translate("alarms", "Alarm"))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel(HOW.format(key=key_text), self)
         self.hint.setObjectName("alarmHint")
-        self.hint.setAccessibleName("How to acknowledge the alarm")
+        self.hint.setAccessibleName(translate("alarms", "How to acknowledge the alarm"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)

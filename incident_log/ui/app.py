@@ -17,6 +17,7 @@ from incident_log import errors
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import uisettings
 from incident_log.ui.display import display_problem
+from incident_log.ui.i18n import translate
 from incident_log.ui.kindstyle import APP_ID, app_icon
 from incident_log.ui.prompts import (
     CALLSIGN_TOO_LONG,
@@ -64,7 +65,7 @@ def create_vault(path: Path, parent: QWidget | None = None) -> Any | None:
             dialog.error.show()
             continue
         if logbook.keyring_note:
-            show_error(parent, logbook.keyring_note, "Keyring")
+            show_error(parent, logbook.keyring_note, translate("app", "Keyring"))
         return logbook
     return None
 
@@ -92,8 +93,8 @@ def ask_callsign(ctx: Any) -> bool:
     def short_enough(text: str) -> str:
         return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text)) if len(text) > MAX_AUTHOR_CHARS else ""
 
-    prompt = TextPrompt(None, "Your callsign", "Your name or callsign: it is the author of every entry you record "
-                        "(kept inside the vault).", name="callsignPrompt", check=short_enough)
+    prompt = TextPrompt(None, translate("app", "Your callsign"), translate("app", "Your name or callsign: it is the author of every entry you record "
+                        "(kept inside the vault)."), name="callsignPrompt", check=short_enough)
     if prompt.exec() != QDialog.DialogCode.Accepted:
         return False
     ctx.set_callsign(prompt.edit.text())

@@ -46,6 +46,7 @@ from incident_log.ui.composer_fields import (
     set_editor_text,
     value_as_text,
 )
+from incident_log.ui.i18n import translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 
@@ -91,7 +92,7 @@ class Composer(QWidget):
     def __init__(self, logbook: Any, ref: str, author: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryComposer")
-        self.setAccessibleName("Entry composer")
+        self.setAccessibleName(translate("composer", "Entry composer"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._logbook = logbook
         self._ref = ref
@@ -134,7 +135,7 @@ class Composer(QWidget):
         outer.addWidget(self.amend_banner)
         self.sealed_banner = QLabel(self)
         self.sealed_banner.setObjectName("sealedBanner")
-        self.sealed_banner.setAccessibleName("Incident sealed")
+        self.sealed_banner.setAccessibleName(translate("composer", "Incident sealed"))
         self.sealed_banner.setWordWrap(True)
         self.sealed_banner.hide()
         outer.addWidget(self.sealed_banner)
@@ -142,31 +143,31 @@ class Composer(QWidget):
         top = QHBoxLayout()
         self.kind_badge = QLabel(self)
         self.kind_badge.setObjectName("composerKindBadge")
-        self.kind_badge.setAccessibleName("Current entry kind")
+        self.kind_badge.setAccessibleName(translate("composer", "Current entry kind"))
         top.addWidget(self.kind_badge)
         self.kind_box = ChoiceBox([(KINDS[k].title, k) for k in COMPOSER_KINDS], self, chars=11,
                                   placeholder="kind")
         self.kind_box.setObjectName("composerKind")
-        self.kind_box.setAccessibleName("Entry kind")
-        self.kind_box.setToolTip("The kind of entry: type its name or use Ctrl+Shift+its letter")
+        self.kind_box.setAccessibleName(translate("composer", "Entry kind"))
+        self.kind_box.setToolTip(translate("composer", "The kind of entry: type its name or use Ctrl+Shift+its letter"))
         self.kind_box.chosen.connect(self._kind_typed)
         top.addWidget(self.kind_box)
         top.addSpacing(8)
-        time_label = QLabel("&Time", self)
+        time_label = QLabel(translate("composer", "&Time"), self)
         top.addWidget(time_label)
         self.time_edit = GuardedLineEdit(limit=64, parent=self)
         self.time_edit.setObjectName("entryTime")
-        self.time_edit.setAccessibleName("Entry time")
-        self.time_edit.setPlaceholderText("now · 21:40 · -10m")
+        self.time_edit.setAccessibleName(translate("composer", "Entry time"))
+        self.time_edit.setPlaceholderText(translate("composer", "now · 21:40 · -10m"))
         # Wide enough for what is typed there (an ISO time), whatever the window's width.
         self.time_edit.setMinimumWidth(self.time_edit.fontMetrics().horizontalAdvance("2026-03-14T21:40+01:00") + 16)
-        self.time_edit.setToolTip("When it happened. Empty: when you started typing. "
-                                  "Type 21:40, -10m or an ISO time for late information.")
+        self.time_edit.setToolTip(translate("composer", "When it happened. Empty: when you started typing. "
+                                  "Type 21:40, -10m or an ISO time for late information."))
         time_label.setBuddy(self.time_edit)
         top.addWidget(self.time_edit)
         self.time_shown = ElidedLabel("", self, min_chars=10)
         self.time_shown.setObjectName("entryTimeShown")
-        self.time_shown.setAccessibleName("Entry time as recorded")
+        self.time_shown.setAccessibleName(translate("composer", "Entry time as recorded"))
         top.addWidget(self.time_shown, 1)
         outer.addLayout(top)
 
@@ -176,12 +177,12 @@ class Composer(QWidget):
         self.late_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         late_layout = QHBoxLayout(self.late_row)
         late_layout.setContentsMargins(6, 2, 6, 2)
-        late_label = QLabel("Late &because", self.late_row)
+        late_label = QLabel(translate("composer", "Late &because"), self.late_row)
         late_layout.addWidget(late_label)
         self.delay_reason = GuardedLineEdit(parent=self.late_row)
         self.delay_reason.setObjectName("delayReason")
-        self.delay_reason.setAccessibleName("Reason the entry is recorded late")
-        self.delay_reason.setPlaceholderText("e.g. information received late from control")
+        self.delay_reason.setAccessibleName(translate("composer", "Reason the entry is recorded late"))
+        self.delay_reason.setPlaceholderText(translate("composer", "e.g. information received late from control"))
         late_label.setBuddy(self.delay_reason)
         late_layout.addWidget(self.delay_reason, 1)
         self.late_row.hide()
@@ -190,12 +191,12 @@ class Composer(QWidget):
         self.amend_row = QWidget(self)
         amend_layout = QHBoxLayout(self.amend_row)
         amend_layout.setContentsMargins(0, 0, 0, 0)
-        amend_label = QLabel("Reason for the &amendment", self.amend_row)
+        amend_label = QLabel(translate("composer", "Reason for the &amendment"), self.amend_row)
         amend_layout.addWidget(amend_label)
         self.amend_reason = GuardedLineEdit(parent=self.amend_row)
         self.amend_reason.setObjectName("amendReason")
-        self.amend_reason.setAccessibleName("Reason for the amendment")
-        self.amend_reason.setPlaceholderText("required: why the entry is corrected")
+        self.amend_reason.setAccessibleName(translate("composer", "Reason for the amendment"))
+        self.amend_reason.setPlaceholderText(translate("composer", "required: why the entry is corrected"))
         amend_label.setBuddy(self.amend_reason)
         amend_layout.addWidget(self.amend_reason, 1)
         self.amend_row.hide()
@@ -212,15 +213,15 @@ class Composer(QWidget):
         outer.addWidget(self.fields_row)
         self.field_hint = ElidedLabel("", self, min_chars=10)
         self.field_hint.setObjectName("composerFieldHint")
-        self.field_hint.setAccessibleName("What the typed deadline means")
+        self.field_hint.setAccessibleName(translate("composer", "What the typed deadline means"))
         self.field_hint.hide()
         outer.addWidget(self.field_hint)
 
         self.text_edit = ComposerTextEdit(self)
         self.text_edit.setObjectName("entryText")
-        self.text_edit.setAccessibleName("Entry text")
+        self.text_edit.setAccessibleName(translate("composer", "Entry text"))
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText("Type what happened. Ctrl+Enter records.")
+        self.text_edit.setPlaceholderText(translate("composer", "Type what happened. Ctrl+Enter records."))
         self.text_edit.setMinimumHeight(56)
         self.text_edit.setMaximumHeight(140)
         outer.addWidget(self.text_edit)
@@ -228,20 +229,20 @@ class Composer(QWidget):
         bottom = QHBoxLayout()
         self.error_label = QLabel(self)
         self.error_label.setObjectName("composerError")
-        self.error_label.setAccessibleName("Composer error")
+        self.error_label.setAccessibleName(translate("composer", "Composer error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         bottom.addWidget(self.error_label, 1)
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("composerNotice")
-        self.notice_label.setAccessibleName("Composer notice")
+        self.notice_label.setAccessibleName(translate("composer", "Composer notice"))
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
         bottom.addWidget(self.notice_label, 1)
         outer.addLayout(bottom)
         self.hints = ElidedLabel(self.hint_text(), self)
         self.hints.setObjectName("composerHints")
-        self.hints.setAccessibleName("Keyboard hints")
+        self.hints.setAccessibleName(translate("composer", "Keyboard hints"))
         outer.addWidget(self.hints)
 
         self.text_edit.textChanged.connect(self._changed)
@@ -341,7 +342,7 @@ class Composer(QWidget):
     def _make_refs_editor(self) -> QWidget:
         editor = GuardedLineEdit(limit=12, parent=self.fields_row)
         editor.setObjectName("field_refs")
-        editor.setAccessibleName("Entry number this refers to")
+        editor.setAccessibleName(translate("composer", "Entry number this refers to"))
         editor.setPlaceholderText("#")
         editor.setMaximumWidth(80)
         return editor
@@ -419,7 +420,7 @@ class Composer(QWidget):
 
     def _refresh_time(self) -> None:
         if self._amending is not None:
-            self.time_shown.setText("amendment: recorded now")
+            self.time_shown.setText(translate("composer", "amendment: recorded now"))
             self.late_row.hide()
             return
         try:
@@ -540,7 +541,7 @@ class Composer(QWidget):
         """Record (or amend). On a refusal show it by the named field and keep everything."""
         self._clear_invalid()
         if not self._author().strip():
-            self.show_error("author", "set your name or callsign first (File › Settings); entries need an author")
+            self.show_error(translate("composer", "author"), translate("composer", "set your name or callsign first (File › Settings); entries need an author"))
             return None
         try:
             if self._amending is not None:

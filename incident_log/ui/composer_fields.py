@@ -21,6 +21,7 @@ from incident_log.domain.lookup import Resolution, person_display, resolve_choic
 from incident_log.domain.state import Person
 from incident_log.errors import ValidationError
 from incident_log.ui import timefmt
+from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import compact_combo
 
 HIDDEN_FIELDS = ("id", "corrected")  # written by imports and amend mode, not typed
@@ -105,7 +106,7 @@ class PersonBox(TypedBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, chars=16)
         self._people: tuple[Person, ...] = ()
-        self.edit().setPlaceholderText("name, alias, label or key")
+        self.edit().setPlaceholderText(translate("composer_fields", "name, alias, label or key"))
 
     def set_people(self, people: Sequence[Person]) -> None:
         text = self.currentText()

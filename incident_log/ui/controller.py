@@ -17,6 +17,7 @@ from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt
 from incident_log.ui.composer import SEALED_NOTICE
 from incident_log.ui.feed import FeedState
+from incident_log.ui.i18n import translate
 from incident_log.ui.prompts import ask_text, confirm, show_error
 from incident_log.ui.undo import Undoable
 from incident_log.ui.viewer import ViewController
@@ -79,7 +80,7 @@ class IncidentController(ViewController):
     def amend_selected(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            self.w.composer.show_error("", "select the entry to amend in the timeline first (Shift+F6 goes there)")
+            self.w.composer.show_error("", translate("controller", "select the entry to amend in the timeline first (Shift+F6 goes there)"))
             return
         self.w.composer.start_amend(entry)
 

@@ -22,6 +22,7 @@ from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
 from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt
+from incident_log.ui.i18n import translate
 
 NOTHING = "Select an entry in the timeline and press Enter to read it here in full."
 
@@ -124,9 +125,9 @@ class EntryDetailPane(QWidget):
         self.seq = 0
         self.view = QTextBrowser(self)
         self.view.setObjectName("entryDetailText")
-        self.view.setAccessibleName("Entry in full")
-        self.view.setAccessibleDescription("The whole entry: text, fields, times, amendments and flags. "
-                                           "Arrow keys scroll; Esc returns to the timeline.")
+        self.view.setAccessibleName(translate("detail", "Entry in full"))
+        self.view.setAccessibleDescription(translate("detail", "The whole entry: text, fields, times, amendments and flags. "
+                                           "Arrow keys scroll; Esc returns to the timeline."))
         self.view.setOpenLinks(False)
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)

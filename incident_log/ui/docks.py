@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from incident_log.ui import uisettings
+from incident_log.ui.i18n import translate
 
 # Tab labels: a stack of four tabs in a 430 px column has about 100 px per tab.
 SHORT_TITLES = {"demandsBoard": "Demands", "hooksBoard": "Hooks & risks", "entryDetail": "Entry",
@@ -235,5 +236,5 @@ class BoardDocks:
         """Qt makes a tab bar per stack of tabbed docks; give each an accessible name."""
         for bar in self.window.findChildren(QTabBar):
             if not bar.accessibleName():
-                bar.setAccessibleName("Boards in this stack")
-                bar.setAccessibleDescription("Left and right arrows choose the board shown in this stack")
+                bar.setAccessibleName(translate("docks", "Boards in this stack"))
+                bar.setAccessibleDescription(translate("docks", "Left and right arrows choose the board shown in this stack"))

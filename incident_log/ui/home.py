@@ -21,6 +21,7 @@ from incident_log import errors
 from incident_log.domain.entry import Incident
 from incident_log.ui import timefmt
 from incident_log.ui.actions import HOME, build_actions, populate_menus
+from incident_log.ui.i18n import translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
 
@@ -79,7 +80,7 @@ class HomeWindow(QMainWindow):
         self.model = IncidentsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentsTable")
-        self.table.setAccessibleName("Incidents in this vault")
+        self.table.setAccessibleName(translate("home", "Incidents in this vault"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -175,7 +176,7 @@ class HomeWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, "Import a bundle", "", "Incident bundle (*.bundle *.ilb);;All (*)")
         if not name:
             return
-        prompt = TextPrompt(self, "Bundle passphrase", "The passphrase the bundle was exported with", secret=True,
+        prompt = TextPrompt(self, translate("home", "Bundle passphrase"), translate("home", "The passphrase the bundle was exported with"), secret=True,
                             name="bundlePassphrase")
         if not prompt.exec():
             return
@@ -190,7 +191,7 @@ class HomeWindow(QMainWindow):
     def export_bundle(self) -> None:
         ref = self.selected_ref()
         if not ref:
-            show_error(self, "Select the incident to export first.")
+            show_error(self, translate("home", "Select the incident to export first."))
             return
         name, _ = QFileDialog.getSaveFileName(self, "Export a bundle", f"{ref}.bundle", "Incident bundle (*.bundle)")
         if not name:

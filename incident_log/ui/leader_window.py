@@ -19,6 +19,7 @@ from incident_log.ui import timefmt
 from incident_log.ui.actions import LEADER
 from incident_log.ui.alarms import announce
 from incident_log.ui.feed import FeedState
+from incident_log.ui.i18n import translate
 from incident_log.ui.text import plural
 from incident_log.ui.viewer import IncidentView, ViewController
 from incident_log.ui.widgets import ElidedLabel
@@ -39,11 +40,11 @@ class TeamLeaderWindow(IncidentView):
         self.callsign = callsign
         super().__init__(ctx, ref, read_only=True, parent=parent)
         self.setObjectName("leaderWindow")
-        self.setAccessibleName("Team leader window")
+        self.setAccessibleName(translate("leader_window", "Team leader window"))
         self.timeline.table.setObjectName("leaderTimelineView")
         self.banner = ElidedLabel("", self, min_chars=16)
         self.banner.setObjectName("leaderBanner")
-        self.banner.setAccessibleName("Review status")
+        self.banner.setAccessibleName(translate("leader_window", "Review status"))
         self.header_slot.insertWidget(1, self.banner)
         self.setCentralWidget(self.top)
         demands = self.board("demandsBoard")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from incident_log import errors
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import themes
+from incident_log.ui.i18n import translate
 
 
 def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "Incident Log") -> None:
@@ -32,7 +33,7 @@ def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, tit
     box = QMessageBox(QMessageBox.Icon.Warning, title, error.message if isinstance(error, errors.IncidentLogError)
                       else str(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
-    box.setAccessibleName("Error")
+    box.setAccessibleName(translate("prompts", "Error"))
     box.exec()
 
 
@@ -107,7 +108,7 @@ def ask_leader_callsign(parent: QWidget | None, remembered: str, loggist: str) -
             return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text))
         return LEADER_SAME.format(callsign=loggist) if loggist and text.casefold() == loggist.casefold() else ""
 
-    dialog = TextPrompt(parent, "Team leader", LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
+    dialog = TextPrompt(parent, translate("prompts", "Team leader"), LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
     dialog.edit.selectAll()
     with focus_kept():
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -165,29 +166,29 @@ class NewPassphraseDialog(QDialog):
         text = QLabel(intro, self)
         text.setWordWrap(True)
         layout.addWidget(text)
-        first_label = QLabel("&Passphrase", self)
+        first_label = QLabel(translate("prompts", "&Passphrase"), self)
         layout.addWidget(first_label)
         self.first = QLineEdit(self)
         self.first.setObjectName("passphraseEdit")
-        self.first.setAccessibleName("New passphrase")
+        self.first.setAccessibleName(translate("prompts", "New passphrase"))
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         first_label.setBuddy(self.first)
         layout.addWidget(self.first)
         self.hint = QLabel(strength_hint(""), self)
         self.hint.setObjectName("strengthHint")
-        self.hint.setAccessibleName("Passphrase strength")
+        self.hint.setAccessibleName(translate("prompts", "Passphrase strength"))
         layout.addWidget(self.hint)
-        second_label = QLabel("&Again", self)
+        second_label = QLabel(translate("prompts", "&Again"), self)
         layout.addWidget(second_label)
         self.second = QLineEdit(self)
         self.second.setObjectName("passphraseRepeatEdit")
-        self.second.setAccessibleName("Passphrase again")
+        self.second.setAccessibleName(translate("prompts", "Passphrase again"))
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         second_label.setBuddy(self.second)
         layout.addWidget(self.second)
-        self.keyring = QCheckBox("&Remember the key in this computer's keyring (unlock without typing)", self)
+        self.keyring = QCheckBox(translate("prompts", "&Remember the key in this computer's keyring (unlock without typing)"), self)
         self.keyring.setObjectName("rememberKeyring")
-        self.keyring.setAccessibleName("Remember the key in the system keyring")
+        self.keyring.setAccessibleName(translate("prompts", "Remember the key in the system keyring"))
         self.keyring.setChecked(offer_keyring)
         self.keyring.setVisible(offer_keyring)
         layout.addWidget(self.keyring)
@@ -206,7 +207,7 @@ class NewPassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if self.first.text() != self.second.text():
-            self.error.setText("The two passphrases differ. Type them again.")
+            self.error.setText(translate("prompts", "The two passphrases differ. Type them again."))
             self.error.show()
             self.second.clear()
             self.second.setFocus()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions, ReportResult
+from incident_log.ui.i18n import translate
 from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
@@ -102,39 +103,39 @@ class ReportDialog(QDialog):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.redacted = QRadioButton("Redacted copy (people by label; checked for leaks before it is written)")
+        self.redacted = QRadioButton(translate("report_dialog", "Redacted copy (people by label; checked for leaks before it is written)"))
         self.redacted.setObjectName("redactedRadio")
         self.redacted.setChecked(True)
-        self.unredacted = QRadioButton("Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)")
+        self.unredacted = QRadioButton(translate("report_dialog", "Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)"))
         self.unredacted.setObjectName("unredactedRadio")
         copy_box = QVBoxLayout()
         copy_box.addWidget(self.redacted)
         copy_box.addWidget(self.unredacted)
-        form.addRow("Copy:", copy_box)
+        form.addRow(translate("report_dialog", "Copy:"), copy_box)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonEdit")
-        self.reason.setPlaceholderText("Why an unredacted copy is needed (recorded with your name and the time)")
-        form.addRow("Reason:", self.reason)
-        self.confirm = QCheckBox("I confirm this copy names the people involved and will be recorded in the log")
+        self.reason.setPlaceholderText(translate("report_dialog", "Why an unredacted copy is needed (recorded with your name and the time)"))
+        form.addRow(translate("report_dialog", "Reason:"), self.reason)
+        self.confirm = QCheckBox(translate("report_dialog", "I confirm this copy names the people involved and will be recorded in the log"))
         self.confirm.setObjectName("confirmUnredacted")
         form.addRow("", self.confirm)
         self.classification = QLineEdit(DEFAULT_CLASSIFICATION)
         self.classification.setObjectName("classificationEdit")
-        form.addRow("Marking:", self.classification)
+        form.addRow(translate("report_dialog", "Marking:"), self.classification)
         path_row = QHBoxLayout()
         self.path = QLineEdit(str(Path.home() / f"{self.ref}-debrief.pdf"))
         self.path.setObjectName("pathEdit")
-        browse = QPushButton("Browse\u2026")
+        browse = QPushButton(translate("report_dialog", "Browse\u2026"))
         browse.setObjectName("browseButton")
         browse.clicked.connect(self._browse)
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        form.addRow("Save as:", path_row)
+        form.addRow(translate("report_dialog", "Save as:"), path_row)
         layout.addLayout(form)
 
         heading = QLabel(
-            "Redaction review \u2014 every finding and what the copy prints. Keys: K keep, R redact, "
-            "A attach to the person chosen below, D default. Each decision is recorded in the log."
+            translate("report_dialog", "Redaction review \u2014 every finding and what the copy prints. Keys: K keep, R redact, "
+            "A attach to the person chosen below, D default. Each decision is recorded in the log.")
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -175,7 +176,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox()
-        self.make = buttons.addButton("Make report", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make = buttons.addButton(translate("report_dialog", "Make report"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.make.setObjectName("makeReportButton")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeButton")
@@ -194,7 +195,7 @@ class ReportDialog(QDialog):
     def reload_review(self) -> None:
         """Read the log again for the review, in the background."""
         self._loading = True
-        self.status.setText("Reading the log for the redaction review\u2026")
+        self.status.setText(translate("report_dialog", "Reading the log for the redaction review\u2026"))
         self._update_enabled()
         self.background.submit(
             "review", lambda: _review(self.logbook, self.ref), self._show_review, self._review_failed
@@ -248,7 +249,7 @@ class ReportDialog(QDialog):
         item = current.data(0, ItemRole)
         person = self.person.currentData() if action == "attach" else None
         if action == "attach" and not person:
-            self.status.setText("Choose the person to attach it to first (the list beside the buttons).")
+            self.status.setText(translate("report_dialog", "Choose the person to attach it to first (the list beside the buttons)."))
             return
         try:
             self.logbook.record_redaction_decision(self.ref, action, item.text, person=person, author=self.author)
@@ -286,7 +287,7 @@ class ReportDialog(QDialog):
         )
         self._pending = (Path(self.path.text().strip()).expanduser(), unredacted, reason)
         self.last_error = ""
-        self.status.setText("Making the report (reading the log and checking the chain first)\u2026")
+        self.status.setText(translate("report_dialog", "Making the report (reading the log and checking the chain first)\u2026"))
         self.progress.setValue(0)
         self._update_enabled()
         progress = self.background.reporter("report", self._on_progress)

@@ -33,6 +33,7 @@ from incident_log.domain.state import Person
 from incident_log.ui import themes
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.i18n import translate
 from incident_log.ui.kindstyle import icon, kind_icon
 from incident_log.ui.text import plural
 from incident_log.ui.timeline_model import (
@@ -182,7 +183,7 @@ class TimelineTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
-        self.setAccessibleName("Incident timeline")
+        self.setAccessibleName(translate("timeline_view", "Incident timeline"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -250,19 +251,19 @@ class TimelinePanel(QWidget):
         self.kind_filter = ChoiceBox([(ALL_KINDS, ""), *((spec.title, kind) for kind, spec in KINDS.items())],
                                      self, chars=10, placeholder=ALL_KINDS)
         self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.setAccessibleName("Show kind")
-        self.kind_filter.setAccessibleDescription("Type a kind (or Alt+Down) to show only entries of that kind")
+        self.kind_filter.setAccessibleName(translate("timeline_view", "Show kind"))
+        self.kind_filter.setAccessibleDescription(translate("timeline_view", "Type a kind (or Alt+Down) to show only entries of that kind"))
         self.kind_filter.set_value("")
         bar.addWidget(self.kind_filter)
         self.person_filter = ChoiceBox([(ANYONE, "")], self, chars=10, placeholder=ANYONE)
         self.person_filter.setObjectName("personFilter")
-        self.person_filter.setAccessibleName("Show entries about person")
-        self.person_filter.setAccessibleDescription("Type a name, alias or label to show only entries about them")
+        self.person_filter.setAccessibleName(translate("timeline_view", "Show entries about person"))
+        self.person_filter.setAccessibleDescription(translate("timeline_view", "Type a name, alias or label to show only entries about them"))
         self.person_filter.set_value("")
         bar.addWidget(self.person_filter)
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
-        self.search.setAccessibleName("Search the log")
+        self.search.setAccessibleName(translate("timeline_view", "Search the log"))
         self.search.setPlaceholderText(f"Search the log ({shortcut_text('find')}), Enter to search, Esc to clear")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -270,16 +271,16 @@ class TimelinePanel(QWidget):
         bar.addWidget(self.search, 2)
         self.jump = QLineEdit(self)
         self.jump.setObjectName("jumpToSeq")
-        self.jump.setAccessibleName("Jump to entry number")
+        self.jump.setAccessibleName(translate("timeline_view", "Jump to entry number"))
         self.jump.setPlaceholderText(f"# ({shortcut_text('jump')})")
         self.jump.setMaximumWidth(110)
         self.jump.setMinimumWidth(90)
         bar.addWidget(self.jump)
         self.follow_button = QToolButton(self)
         self.follow_button.setObjectName("followButton")
-        self.follow_button.setAccessibleName("Follow the newest entry")
+        self.follow_button.setAccessibleName(translate("timeline_view", "Follow the newest entry"))
         self.follow_button.setIcon(icon("follow"))
-        self.follow_button.setText("Following newest")
+        self.follow_button.setText(translate("timeline_view", "Following newest"))
         self.follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
@@ -287,7 +288,7 @@ class TimelinePanel(QWidget):
         bar.addWidget(self.follow_button)
         self.count_label = ElidedLabel("", self, min_chars=9)
         self.count_label.setObjectName("timelineCount")
-        self.count_label.setAccessibleName("Entries shown")
+        self.count_label.setAccessibleName(translate("timeline_view", "Entries shown"))
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from incident_log.ui.i18n import translate
+
 UNDO_SECONDS = 10
 OFFER = "{what}  ·  {key} undoes it ({seconds} s)"
 UNDONE = "Undone: {what} (an amendment records the correction)"
@@ -32,14 +34,14 @@ class UndoBar(QWidget):
     def __init__(self, key_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setAccessibleName("Last action")
+        self.setAccessibleName(translate("undo", "Last action"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._key_text = key_text
         self._pending: Undoable | None = None
         self._clock = QElapsedTimer()
         self.label = QLabel(self)
         self.label.setObjectName("undoText")
-        self.label.setAccessibleName("Last action and how to undo it")
+        self.label.setAccessibleName(translate("undo", "Last action and how to undo it"))
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)

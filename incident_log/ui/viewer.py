@@ -27,6 +27,7 @@ from incident_log.ui.boards._common import BoardTable
 from incident_log.ui.detail import EntryDetailPane
 from incident_log.ui.docks import BoardDocks
 from incident_log.ui.feed import FeedState, IncidentFeed
+from incident_log.ui.i18n import translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import ask_text, show_error
 from incident_log.ui.text import plural
@@ -84,11 +85,11 @@ class IncidentView(QMainWindow):
 
         self.status_state = ElidedLabel("", self, min_chars=16)
         self.status_state.setObjectName("statusState")
-        self.status_state.setAccessibleName("Incident status")
+        self.status_state.setAccessibleName(translate("viewer", "Incident status"))
         self.statusBar().addWidget(self.status_state, 3)
         self.status_vault = ElidedLabel("", self, min_chars=12)
         self.status_vault.setObjectName("statusVault")
-        self.status_vault.setAccessibleName("Author and vault")
+        self.status_vault.setAccessibleName(translate("viewer", "Author and vault"))
         self.statusBar().addPermanentWidget(self.status_vault, 2)
 
     def compose(self, controller: ViewController, scope: str) -> None:
@@ -376,7 +377,7 @@ class ViewController(QObject):
     def flag_selected(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            show_error(self.w, "Select the entry to flag in the timeline first.")
+            show_error(self.w, translate("viewer", "Select the entry to flag in the timeline first."))
             return
         reason = ask_text(self.w, "Flag for debrief",
                           FLAG_WHY.format(seq=entry.seq),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
 from incident_log.ui import themes
+from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
@@ -458,7 +459,7 @@ def hint_label(text: str, name: str) -> QLabel:
     """A small line telling which keys do what: shown, never guessed."""
     label = QLabel(text)
     label.setObjectName(name)
-    label.setAccessibleName("Keyboard hint")
+    label.setAccessibleName(translate("_common", "Keyboard hint"))
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     label.setContentsMargins(2, 2, 2, 2)

@@ -28,6 +28,7 @@ from incident_log.ui.boards._common import (
     zone_suffix,
 )
 from incident_log.ui.boards.roster import on_phone_text
+from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import ElidedLabel
 
 SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber from half of it
@@ -57,27 +58,27 @@ class IncidentClock(Board):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption_label = QLabel("Elapsed")
+        self.caption_label = QLabel(translate("clock", "Elapsed"))
         self.caption_label.setObjectName("elapsedCaption")
-        self.caption_label.setAccessibleName("Elapsed caption")
+        self.caption_label.setAccessibleName(translate("clock", "Elapsed caption"))
         self.caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.elapsed_label = QLabel("--:--:--")
         self.elapsed_label.setObjectName("elapsedLabel")
-        self.elapsed_label.setAccessibleName("Time since the incident opened")
+        self.elapsed_label.setAccessibleName(translate("clock", "Time since the incident opened"))
         self.elapsed_label.setFont(_digits_font(3.0, bold=True))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.elapsed_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.opened_label = ElidedLabel("", min_chars=12)
         self.opened_label.setObjectName("openedLabel")
-        self.opened_label.setAccessibleName("Opened at")
+        self.opened_label.setAccessibleName(translate("clock", "Opened at"))
         self.opened_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.last_contact_label = ElidedLabel("No contact yet", min_chars=12)
         self.last_contact_label.setObjectName("lastContactLabel")
-        self.last_contact_label.setAccessibleName("Time since the last contact")
+        self.last_contact_label.setAccessibleName(translate("clock", "Time since the last contact"))
         self.last_contact_label.setFont(_digits_font(1.35, bold=True))
         self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
         self.on_phone_label.setObjectName("clockOnPhoneLabel")
-        self.on_phone_label.setAccessibleName("On the phone")
+        self.on_phone_label.setAccessibleName(translate("clock", "On the phone"))
         self.on_phone_label.setFont(_digits_font(1.15))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

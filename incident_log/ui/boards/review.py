@@ -26,6 +26,7 @@ from incident_log.ui.boards._common import (
     full_time_text,
     zone_suffix,
 )
+from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import ElidedLabel
 
 
@@ -89,7 +90,7 @@ class ReviewList(Board):
         super().__init__(parent)
         self.reviewed_label = ElidedLabel("Not reviewed yet")
         self.reviewed_label.setObjectName("reviewedLabel")
-        self.reviewed_label.setAccessibleName("Reviewed up to")
+        self.reviewed_label.setAccessibleName(translate("review", "Reviewed up to"))
         font = self.reviewed_label.font()
         font.setBold(True)
         self.reviewed_label.setFont(font)

@@ -31,6 +31,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
+from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
@@ -190,7 +191,7 @@ class RosterBoard(Board):
         self._people: dict[str, Person] = {}
         self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
         self.on_phone_label.setObjectName("onPhoneLabel")
-        self.on_phone_label.setAccessibleName("On the phone")
+        self.on_phone_label.setAccessibleName(translate("roster", "On the phone"))
         font = self.on_phone_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
