@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,7 +32,7 @@ from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, Fie
 from incident_log.domain.late import recorded_late
 from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
-from incident_log.ui import a11y, themes, timefmt
+from incident_log.ui import a11y, themes, timefmt, vocab
 from incident_log.ui.actions import kind_shortcut, shortcut_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
@@ -46,7 +46,7 @@ from incident_log.ui.composer_fields import (
     set_editor_text,
     value_as_text,
 )
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 
@@ -54,12 +54,15 @@ DRAFT_SLOT = "composer"
 FIELDS_PER_ROW = 3
 ERROR_CHARS = 260  # kind fields wrap onto more rows instead of widening the window
 
-SEALED_NOTICE = (
+SEALED_NOTICE = QT_TRANSLATE_NOOP(
+    "composer",
     "{ref} was sealed at {time} by {author}: the log is closed and nothing more can be recorded. "
     "To add to it, reopen it with a reason (Review › Reopen incident…). What is typed here is kept."
 )
-SEALED_TYPING = "Nothing typed is recorded while the incident is sealed. Reopen it first (Review › Reopen incident…)."
-EARLIER_DEADLINE = (
+SEALED_TYPING = QT_TRANSLATE_NOOP(
+    "composer", "Nothing typed is recorded while the incident is sealed. Reopen it first (Review › Reopen incident…).")
+EARLIER_DEADLINE = QT_TRANSLATE_NOOP(
+    "composer",
     "the new deadline {new} is EARLIER than the current one ({old}). Check it; press {record} again to "
     "record it as typed."
 )
@@ -145,8 +148,8 @@ class Composer(QWidget):
         self.kind_badge.setObjectName("composerKindBadge")
         self.kind_badge.setAccessibleName(translate("composer", "Current entry kind"))
         top.addWidget(self.kind_badge)
-        self.kind_box = ChoiceBox([(KINDS[k].title, k) for k in COMPOSER_KINDS], self, chars=11,
-                                  placeholder="kind")
+        self.kind_box = ChoiceBox([(vocab.kind_title(k), k) for k in COMPOSER_KINDS], self, chars=11,
+                                  placeholder=translate("composer", "kind"))
         self.kind_box.setObjectName("composerKind")
         self.kind_box.setAccessibleName(translate("composer", "Entry kind"))
         self.kind_box.setToolTip(translate("composer", "The kind of entry: type its name or use Ctrl+Shift+its letter"))
@@ -247,7 +250,7 @@ class Composer(QWidget):
 
         self.text_edit.textChanged.connect(self._changed)
         self.text_edit.pasteRefused.connect(self._paste_refused)
-        self.text_edit.typedWhileReadOnly.connect(lambda: self.show_error("", SEALED_TYPING))
+        self.text_edit.typedWhileReadOnly.connect(lambda: self.show_error("", translate("composer", SEALED_TYPING)))
         self.time_edit.textChanged.connect(self._time_changed)
         self.time_edit.pasteRefused.connect(self._paste_refused)
         self.delay_reason.textChanged.connect(self._changed)
@@ -255,11 +258,12 @@ class Composer(QWidget):
 
     @staticmethod
     def hint_text() -> str:
-        kinds = " ".join(f"{KINDS[k].title} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
-        return (
-            f"{shortcut_text('record')} record · {shortcut_text('entry_time')} time · "
-            f"{shortcut_text('amend')} amend · F6 next pane · {shortcut_text('keyboard_map')} all keys · "
-            f"Kinds (Ctrl+Shift+…): {kinds}"
+        kinds = " ".join(f"{vocab.kind_title(k)} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
+        return fill(
+            translate("composer", "%1 record · %2 time · %3 amend · F6 next pane · %4 all keys · "
+                                  "Kinds (Ctrl+Shift+…): %5"),
+            shortcut_text("record"), shortcut_text("entry_time"), shortcut_text("amend"),
+            shortcut_text("keyboard_map"), kinds,
         )
 
     # --- kind and fields -------------------------------------------------------------------
@@ -303,13 +307,13 @@ class Composer(QWidget):
         self.kind_box.blockSignals(True)
         self.kind_box.set_value(kind)
         self.kind_box.blockSignals(False)
-        title = KINDS[kind].title
+        title = vocab.kind_title(kind)
         self.kind_badge.setText(title.upper())
         background, text = themes.badge_colours(kind, KIND_COLOURS.get(kind, "#6b7280"))
         self.kind_badge.setStyleSheet(f"background: {background}; color: {text};")
         self.text_edit.setPlaceholderText(
-            f"{title}: type what happened. {shortcut_text('record')} records."
-            + ("" if KINDS[kind].text_required else " (Text optional.)")
+            fill(translate("composer", "%1: type what happened. %2 records."), title, shortcut_text("record"))
+            + ("" if KINDS[kind].text_required else translate("composer", " (Text optional.)"))
         )
 
     def _build_fields(self, kind: str, *, refs: bool) -> None:
@@ -323,14 +327,14 @@ class Composer(QWidget):
         self._editors = {}
         self._field_count = 0
         if refs:
-            self._add_editor("refs", "Entry #", self._make_refs_editor())
+            self._add_editor("refs", translate("composer", "Entry #"), self._make_refs_editor())
         for spec in KINDS[kind].fields:
             if spec.name in HIDDEN_FIELDS:
                 continue
             editor = make_editor(spec, self.fields_row)
             if isinstance(editor, PersonBox):
                 editor.set_people(self._people)
-            self._add_editor(spec.name, spec.title + ("*" if spec.required else ""), editor)
+            self._add_editor(spec.name, vocab.field_title(spec) + ("*" if spec.required else ""), editor)
         self.fields_row.setVisible(bool(self._editors))
         a11y.fill(self.fields_row)
         self._refresh_field_hint()
@@ -431,14 +435,15 @@ class Composer(QWidget):
         now = utc_now()
         typed = bool(self.time_edit.text().strip())
         late = recorded_late(moment, now, self._logbook.late_margin)
-        origin = "typed" if typed else ("started typing" if self._started_at else "now")
+        origin = (translate("composer", "typed") if typed else
+                  translate("composer", "started typing") if self._started_at else translate("composer", "now"))
         minutes = int((now - moment).total_seconds() // 60)
         day = day_word(moment, now, timefmt.display_tz())
         # The day is said whenever it is not today: "23:59" typed at 00:10 means yesterday.
-        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {day}"
+        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {timefmt.day_name(day)}"
         text = f"{when} · {origin}"
         if late:
-            text += " · " + f"{minutes} min ago: LATE, say why below"
+            text += " · " + fill(translate("composer", "%1 min ago: LATE, say why below"), minutes)
         self.time_shown.setText(text)
         if late != self.late_row.isVisible():
             self.late_row.setVisible(late)
@@ -478,13 +483,13 @@ class Composer(QWidget):
         try:
             reading = self.deadline_reading()
         except errors.ValidationError as exc:
-            self.field_hint.setText("Deadline: " + exc.reason)
+            self.field_hint.setText(translate("composer", "Deadline: ") + exc.reason)
             self.field_hint.show()
             return
         if reading is None:
             self.field_hint.hide()
             return
-        self.field_hint.setText("Deadline: " + reading.explanation)
+        self.field_hint.setText(translate("composer", "Deadline: ") + reading.explanation)
         self.field_hint.setProperty("warning", reading.earlier_than_current)
         self.field_hint.style().unpolish(self.field_hint)
         self.field_hint.style().polish(self.field_hint)
@@ -534,7 +539,7 @@ class Composer(QWidget):
         try:
             return int(text)
         except ValueError:
-            raise errors.ValidationError("refs", f"'{text[:20]}' is not an entry number") from None
+            raise errors.ValidationError("refs", fill(translate("composer", "'%1' is not an entry number"), text[:20])) from None
 
     # --- recording ------------------------------------------------------------------------------
     def submit(self) -> Entry | None:
@@ -557,7 +562,7 @@ class Composer(QWidget):
             self.show_error("", exc.message)
             return None
         self.clear(after_record=True)
-        self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
+        self.notice(fill(translate("composer", "Recorded #%1 at %2"), entry.seq, timefmt.clock(entry.recorded_at)))
         self.recorded.emit(entry.seq)
         return entry
 
@@ -572,14 +577,15 @@ class Composer(QWidget):
             return
         self._confirmed_draft = signature
         current = self._current_deadline()
-        raise errors.ValidationError("deadline", EARLIER_DEADLINE.format(
+        raise errors.ValidationError("deadline", translate("composer", EARLIER_DEADLINE).format(
             new=timefmt.clock(reading.moment, seconds=False), old=timefmt.clock(current, seconds=False),
             record=shortcut_text("record")))
 
     def _submit_amendment(self, target: Entry) -> Entry:
         reason = self.amend_reason.text().strip()
         if not reason:
-            raise errors.ValidationError("reason", "say why the entry is amended; the original stays in the log")
+            raise errors.ValidationError(
+                "reason", translate("composer", "say why the entry is amended; the original stays in the log"))
         corrected: dict[str, Any] = {}
         for name, editor in self._editors.items():
             if name == "refs":
@@ -629,13 +635,14 @@ class Composer(QWidget):
 
     def _field_title(self, field: str) -> str:
         if field in ("", "author"):
-            return "Author" if field else ""
-        fixed = {"text": "Text", "delay_reason": "Late because", "occurred_at": "Time", "refs": "Entry #",
-                 "reason": "Reason"}
+            return translate("composer", "Author") if field else ""
+        fixed = {"text": translate("composer", "Text"), "delay_reason": translate("composer", "Late because"),
+                 "occurred_at": translate("composer", "Time"), "refs": translate("composer", "Entry #"),
+                 "reason": translate("composer", "Reason")}
         if field in fixed:
             return fixed[field]
         spec: FieldSpec | None = KINDS[self.kind].field(field.split(".")[-1])
-        return spec.title if spec else field
+        return vocab.field_title(spec) if spec else field
 
     def _clear_invalid(self) -> None:
         if not self._invalid:
@@ -654,8 +661,9 @@ class Composer(QWidget):
     def _paste_refused(self, offered: int, limit: int) -> None:
         self.show_error(
             "",
-            f"Paste refused: it is {offered:,} characters and an entry holds at most {limit:,}. "
-            "Nothing was pasted; split it into several entries.",
+            fill(translate("composer", "Paste refused: it is %1 characters and an entry holds at most %2. "
+                                       "Nothing was pasted; split it into several entries."),
+                 f"{offered:,}", f"{limit:,}"),
         )
 
     def clear(self, *, after_record: bool = False) -> None:
@@ -710,7 +718,7 @@ class Composer(QWidget):
         self.text_edit.setReadOnly(sealed)
         for widget in (self.kind_box, self.time_edit, self.delay_reason, self.amend_reason, self.fields_row):
             widget.setEnabled(not sealed and not (widget in (self.kind_box, self.time_edit) and self._amending))
-        self.text_edit.setPlaceholderText(SEALED_TYPING if sealed else "")
+        self.text_edit.setPlaceholderText(translate("composer", SEALED_TYPING) if sealed else "")
         if not sealed:
             self._show_kind(self.kind)
             self._clear_invalid()
@@ -718,7 +726,8 @@ class Composer(QWidget):
     # --- amend mode ----------------------------------------------------------------------------
     def start_amend(self, entry: Entry) -> None:
         if entry.kind in ("seal", "reopen", "review"):
-            self.show_error("", f"a {entry.kind} entry cannot be amended")
+            self.show_error("", fill(translate("composer", "a %1 entry cannot be amended"),
+                                    vocab.kind_title(entry.kind).lower()))
             return
         self._loading = True
         try:
@@ -735,8 +744,9 @@ class Composer(QWidget):
             self.time_edit.setEnabled(False)
             self._show_kind(entry.kind)
             self.amend_banner.setText(
-                f"Amending #{entry.seq} ({KINDS[entry.kind].title}). The original stays in the log, struck "
-                f"through beside your correction. A reason is required. {shortcut_text('back')} cancels."
+                fill(translate("composer", "Amending #%1 (%2). The original stays in the log, struck through "
+                                           "beside your correction. A reason is required. %3 cancels."),
+                     entry.seq, vocab.kind_title(entry.kind), shortcut_text("back"))
             )
             self.amend_banner.show()
             self.amend_row.show()
@@ -789,7 +799,7 @@ class Composer(QWidget):
                 self._logbook.save_draft(self._ref, DRAFT_SLOT, self.draft_content())
                 self._draft_in_vault = True
         except errors.IncidentLogError as exc:
-            self.notice(f"Draft not saved: {exc.message}")
+            self.notice(translate("composer", "Draft not saved: ") + exc.message)
 
     def _already_recorded(self, content: dict[str, Any]) -> bool:
         """A draft whose words were recorded after it was saved (the program stopped before it cleared it)."""
@@ -842,11 +852,12 @@ class Composer(QWidget):
             self._loading = False
         self._refresh_time()
         saved = content.get("saved_at")
-        when = timefmt.clock(parse_iso(saved)) if saved else "earlier"
-        self.notice(
-            f"Restored an unsent draft saved at {when}: the program closed before it was recorded. "
-            f"Check it, then {shortcut_text('record')} to record it."
-        )
+        when = timefmt.clock(parse_iso(saved)) if saved else translate("composer", "earlier")
+        self.notice(fill(
+            translate("composer", "Restored an unsent draft saved at %1: the program closed before it was "
+                                  "recorded. Check it, then %2 to record it."),
+            when, shortcut_text("record"),
+        ))
         return True
 
     def stop(self) -> None:

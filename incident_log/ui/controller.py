@@ -62,7 +62,7 @@ class IncidentController(ViewController):
         message = ""
         if state.sealed:
             sealed_at = state.extra.get("sealed_at")
-            message = SEALED_NOTICE.format(ref=self.ref, time=timefmt.clock(sealed_at, seconds=False),  # type: ignore[arg-type]
+            message = translate("composer", SEALED_NOTICE).format(ref=self.ref, time=timefmt.clock(sealed_at, seconds=False),  # type: ignore[arg-type]
                                            author=feed.sealed_by or "?")
         self.w.composer.set_sealed(state.sealed, message)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -23,13 +25,13 @@ from incident_log import errors
 from incident_log.domain.alarms import AlarmPolicy
 from incident_log.domain.kinds import INCIDENT_TYPES
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
-from incident_log.ui import themes, uisettings
+from incident_log.ui import i18n, themes, uisettings
 from incident_log.ui.actions import keyboard_map_rows
 from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.i18n import translate
 from incident_log.ui.prompts import CALLSIGN_TOO_LONG
 
-BAD_WARNINGS = "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty)."
+BAD_WARNINGS = QT_TRANSLATE_NOOP("dialogs", "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty).")
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -67,7 +69,8 @@ class SettingsDialog(QDialog):
         self.theme.setAccessibleDescription(translate("dialogs", "Light for day, dark for a lit room at night, night for a dark room"))
         self.theme.set_value(str(uisettings.get("theme")))
         form.addRow(translate("dialogs", "&Theme"), self.theme)
-        self.contrast = ChoiceBox([("Follow the system", "system"), ("On", "on"), ("Off", "off")], self, chars=18)
+        self.contrast = ChoiceBox([(translate("dialogs", "Follow the system"), "system"), (translate("dialogs", "On"), "on"),
+                                   (translate("dialogs", "Off"), "off")], self, chars=18)
         self.contrast.setObjectName("settingsHighContrast")
         self.contrast.setAccessibleName(translate("dialogs", "High contrast"))
         self.contrast.setAccessibleDescription(translate("dialogs", "Plain colours and thick borders; follows the desktop's setting "
@@ -110,6 +113,14 @@ class SettingsDialog(QDialog):
         self.utc.setAccessibleDescription(translate("dialogs", "Every time shown and typed is in UTC instead of this computer's time"))
         self.utc.setChecked(bool(uisettings.get("show_utc")))
         form.addRow(self.utc)
+        self.language = ChoiceBox([(translate("dialogs", "Follow the system"), "system"), ("English", "en"),
+                                   ("Español", "es")], self, chars=18)
+        self.language.setObjectName("settingsLanguage")
+        self.language.setAccessibleName(translate("dialogs", "Language"))
+        self.language.setAccessibleDescription(translate("dialogs", "English or Spanish; windows opened after "
+                                                                    "the change use it"))
+        self.language.set_value(str(uisettings.get("language")))
+        form.addRow(translate("dialogs", "Lan&guage"), self.language)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -119,8 +130,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         callsign = self.callsign.text().strip()
-        problem = "Entries need an author: type your name or callsign." if not callsign else (
-            CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(callsign))
+        problem = translate("dialogs", "Entries need an author: type your name or callsign.") if not callsign else (
+            translate("prompts", CALLSIGN_TOO_LONG).format(limit=MAX_AUTHOR_CHARS, count=len(callsign))
             if len(callsign) > MAX_AUTHOR_CHARS else "")
         if problem:
             self.error.setText(problem)
@@ -134,7 +145,7 @@ class SettingsDialog(QDialog):
             self.error.setText(exc.message)
             self.error.show()
             return
-        for box in (self.theme, self.contrast):
+        for box in (self.theme, self.contrast, self.language):
             found = box.resolution()
             if not found.ok and found.message:
                 self.error.setText(found.message)
@@ -143,7 +154,7 @@ class SettingsDialog(QDialog):
                 return
         warnings = AlarmPolicy.parse(self.warnings.text(), self.silence.value()).deadline_warnings
         if self.warnings.text().strip() and not warnings:
-            self.error.setText(BAD_WARNINGS)
+            self.error.setText(translate("dialogs", BAD_WARNINGS))
             self.error.show()
             self.warnings.setFocus()
             return
@@ -155,6 +166,12 @@ class SettingsDialog(QDialog):
         uisettings.put("silence_minutes", self.silence.value())
         uisettings.put("alarm_sound", self.sound.isChecked())
         uisettings.put("show_utc", self.utc.isChecked())
+        language = self.language.value() or "system"
+        if language != uisettings.get("language"):
+            uisettings.put("language", language)
+            app = QApplication.instance()
+            if app is not None:
+                i18n.install(app)  # menus and windows built from now on speak it
         self.ctx.apply_settings()
         super().accept()
 
@@ -230,7 +247,7 @@ class NewIncidentDialog(QDialog):
             return
         kind = self.type.resolution()
         if not kind.ok:
-            self.error.setText(kind.message or "Choose the incident type (Alt+Down lists them).")
+            self.error.setText(kind.message or translate("dialogs", "Choose the incident type (Alt+Down lists them)."))
             self.error.show()
             self.type.setFocus()
             return

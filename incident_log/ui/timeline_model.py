@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from incident_log.domain.entry import Entry, parse_iso
@@ -53,7 +53,7 @@ class Cell:
     flagged: bool
     correction: str | None  # an amended entry's text column: the correction beside the struck original
 
-COLUMNS = ("#", "Occurred", "Recorded", "Kind", "Author", "Text")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("headers", "Occurred"), QT_TRANSLATE_NOOP("headers", "Recorded"), QT_TRANSLATE_NOOP("headers", "Kind"), QT_TRANSLATE_NOOP("headers", "Author"), QT_TRANSLATE_NOOP("headers", "Text"))
 COL_SEQ, COL_OCCURRED, COL_RECORDED, COL_KIND, COL_AUTHOR, COL_TEXT = range(6)
 
 # Fields the text column leaves out (written by the program) and those that name another entry.

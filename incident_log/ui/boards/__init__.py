@@ -6,6 +6,8 @@ has a stable ``objectName``, a ``refresh_clock(now)`` and a ``set_time_zone(tz)`
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from incident_log.ui.boards._common import Board
 from incident_log.ui.boards.clock import IncidentClock
 from incident_log.ui.boards.demands import DemandsBoard
@@ -15,12 +17,12 @@ from incident_log.ui.boards.review import ReviewList
 from incident_log.ui.boards.roster import RosterBoard
 
 ALL_BOARDS: list[tuple[type[Board], str]] = [
-    (DemandsBoard, "Demands & offers"),
-    (RosterBoard, "Roster"),
-    (PeopleRegister, "People"),
-    (HooksTriggersRisksBoard, "Hooks, triggers & risks"),
-    (IncidentClock, "Incident clock"),
-    (ReviewList, "Review"),
+    (DemandsBoard, QT_TRANSLATE_NOOP("boards", "Demands & offers")),
+    (RosterBoard, QT_TRANSLATE_NOOP("boards", "Roster")),
+    (PeopleRegister, QT_TRANSLATE_NOOP("boards", "People")),
+    (HooksTriggersRisksBoard, QT_TRANSLATE_NOOP("boards", "Hooks, triggers & risks")),
+    (IncidentClock, QT_TRANSLATE_NOOP("boards", "Incident clock")),
+    (ReviewList, QT_TRANSLATE_NOOP("boards", "Review")),
 ]
 
 __all__ = [

@@ -277,7 +277,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section]
+        return translate("headers", self.HEADERS[section])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -294,7 +294,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == SEQ_ROLE:
             return self.seq_of(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.HEADERS[column]}: {self.cell(item, column, Qt.ItemDataRole.DisplayRole) or 'none'}"
+            shown = self.cell(item, column, Qt.ItemDataRole.DisplayRole) or translate("headers", "none")
+            return f"{translate('headers', self.HEADERS[column])}: {shown}"
         value = self.cell(item, column, role)
         if role == Qt.ItemDataRole.BackgroundRole and isinstance(value, QColor):
             return QBrush(value)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import Demand, IncidentState, Offer
@@ -35,6 +35,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
+from incident_log.ui.i18n import translate
 
 # One letter per status: the first letter where it is free, the hint line shows them all.
 DEMAND_KEYS: dict[Qt.Key, str] = {
@@ -88,11 +89,11 @@ class OfferRow:
 
 class DemandsModel(RowsModel[DemandRow]):
     # In a narrow dock the columns on the left are the ones seen: the countdown and the demand itself.
-    HEADERS = ("#", "Left", "Status", "Demand", "Deadline", "By", "Time")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("headers", "Left"), QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Demand"), QT_TRANSLATE_NOOP("headers", "Deadline"), QT_TRANSLATE_NOOP("headers", "By"), QT_TRANSLATE_NOOP("headers", "Time"))
     SEQ, LEFT, STATUS, TEXT, DEADLINE, BY, AT = range(7)
 
     def header_text(self, section: int) -> str:
-        base = self.HEADERS[section]
+        base = translate("headers", self.HEADERS[section])
         return base + zone_suffix(self.tz) if section in (self.AT, self.DEADLINE) else base
 
     def level(self, row: DemandRow) -> str:
@@ -151,11 +152,11 @@ class DemandsModel(RowsModel[DemandRow]):
 
 
 class OffersModel(RowsModel[OfferRow]):
-    HEADERS = ("#", "Status", "Offer", "To", "By", "Conditions", "Time")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Offer"), QT_TRANSLATE_NOOP("headers", "To"), QT_TRANSLATE_NOOP("headers", "By"), QT_TRANSLATE_NOOP("headers", "Conditions"), QT_TRANSLATE_NOOP("headers", "Time"))
     SEQ, STATUS, TEXT, TO, BY, CONDITIONS, AT = range(7)
 
     def header_text(self, section: int) -> str:
-        base = self.HEADERS[section]
+        base = translate("headers", self.HEADERS[section])
         return base + zone_suffix(self.tz) if section == self.AT else base
 
     def cell(self, row: OfferRow, column: int, role: int) -> Any:

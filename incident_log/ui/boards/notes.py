@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import BoardItem, IncidentState, Person
@@ -35,6 +35,7 @@ from incident_log.ui.boards._common import (
     warning_text,
     zone_suffix,
 )
+from incident_log.ui.i18n import translate
 
 GRAVE = ("weapon", "self-harm")
 
@@ -67,17 +68,17 @@ class ItemsModel(RowsModel[ItemRow]):
 
     # What the item says comes straight after the time: in a narrow dock it is the column that
     # must stay visible (who it is about and the source are detail).
-    HEADERS = ("Time", "", "About", "Source")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), "", QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
     AT, TEXT, ABOUT, SOURCE = range(4)
 
     def __init__(self, text_title: str, tint: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.HEADERS = ("Time", text_title, "About", "Source")
+        self.HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), text_title, QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
         self.tint = tint
         self.level = "avoid" if tint is not None else ""
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -92,11 +93,11 @@ class ItemsModel(RowsModel[ItemRow]):
 
 
 class RisksModel(RowsModel[ItemRow]):
-    HEADERS = ("Time", "Category", "Status", "Risk", "About", "Source")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), QT_TRANSLATE_NOOP("headers", "Category"), QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Risk"), QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
     AT, CATEGORY, STATUS, TEXT, ABOUT, SOURCE = range(6)
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         level = risk_level(row.category, row.status)

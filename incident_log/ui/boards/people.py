@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -80,7 +80,7 @@ class PersonRow:
 
 
 class PeopleModel(RowsModel[PersonRow]):
-    HEADERS = ("Label", "Role", "Name", "Aliases", "Phones", "Key")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Label"), QT_TRANSLATE_NOOP("headers", "Role"), QT_TRANSLATE_NOOP("headers", "Name"), QT_TRANSLATE_NOOP("headers", "Aliases"), QT_TRANSLATE_NOOP("headers", "Phones"), QT_TRANSLATE_NOOP("headers", "Key"))
     LABEL, ROLE, NAME, ALIASES, PHONES, KEY = range(6)
 
     def key_of(self, row: PersonRow) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.state import IncidentState
@@ -41,7 +41,7 @@ class FlagRow:
 
 
 class FlagsModel(RowsModel[FlagRow]):
-    HEADERS = ("Entry", "Reason", "Flagged", "By")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Entry"), QT_TRANSLATE_NOOP("headers", "Reason"), QT_TRANSLATE_NOOP("headers", "Flagged"), QT_TRANSLATE_NOOP("headers", "By"))
     TARGET, REASON, AT, AUTHOR = range(4)
 
     def seq_of(self, row: FlagRow) -> int:
@@ -49,7 +49,7 @@ class FlagsModel(RowsModel[FlagRow]):
         return row.target
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: FlagRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

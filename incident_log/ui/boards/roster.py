@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.kinds import ROTATION_ROLES
@@ -60,14 +60,14 @@ class PhoneRow:
 
 
 class RolesModel(RowsModel[RoleRow]):
-    HEADERS = ("Role", "Held by", "Since", "For")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Role"), QT_TRANSLATE_NOOP("headers", "Held by"), QT_TRANSLATE_NOOP("headers", "Since"), QT_TRANSLATE_NOOP("headers", "For"))
     ROLE, HOLDER, SINCE, FOR = range(4)
 
     def seq_of(self, row: RoleRow) -> int:
         return row.seq
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.SINCE else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.SINCE else "")
 
     def cell(self, row: RoleRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -92,7 +92,7 @@ class RolesModel(RowsModel[RoleRow]):
 
 
 class PhoneModel(RowsModel[PhoneRow]):
-    HEADERS = ("Total", "Spells", "Negotiator")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Total"), QT_TRANSLATE_NOOP("headers", "Spells"), QT_TRANSLATE_NOOP("headers", "Negotiator"))
     TOTAL, SPELLS, WHO = range(3)
 
     def seq_of(self, row: PhoneRow) -> int:
