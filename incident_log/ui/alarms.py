@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
@@ -22,8 +22,8 @@ from incident_log.ui import timefmt, uisettings
 from incident_log.ui.feed import FeedState
 from incident_log.ui.i18n import translate
 
-MORE = "  (+{count} more)"
-HOW = "{key} acknowledges (recorded in the log)"
+MORE = QT_TRANSLATE_NOOP("alarms", "  (+{count} more)")
+HOW = QT_TRANSLATE_NOOP("alarms", "{key} acknowledges (recorded in the log)")
 
 
 def policy_from_settings() -> AlarmPolicy:
@@ -57,7 +57,7 @@ class AlarmBanner(QWidget):
         self.label.setAccessibleName(translate("alarms", "Alarm"))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(HOW.format(key=key_text), self)
+        self.hint = QLabel(translate("alarms", HOW).format(key=key_text), self)
         self.hint.setObjectName("alarmHint")
         self.hint.setAccessibleName(translate("alarms", "How to acknowledge the alarm"))
         layout = QHBoxLayout(self)
@@ -94,7 +94,7 @@ class AlarmBanner(QWidget):
             self.hide()
             return
         top = found[0]
-        text = top.text + (MORE.format(count=len(found) - 1) if len(found) > 1 else "")
+        text = top.text + (translate("alarms", MORE).format(count=len(found) - 1) if len(found) > 1 else "")
         if self.label.text() != text:
             self.label.setText(text)
             self.setAccessibleDescription(text)

@@ -546,7 +546,7 @@ class Composer(QWidget):
         """Record (or amend). On a refusal show it by the named field and keep everything."""
         self._clear_invalid()
         if not self._author().strip():
-            self.show_error(translate("composer", "author"), translate("composer", "set your name or callsign first (File › Settings); entries need an author"))
+            self.show_error("author", translate("composer", "set your name or callsign first (File › Settings); entries need an author"))
             return None
         try:
             if self._amending is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
@@ -25,11 +25,11 @@ from incident_log.ui.viewer import ViewController
 if TYPE_CHECKING:
     from incident_log.ui.incident_window import IncidentWindow
 
-SEAL_QUESTION = ("Close and seal {ref}? Nothing more can be recorded until it is reopened with a reason. "
-                 "The seal records the entry count and head hash in the log.")
-REOPEN_WHY = "Why is {ref} reopened? (recorded in the log)"
-UNDO_REASON = "Undone within seconds: the board key was pressed by mistake (previous status {previous})"
-RECORDED_STATUS = "Recorded #{seq}: {kind} #{target} → {status}"
+SEAL_QUESTION = (QT_TRANSLATE_NOOP("controller", "Close and seal {ref}? Nothing more can be recorded until it is reopened with a reason. "
+                 "The seal records the entry count and head hash in the log."))
+REOPEN_WHY = QT_TRANSLATE_NOOP("controller", "Why is {ref} reopened? (recorded in the log)")
+UNDO_REASON = QT_TRANSLATE_NOOP("controller", "Undone within seconds: the board key was pressed by mistake (previous status {previous})")
+RECORDED_STATUS = QT_TRANSLATE_NOOP("controller", "Recorded #{seq}: {kind} #{target} → {status}")
 
 
 class IncidentController(ViewController):
@@ -94,7 +94,7 @@ class IncidentController(ViewController):
     def discard_draft(self) -> None:
         if self.w.composer.is_empty() and self.w.composer.amending is None:
             return
-        if confirm(self.w, "Discard the draft", "Throw away everything typed in the composer?", "Discard"):
+        if confirm(self.w, translate("controller", "Discard the draft"), translate("controller", "Throw away everything typed in the composer?"), translate("controller", "Discard")):
             self.w.composer.clear()
 
     def focus_time(self) -> None:
@@ -111,7 +111,7 @@ class IncidentController(ViewController):
         """A letter typed while reading the timeline is the start of an entry: it goes to the composer."""
         composer = self.w.composer
         if composer.sealed:
-            self.w.say("Nothing typed is recorded while the incident is sealed.")
+            self.w.say(translate("controller", "Nothing typed is recorded while the incident is sealed."))
             return
         composer.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = composer.text_edit.textCursor()
@@ -132,13 +132,13 @@ class IncidentController(ViewController):
         if entry is None:
             return
         kind = "demand" if any(d.seq == seq for d in (self.state.demands if self.state else ())) else "offer"
-        what = RECORDED_STATUS.format(seq=entry.seq, kind=kind, target=seq, status=status)
+        what = translate("controller", RECORDED_STATUS).format(seq=entry.seq, kind=kind, target=seq, status=status)
         if previous is None:
             self.w.say(what)
             return
 
         def undo() -> str:
-            self.logbook.amend(self.ref, entry.seq, "", reason=UNDO_REASON.format(previous=previous),
+            self.logbook.amend(self.ref, entry.seq, "", reason=translate("controller", UNDO_REASON).format(previous=previous),
                                author=self.author(), corrected={"status": previous})
             return f"{what} (back to {previous})"
 
@@ -169,9 +169,9 @@ class IncidentController(ViewController):
 
     def seal_incident(self) -> None:
         if not confirm(
-            self.w, "Close and seal",
-            SEAL_QUESTION.format(ref=self.ref),
-            "Seal the incident",
+            self.w, translate("controller", "Close and seal"),
+            translate("controller", SEAL_QUESTION).format(ref=self.ref),
+            translate("controller", "Seal the incident"),
         ):
             return
         try:
@@ -180,7 +180,7 @@ class IncidentController(ViewController):
             show_error(self.w, exc)
 
     def reopen_incident(self) -> None:
-        reason = ask_text(self.w, "Reopen", REOPEN_WHY.format(ref=self.ref),
+        reason = ask_text(self.w, translate("controller", "Reopen"), translate("controller", REOPEN_WHY).format(ref=self.ref),
                           name="reopenReason")
         if reason:
             try:

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from incident_log import errors
@@ -24,7 +24,7 @@ from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt
 from incident_log.ui.i18n import translate
 
-NOTHING = "Select an entry in the timeline and press Enter to read it here in full."
+NOTHING = QT_TRANSLATE_NOOP("detail", "Select an entry in the timeline and press Enter to read it here in full.")
 
 
 def _person(state: IncidentState | None, key: object) -> str:
@@ -131,7 +131,7 @@ class EntryDetailPane(QWidget):
         self.view.setOpenLinks(False)
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.view.setPlainText(NOTHING)
+        self.view.setPlainText(translate("detail", NOTHING))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)

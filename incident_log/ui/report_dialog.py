@@ -259,7 +259,7 @@ class ReportDialog(QDialog):
         self.reload_review()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the report as", self.path.text(), "PDF (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("report_dialog", "Save the report as"), self.path.text(), translate("report_dialog", "PDF (*.pdf)"))
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,13 +33,13 @@ from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
 from incident_log.ui.i18n import translate
 
-WINDOW_TITLE = "Situation summary — {ref}"
-INTERNAL_ERROR = "The summary could not be made (internal error: {kind}). Nothing was written."
-RECORDED = "Assessment recorded as entry #{seq}."
-WRITTEN = "Written: {path} ({pages} page(s), {copy})."
-NOTHING_TO_RECORD = "Type the assessment and recommendations first; nothing was recorded."
-REASON_NEEDED = "An unredacted summary needs a reason (it is recorded in the log with your callsign)."
-WORKING = "Making the PDF…"
+WINDOW_TITLE = QT_TRANSLATE_NOOP("summary_dialog", "Situation summary — {ref}")
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("summary_dialog", "The summary could not be made (internal error: {kind}). Nothing was written.")
+RECORDED = QT_TRANSLATE_NOOP("summary_dialog", "Assessment recorded as entry #{seq}.")
+WRITTEN = QT_TRANSLATE_NOOP("summary_dialog", "Written: {path} ({pages} page(s), {copy}).")
+NOTHING_TO_RECORD = QT_TRANSLATE_NOOP("summary_dialog", "Type the assessment and recommendations first; nothing was recorded.")
+REASON_NEEDED = QT_TRANSLATE_NOOP("summary_dialog", "An unredacted summary needs a reason (it is recorded in the log with your callsign).")
+WORKING = QT_TRANSLATE_NOOP("summary_dialog", "Making the PDF…")
 
 
 def last_summary_through(logbook: Any, ref: str) -> int:
@@ -58,7 +58,7 @@ class SummaryDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("situationSummary")
-        self.setWindowTitle(WINDOW_TITLE.format(ref=ref))
+        self.setWindowTitle(translate("summary_dialog", WINDOW_TITLE).format(ref=ref))
         self.setAccessibleName(translate("summary_dialog", "Situation summary"))
         self.ctx, self.logbook, self.ref, self.author = ctx, ctx.logbook, ref, author
         self.recorded_text = ""
@@ -159,7 +159,7 @@ class SummaryDialog(QDialog):
     def record(self) -> int | None:
         text = self.assessment.toPlainText().strip()
         if not text:
-            self._say(NOTHING_TO_RECORD)
+            self._say(translate("summary_dialog", NOTHING_TO_RECORD))
             return None
         through = self.logbook.head(self.ref)[0]
         try:
@@ -169,7 +169,7 @@ class SummaryDialog(QDialog):
             self._say(exc.message)
             return None
         self.recorded_text = text
-        self._say(RECORDED.format(seq=entry.seq))
+        self._say(translate("summary_dialog", RECORDED).format(seq=entry.seq))
         self.refresh()
         return int(entry.seq)
 
@@ -182,7 +182,7 @@ class SummaryDialog(QDialog):
         unredacted = self.unredacted.isChecked()
         reason = self.reason.text().strip()
         if unredacted and not reason:
-            self._say(REASON_NEEDED)
+            self._say(translate("summary_dialog", REASON_NEEDED))
             self.reason.setFocus()
             return
         text = self.assessment.toPlainText().strip()
@@ -192,7 +192,7 @@ class SummaryDialog(QDialog):
         state, entries, through, since = self._inputs()
         redactor = None if unredacted else make_redactor(state, entries)
         options = ReportOptions(classification=DEFAULT_CLASSIFICATION, unredacted_reason=reason if unredacted else None)
-        self._say(WORKING)
+        self._say(translate("summary_dialog", WORKING))
 
         def work() -> Any:
             return build_summary(state, entries, redactor=redactor, through=through, since=since, assessment=text,
@@ -208,13 +208,13 @@ class SummaryDialog(QDialog):
                 self._say(exc.message)
                 return
             self.last_written, self.last_result = path, result
-            self._say(WRITTEN.format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
+            self._say(translate("summary_dialog", WRITTEN).format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, errors.IncidentLogError):
                 self._say(error.message)
             else:
-                self._say(INTERNAL_ERROR.format(kind=type(error).__name__))
+                self._say(translate("summary_dialog", INTERNAL_ERROR).format(kind=type(error).__name__))
 
         self.ctx.background.submit(f"summary:{self.ref}", work, done, failed)
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +57,7 @@ from incident_log.ui.timeline_model import (
 )
 from incident_log.ui.widgets import ElidedLabel
 
-ALL_KINDS = "All kinds"
+ALL_KINDS = QT_TRANSLATE_NOOP("timeline_view", "All kinds")
 ANYONE = "Anyone"
 
 
@@ -248,8 +257,8 @@ class TimelinePanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
-        self.kind_filter = ChoiceBox([(ALL_KINDS, ""), *((spec.title, kind) for kind, spec in KINDS.items())],
-                                     self, chars=10, placeholder=ALL_KINDS)
+        self.kind_filter = ChoiceBox([(translate("timeline_view", ALL_KINDS), ""), *((spec.title, kind) for kind, spec in KINDS.items())],
+                                     self, chars=10, placeholder=translate("timeline_view", ALL_KINDS))
         self.kind_filter.setObjectName("kindFilter")
         self.kind_filter.setAccessibleName(translate("timeline_view", "Show kind"))
         self.kind_filter.setAccessibleDescription(translate("timeline_view", "Type a kind (or Alt+Down) to show only entries of that kind"))

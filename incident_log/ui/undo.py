@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from incident_log.ui.i18n import translate
 
 UNDO_SECONDS = 10
-OFFER = "{what}  ·  {key} undoes it ({seconds} s)"
-UNDONE = "Undone: {what} (an amendment records the correction)"
-TOO_LATE = "Nothing to undo: Ctrl+Z undoes a board action for {seconds} s after it; amend the entry instead (Ctrl+M)."
+OFFER = QT_TRANSLATE_NOOP("undo", "{what}  ·  {key} undoes it ({seconds} s)")
+UNDONE = QT_TRANSLATE_NOOP("undo", "Undone: {what} (an amendment records the correction)")
+TOO_LATE = QT_TRANSLATE_NOOP("undo", "Nothing to undo: Ctrl+Z undoes a board action for {seconds} s after it; amend the entry instead (Ctrl+M).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class UndoBar(QWidget):
             self._tick.stop()
             self.hide()
             return
-        text = OFFER.format(what=self._pending.what, key=self._key_text, seconds=int(left + 0.999))
+        text = translate("undo", OFFER).format(what=self._pending.what, key=self._key_text, seconds=int(left + 0.999))
         self.label.setText(text)
         self.setAccessibleDescription(text)
 
@@ -84,9 +84,9 @@ class UndoBar(QWidget):
         self._pending = None
         self._tick.stop()
         if action is None:
-            text = TOO_LATE.format(seconds=UNDO_SECONDS)
+            text = translate("undo", TOO_LATE).format(seconds=UNDO_SECONDS)
         else:
-            text = UNDONE.format(what=action.undo())
+            text = translate("undo", UNDONE).format(what=action.undo())
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -36,12 +36,12 @@ from incident_log.ui.timeline_view import TimelinePanel
 from incident_log.ui.undo import Undoable, UndoBar
 from incident_log.ui.widgets import ElidedLabel
 
-REVIEWED_AT = "reviewed up to #{upto} at {time}"
-REVIEWED = "Reviewed up to #{upto}"
-FLAG_WHY = "Why should entry #{seq} be discussed at the debrief?"
+REVIEWED_AT = QT_TRANSLATE_NOOP("viewer", "reviewed up to #{upto} at {time}")
+REVIEWED = QT_TRANSLATE_NOOP("viewer", "Reviewed up to #{upto}")
+FLAG_WHY = QT_TRANSLATE_NOOP("viewer", "Why should entry #{seq} be discussed at the debrief?")
 STATUS_MS = 8000
-SEALED_STATUS = "SEALED at {time}: nothing more can be recorded until it is reopened with a reason"
-REVIEW_FIRST = "Reviewed up to #{upto} (the first review: record a later one to move the mark)"
+SEALED_STATUS = QT_TRANSLATE_NOOP("viewer", "SEALED at {time}: nothing more can be recorded until it is reopened with a reason")
+REVIEW_FIRST = QT_TRANSLATE_NOOP("viewer", "Reviewed up to #{upto} (the first review: record a later one to move the mark)")
 
 
 class IncidentView(QMainWindow):
@@ -139,12 +139,12 @@ class IncidentView(QMainWindow):
         stats = state.statistics
         parts = [plural(stats.entry_count, "{n} entry", "{n} entries")]
         if state.reviewed_upto:
-            parts.append(REVIEWED_AT.format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
+            parts.append(translate("viewer", REVIEWED_AT).format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
         if state.flags:
             parts.append(f"{len(state.flags)} flagged")
         if state.sealed:
             sealed_at = state.extra.get("sealed_at")
-            parts.append(SEALED_STATUS.format(time=timefmt.clock(sealed_at, seconds=False)))  # type: ignore[arg-type]
+            parts.append(translate("viewer", SEALED_STATUS).format(time=timefmt.clock(sealed_at, seconds=False)))  # type: ignore[arg-type]
         self.status_state.setText(" · ".join(parts))
         self.update_title(state.incident, state.sealed)
 
@@ -289,7 +289,7 @@ class ViewController(QObject):
 
     def jump_to_board(self, object_name: str) -> None:
         if self.w.docks.raise_board(object_name) is None:
-            self.w.say("That board is not part of this window.")
+            self.w.say(translate("viewer", "That board is not part of this window."))
 
     def toggle_boards(self) -> None:
         self.w.docks.toggle_fold()
@@ -356,7 +356,7 @@ class ViewController(QObject):
     def show_selected_entry(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            self.w.say("Select an entry in the timeline first (Shift+F6 goes there).")
+            self.w.say(translate("viewer", "Select an entry in the timeline first (Shift+F6 goes there)."))
             return
         self.show_entry(entry.seq)
 
@@ -367,8 +367,8 @@ class ViewController(QObject):
             self.w.detail.show_seq(self.w.model.seq_at(current.row()))
 
     def typed_in_timeline(self, text: str) -> None:
-        self.w.say("Typing does nothing in the timeline of this window: nothing was recorded. "
-                   "F6 moves between panes.")
+        self.w.say(translate("viewer", "Typing does nothing in the timeline of this window: nothing was recorded. "
+                   "F6 moves between panes."))
 
     # --- team leader's tools (both windows) --------------------------------------------------------
     def author(self) -> str:
@@ -379,8 +379,8 @@ class ViewController(QObject):
         if entry is None:
             show_error(self.w, translate("viewer", "Select the entry to flag in the timeline first."))
             return
-        reason = ask_text(self.w, "Flag for debrief",
-                          FLAG_WHY.format(seq=entry.seq),
+        reason = ask_text(self.w, translate("viewer", "Flag for debrief"),
+                          translate("viewer", FLAG_WHY).format(seq=entry.seq),
                           name="flagReason")
         if reason:
             try:
@@ -399,7 +399,7 @@ class ViewController(QObject):
         except errors.IncidentLogError as exc:
             show_error(self.w, exc)
             return
-        what = REVIEWED.format(upto=upto)
+        what = translate("viewer", REVIEWED).format(upto=upto)
         if previous > 0:
             def undo() -> str:
                 self.logbook.mark_reviewed(self.ref, previous, author=self.author())
@@ -407,7 +407,7 @@ class ViewController(QObject):
 
             self.w.undo_bar.offer(Undoable(what, undo))
         else:
-            self.w.say(REVIEW_FIRST.format(upto=upto))
+            self.w.say(translate("viewer", REVIEW_FIRST).format(upto=upto))
 
     def undo_last(self) -> None:
         try:
@@ -418,7 +418,7 @@ class ViewController(QObject):
     def acknowledge_alarm(self) -> None:
         alarm = self.w.alarm_banner.top()
         if alarm is None:
-            self.w.say("No alarm to acknowledge.")
+            self.w.say(translate("viewer", "No alarm to acknowledge."))
             return
         entry = self._record(NewEntry("alarm", alarm.text, {"alarm": alarm.id}, author=self.author()))
         if entry is not None:

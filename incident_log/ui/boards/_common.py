@@ -21,6 +21,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -309,9 +310,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 # --- the keyboard table ----------------------------------------------------------------------
 
-NOTHING_SELECTED = "Select an item first (Up and Down arrows), then press its letter."
-STRAY_KEY = "'{key}' does nothing on this board (nothing was typed or recorded). {help} F6 goes to the next pane."
-NO_KEYS = "Here Enter opens the entry; Up and Down move."
+NOTHING_SELECTED = QT_TRANSLATE_NOOP("_common", "Select an item first (Up and Down arrows), then press its letter.")
+STRAY_KEY = QT_TRANSLATE_NOOP("_common", "'{key}' does nothing on this board (nothing was typed or recorded). {help} F6 goes to the next pane.")
+NO_KEYS = QT_TRANSLATE_NOOP("_common", "Here Enter opens the entry; Up and Down move.")
 
 
 class BoardTable(QTableView):
@@ -398,14 +399,14 @@ class BoardTable(QTableView):
             if seq is not None:
                 self.statusKeyPressed.emit(seq, self.status_keys[event.key()])
             else:
-                self.keyRefused.emit(NOTHING_SELECTED)
+                self.keyRefused.emit(translate("_common", NOTHING_SELECTED))
             event.accept()  # a stray letter must not search
             return
         text = event.text()
         if text and text.isprintable() and not text.isspace() and event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         ) == Qt.KeyboardModifier.NoModifier:
-            self.keyRefused.emit(STRAY_KEY.format(key=text, help=self.key_help or NO_KEYS))
+            self.keyRefused.emit(translate("_common", STRAY_KEY).format(key=text, help=self.key_help or translate("_common", NO_KEYS)))
             event.accept()
             return
         super().keyPressEvent(event)

@@ -52,8 +52,8 @@ OFFER_KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_D: "delivered",
     Qt.Key.Key_W: "withdrawn",
 }
-DEMAND_HINT = "Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry"
-OFFER_HINT = "Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry"
+DEMAND_HINT = QT_TRANSLATE_NOOP("demands", "Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry")
+OFFER_HINT = QT_TRANSLATE_NOOP("demands", "Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry")
 OPEN_DEMAND_STATUSES = ("open", "partly met")
 
 
@@ -233,17 +233,17 @@ class DemandsBoard(Board):
         self.offers_view = BoardTable(self.offers_model, "offersTable", "Offers")
         self.demands_view.status_keys = dict(DEMAND_KEYS)
         self.offers_view.status_keys = dict(OFFER_KEYS)
-        self.demands_view.key_help = DEMAND_HINT + "."
-        self.offers_view.key_help = OFFER_HINT + "."
+        self.demands_view.key_help = translate("demands", DEMAND_HINT) + "."
+        self.offers_view.key_help = translate("demands", OFFER_HINT) + "."
         self.demands_view.set_column_widths((3, 16, 10, 30, 10, 16, 5))
         self.offers_view.set_column_widths((3, 14, 30, 16, 16, 20, 5))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)
             view.seqActivated.connect(self.entryActivated)
-        self.demands_heading = section_label("Demands", "demandsHeading", self.demands_view)
-        self.offers_heading = section_label("Offers", "offersHeading", self.offers_view)
-        self.hint = hint_label(DEMAND_HINT, "demandsHint")
-        self._demand_hint, self._offer_hint = DEMAND_HINT, OFFER_HINT
+        self.demands_heading = section_label(translate("demands", "Demands"), "demandsHeading", self.demands_view)
+        self.offers_heading = section_label(translate("demands", "Offers"), "offersHeading", self.offers_view)
+        self.hint = hint_label(translate("demands", DEMAND_HINT), "demandsHint")
+        self._demand_hint, self._offer_hint = translate("demands", DEMAND_HINT), translate("demands", OFFER_HINT)
 
         def section(heading: QWidget, view: QWidget) -> QWidget:
             box = QWidget()

@@ -47,10 +47,10 @@ ROLE_PREFIX: dict[str, str] = {
 }
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
-NAME_REQUIRED = "Type the person's name (or a description such as 'unknown male, 40s')."
-KEY_TAKEN = "The key {key} is already used by {label}. Choose another key."
-ROLE_REQUIRED = "Type the person's role (subject, hostage, negotiator …) or choose it with Alt+Down."
-KEY_INVALID = "A key is a short word of lower-case letters and digits starting with a letter, e.g. s2."
+NAME_REQUIRED = QT_TRANSLATE_NOOP("people", "Type the person's name (or a description such as 'unknown male, 40s').")
+KEY_TAKEN = QT_TRANSLATE_NOOP("people", "The key {key} is already used by {label}. Choose another key.")
+ROLE_REQUIRED = QT_TRANSLATE_NOOP("people", "Type the person's role (subject, hostage, negotiator …) or choose it with Alt+Down.")
+KEY_INVALID = QT_TRANSLATE_NOOP("people", "A key is a short word of lower-case letters and digits starting with a letter, e.g. s2.")
 
 
 def suggest_key(role: str, taken: set[str]) -> str:
@@ -199,14 +199,14 @@ class AddPersonDialog(QDialog):
     def problem(self) -> tuple[str, QWidget] | None:
         role = self.role_combo.resolution()
         if not role.ok:
-            return (role.message or ROLE_REQUIRED), self.role_combo
+            return (role.message or translate("people", ROLE_REQUIRED)), self.role_combo
         if not self.name_edit.text().strip():
-            return NAME_REQUIRED, self.name_edit
+            return translate("people", NAME_REQUIRED), self.name_edit
         key = self.key_edit.text().strip()
         if not KEY_PATTERN.match(key):
-            return KEY_INVALID, self.key_edit
+            return translate("people", KEY_INVALID), self.key_edit
         if key in self._people:
-            return KEY_TAKEN.format(key=key, label=self._people[key].label), self.key_edit
+            return translate("people", KEY_TAKEN).format(key=key, label=self._people[key].label), self.key_edit
         return None
 
     def accept(self) -> None:

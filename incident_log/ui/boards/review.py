@@ -88,7 +88,7 @@ class ReviewList(Board):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reviewed_label = ElidedLabel("Not reviewed yet")
+        self.reviewed_label = ElidedLabel(translate("review", "Not reviewed yet"))
         self.reviewed_label.setObjectName("reviewedLabel")
         self.reviewed_label.setAccessibleName(translate("review", "Reviewed up to"))
         font = self.reviewed_label.font()

@@ -35,8 +35,8 @@ from incident_log.ui.i18n import translate
 from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
-ON_PHONE = "On the phone {time} · {who}"
-ON_PHONE_SINCE_UNKNOWN = "On the phone: {who}"
+ON_PHONE = QT_TRANSLATE_NOOP("roster", "On the phone {time} · {who}")
+ON_PHONE_SINCE_UNKNOWN = QT_TRANSLATE_NOOP("roster", "On the phone: {who}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +173,9 @@ def on_phone_text(state: IncidentState, people: dict[str, Person], now: datetime
         return "Nobody on the phone"
     who = person_text(people.get(roster.on_phone), roster.on_phone)
     if roster.on_phone_since is None:
-        return ON_PHONE_SINCE_UNKNOWN.format(who=who)
+        return translate("roster", ON_PHONE_SINCE_UNKNOWN).format(who=who)
     end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
-    return ON_PHONE.format(time=hms((end - roster.on_phone_since).total_seconds()), who=who)
+    return translate("roster", ON_PHONE).format(time=hms((end - roster.on_phone_since).total_seconds()), who=who)
 
 
 class RosterBoard(Board):
@@ -189,7 +189,7 @@ class RosterBoard(Board):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: dict[str, Person] = {}
-        self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
+        self.on_phone_label = ElidedLabel(translate("roster", "Nobody on the phone"), min_chars=12)
         self.on_phone_label.setObjectName("onPhoneLabel")
         self.on_phone_label.setAccessibleName(translate("roster", "On the phone"))
         font = self.on_phone_label.font()
@@ -211,9 +211,9 @@ class RosterBoard(Board):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.on_phone_label)
-        layout.addWidget(section_label("Roles now", "rolesHeading", self.roles_view))
+        layout.addWidget(section_label(translate("roster", "Roles now"), "rolesHeading", self.roles_view))
         layout.addWidget(self.roles_view, 3)
-        layout.addWidget(section_label("Time on the phone", "phoneHeading", self.phone_view))
+        layout.addWidget(section_label(translate("roster", "Time on the phone"), "phoneHeading", self.phone_view))
         layout.addWidget(self.phone_view, 2)
         self.setFocusProxy(self.roles_view)
 
