@@ -113,12 +113,12 @@ class EntryDetailPane(QWidget):
     """A read-only, keyboard-scrollable view of one entry (object name ``entryDetail``)."""
 
     OBJECT_NAME = "entryDetail"
-    TITLE = "Entry detail"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Entry detail")
 
     def __init__(self, logbook: Any, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.OBJECT_NAME)
-        self.setAccessibleName(self.TITLE)
+        self.setAccessibleName(translate("boards", self.TITLE))
         self._logbook = logbook
         self._ref = ref
         self._state: IncidentState | None = None

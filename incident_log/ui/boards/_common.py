@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
 from incident_log.ui import themes
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
@@ -142,7 +142,7 @@ def hms(seconds: float) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"{days} d {text}" if days else text
+    return fill(translate("common", "%1 d %2"), days, text) if days else text
 
 
 def span_text(seconds: float) -> str:
@@ -151,7 +151,8 @@ def span_text(seconds: float) -> str:
     if total < 60:
         return f"{total} s"
     hours, rest = divmod(total // 60, 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+    return (fill(translate("common", "%1 h %2 min"), hours, f"{rest:02d}") if hours
+            else fill(translate("common", "%1 min"), rest))
 
 
 def countdown(deadline: datetime, now: datetime) -> tuple[str, str]:
@@ -162,11 +163,11 @@ def countdown(deadline: datetime, now: datetime) -> tuple[str, str]:
     """
     left = (deadline - now).total_seconds()
     if left < 0:
-        return f"overdue {span_text(-left)}", "red"
+        return fill(translate("common", "overdue %1"), span_text(-left)), "red"
     if left < 15 * 60:
         minutes, secs = divmod(int(left), 60)
-        return f"{minutes:02d}:{secs:02d} left", "red" if left < 5 * 60 else "amber"
-    return f"{span_text(left)} left", ""
+        return fill(translate("common", "%1 left"), f"{minutes:02d}:{secs:02d}"), "red" if left < 5 * 60 else "amber"
+    return fill(translate("common", "%1 left"), span_text(left)), ""
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -485,7 +486,7 @@ class Board(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.OBJECT_NAME)
-        self.setAccessibleName(self.TITLE)
+        self.setAccessibleName(translate("boards", self.TITLE))
         self._state: IncidentState | None = None
         self._slice_value: object = None
         self._tz: TimeZone = None

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from incident_log.domain.state import IncidentState
-from incident_log.ui import uisettings
+from incident_log.ui import uisettings, vocab
 from incident_log.ui.boards._common import (
     Board,
     caution_text,
@@ -28,7 +28,7 @@ from incident_log.ui.boards._common import (
     zone_suffix,
 )
 from incident_log.ui.boards.roster import on_phone_text
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber from half of it
@@ -54,7 +54,7 @@ class IncidentClock(Board):
     """Elapsed time (big), time since the last contact, and who is on the phone."""
 
     OBJECT_NAME = "incidentClock"
-    TITLE = "Incident clock"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Incident clock")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +107,8 @@ class IncidentClock(Board):
     def _render(self, state: IncidentState) -> None:
         opened = state.incident.opened_at
         self.opened_label.setText(
-            f"Opened {clock_text(opened, self._tz)}{zone_suffix(self._tz)} · {in_zone(opened, self._tz).strftime('%d %b %Y')}"
+            fill(translate("clock", "Opened %1%2 · %3"), clock_text(opened, self._tz), zone_suffix(self._tz),
+                 in_zone(opened, self._tz).strftime("%d/%m/%Y"))
         )
         self._tick(self._now)
 
@@ -116,20 +117,21 @@ class IncidentClock(Board):
         if state is None:
             return
         end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
-        self.caption_label.setText("Duration (sealed)" if state.sealed else "Elapsed")
+        self.caption_label.setText(translate("clock", "Duration (sealed)") if state.sealed else translate("clock", "Elapsed"))
         self._set(self.elapsed_label, hms((end - state.incident.opened_at).total_seconds()))
         last = state.statistics.last_contact_at
         latest = state.contacts[-1] if state.contacts else None
         if last is None:
-            self._set(self.last_contact_label, "No contact yet")
+            self._set(self.last_contact_label, translate("clock", "No contact yet"))
             level = ""
         elif latest is not None and latest.event == "start" and not state.sealed:
             # Contact is going on now: counting "silence" from its start would be false alarm.
-            self._set(self.last_contact_label, f"In contact ({latest.channel}) for {hms((now - latest.at).total_seconds())}")
+            self._set(self.last_contact_label, fill(translate("clock", "In contact (%1) for %2"),
+                                                      vocab.choice(latest.channel), hms((now - latest.at).total_seconds())))
             level = ""
         else:
             silence = (end - last).total_seconds()
-            self._set(self.last_contact_label, f"Last contact {hms(silence)} ago")
+            self._set(self.last_contact_label, fill(translate("clock", "Last contact %1 ago"), hms(silence)))
             amber, red = silence_limits()
             level = "red" if silence >= red else "amber" if silence >= amber else ""
         if state.sealed:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import Demand, IncidentState, Offer
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     TINT_AMBER,
@@ -35,7 +36,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import fill, translate
 
 # One letter per status: the first letter where it is free, the hint line shows them all.
 DEMAND_KEYS: dict[Qt.Key, str] = {
@@ -113,12 +114,12 @@ class DemandsModel(RowsModel[DemandRow]):
             if column == self.TEXT:
                 return row.text
             if column == self.STATUS:
-                return row.status
+                return vocab.choice(row.status)
             if column == self.DEADLINE:
                 if row.deadline is None:
                     return ""
                 text = clock_text(row.deadline, self.tz)
-                return f"{text} · restated {row.restated}×" if row.restated else text
+                return fill(translate("demands", "%1 · restated %2×"), text, row.restated) if row.restated else text
             if column == self.LEFT:
                 if row.deadline is None or not row.is_open:
                     return ""
@@ -130,7 +131,7 @@ class DemandsModel(RowsModel[DemandRow]):
             if column == self.AT:
                 return full_time_text(row.at, self.tz)
             if column == self.DEADLINE and row.deadline is not None:
-                restated = f"\nDeadline restated {row.restated} time(s)" if row.restated else ""
+                restated = fill(translate("demands", "\nDeadline restated %1 time(s)"), row.restated) if row.restated else ""
                 return full_time_text(row.deadline, self.tz) + restated
             if column == self.TEXT:
                 return row.text
@@ -179,7 +180,7 @@ class OffersModel(RowsModel[OfferRow]):
             if column in (self.TEXT, self.CONDITIONS):
                 return row.text if column == self.TEXT else row.conditions
             if column == self.STATUS and row.owed:
-                return "Accepted by the subject and not yet delivered: the cell owes this."
+                return translate("demands", "Accepted by the subject and not yet delivered: the cell owes this.")
             return None
         if role == Qt.ItemDataRole.BackgroundRole and row.owed:
             return TINT_AMBER
@@ -220,7 +221,7 @@ class DemandsBoard(Board):
     """Demands above, offers below; each a keyboard table with its status letters."""
 
     OBJECT_NAME = "demandsBoard"
-    TITLE = "Demands & offers"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Demands & offers")
 
     statusUpdateRequested = Signal(int, str)  # (seq of the demand or offer, new status)
     entryActivated = Signal(int)
@@ -229,8 +230,8 @@ class DemandsBoard(Board):
         super().__init__(parent)
         self.demands_model = DemandsModel(self)
         self.offers_model = OffersModel(self)
-        self.demands_view = BoardTable(self.demands_model, "demandsTable", "Demands")
-        self.offers_view = BoardTable(self.offers_model, "offersTable", "Offers")
+        self.demands_view = BoardTable(self.demands_model, "demandsTable", translate("boards", "Demands"))
+        self.offers_view = BoardTable(self.offers_model, "offersTable", translate("boards", "Offers"))
         self.demands_view.status_keys = dict(DEMAND_KEYS)
         self.offers_view.status_keys = dict(OFFER_KEYS)
         self.demands_view.key_help = translate("demands", DEMAND_HINT) + "."
@@ -307,7 +308,8 @@ class DemandsBoard(Board):
     def _update_headings(self, demands: tuple[Demand, ...], offers: tuple[Offer, ...]) -> None:
         open_count = sum(1 for d in demands if d.status in OPEN_DEMAND_STATUSES)
         owed = sum(1 for o in offers if o.owed)
-        self.demands_heading.setText(f"Demands · {open_count} open of {len(demands)}")
-        self.offers_heading.setText(f"Offers · {owed} owed" + (f" of {len(offers)}" if offers else ""))
+        self.demands_heading.setText(fill(translate("demands", "Demands · %1 open of %2"), open_count, len(demands)))
+        self.offers_heading.setText(fill(translate("demands", "Offers · %1 owed"), owed)
+                                    + (fill(translate("demands", " of %1"), len(offers)) if offers else ""))
         self.demands_heading.setAccessibleName(self.demands_heading.text())
         self.offers_heading.setAccessibleName(self.offers_heading.text())

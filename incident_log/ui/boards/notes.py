@@ -35,7 +35,7 @@ from incident_log.ui.boards._common import (
     warning_text,
     zone_suffix,
 )
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import fill, translate
 
 GRAVE = ("weapon", "self-harm")
 
@@ -160,18 +160,18 @@ class HooksTriggersRisksBoard(Board):
     """Three lists in a splitter: hooks, triggers (red-tinted), risks (grave ones on top, in red)."""
 
     OBJECT_NAME = "hooksBoard"
-    TITLE = "Hooks, triggers & risks"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Hooks, triggers & risks")
 
     entryActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hooks_model = ItemsModel("Hook: talk about", None, self)
-        self.triggers_model = ItemsModel("Trigger: avoid", TINT_RED, self)
+        self.hooks_model = ItemsModel(translate("notes", "Hook: talk about"), None, self)
+        self.triggers_model = ItemsModel(translate("notes", "Trigger: avoid"), TINT_RED, self)
         self.risks_model = RisksModel(self)
-        self.hooks_view = BoardTable(self.hooks_model, "hooksTable", "Hooks: what to talk about")
-        self.triggers_view = BoardTable(self.triggers_model, "triggersTable", "Triggers: topics to avoid")
-        self.risks_view = BoardTable(self.risks_model, "risksTable", "Risks")
+        self.hooks_view = BoardTable(self.hooks_model, "hooksTable", translate("boards", "Hooks: what to talk about"))
+        self.triggers_view = BoardTable(self.triggers_model, "triggersTable", translate("boards", "Triggers: topics to avoid"))
+        self.risks_view = BoardTable(self.risks_model, "risksTable", translate("boards", "Risks"))
         self.hooks_view.set_column_widths((5, 44, 24, 14))
         self.triggers_view.set_column_widths((5, 44, 24, 14))
         self.risks_view.set_column_widths((5, 9, 11, 40, 24, 14))
@@ -221,10 +221,11 @@ class HooksTriggersRisksBoard(Board):
         self.risks_model.set_rows(risk_rows(state.risks, people))
         grave = sum(1 for r in state.risks if risk_level(r.category, r.status) == "danger")
         live = sum(1 for r in state.risks if r.status != "cleared")
-        self.hooks_heading.setText(f"Hooks · talk about ({len(state.hooks)})")
-        self.triggers_heading.setText(f"Triggers · avoid these topics ({len(state.triggers)})")
+        self.hooks_heading.setText(fill(translate("notes", "Hooks · talk about (%1)"), len(state.hooks)))
+        self.triggers_heading.setText(fill(translate("notes", "Triggers · avoid these topics (%1)"), len(state.triggers)))
         self.risks_heading.setText(
-            f"Risks · {live} live" + (f", {grave} CONFIRMED weapon/self-harm" if grave else "")
+            fill(translate("notes", "Risks · %1 live"), live)
+            + (fill(translate("notes", ", %1 CONFIRMED weapon/self-harm"), grave) if grave else "")
         )
         for heading in (self.hooks_heading, self.triggers_heading, self.risks_heading):
             heading.setAccessibleName(heading.text())

@@ -32,6 +32,7 @@ from incident_log.domain.state import IncidentState, Person
 from incident_log.ui.boards._common import Board, BoardTable, RowsModel, bold_font, warning_text
 from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.i18n import translate
+from incident_log.ui.text import plural
 from incident_log.ui.widgets import ElidedLabel
 
 # The key letter for each role: s1, h1, n1 … (the convention of the scenario files and the CLI).
@@ -232,7 +233,7 @@ class PeopleRegister(Board):
     """The register table and its "Add person" form."""
 
     OBJECT_NAME = "peopleRegister"
-    TITLE = "People"
+    TITLE = QT_TRANSLATE_NOOP("boards", "People")
 
     personAddRequested = Signal(dict)  # the person entry's fields: key, role, name, aliases, phones, notes
     entryActivated = Signal(int)  # the entry that registered the person
@@ -240,7 +241,7 @@ class PeopleRegister(Board):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PeopleModel(self)
-        self.view = BoardTable(self.model, "peopleTable", "People register")
+        self.view = BoardTable(self.model, "peopleTable", translate("boards", "People register"))
         self.view.set_column_widths((14, 12, 28, 18, 20, 6))
         self.view.seqActivated.connect(self.entryActivated)
         self.add_button = QPushButton(translate("people", "Add person…"))
@@ -297,6 +298,7 @@ class PeopleRegister(Board):
     def _render(self, state: IncidentState) -> None:
         self.model.set_rows(person_rows(state.people))
         n = len(state.people)
-        self.count_label.setText(f"{n} {'person' if n == 1 else 'people'} registered")
+        self.count_label.setText(plural(n, translate("people", "{n} person registered"),
+                                        translate("people", "{n} people registered")))
         if self.dialog is not None:
             self.dialog.set_people(state.people)

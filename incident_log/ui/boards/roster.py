@@ -170,7 +170,7 @@ def on_phone_text(state: IncidentState, people: dict[str, Person], now: datetime
     """
     roster: Roster = state.roster
     if not roster.on_phone:
-        return "Nobody on the phone"
+        return translate("roster", "Nobody on the phone")
     who = person_text(people.get(roster.on_phone), roster.on_phone)
     if roster.on_phone_since is None:
         return translate("roster", ON_PHONE_SINCE_UNKNOWN).format(who=who)
@@ -182,7 +182,7 @@ class RosterBoard(Board):
     """Roles now, the live phone spell, and phone time per negotiator."""
 
     OBJECT_NAME = "rosterBoard"
-    TITLE = "Roster"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Roster")
 
     entryActivated = Signal(int)  # the rotation entry of a role, the person entry of a negotiator
 
@@ -201,8 +201,8 @@ class RosterBoard(Board):
 
         self.roles_model = RolesModel(self)
         self.phone_model = PhoneModel(self)
-        self.roles_view = BoardTable(self.roles_model, "rosterRolesTable", "Roles now")
-        self.phone_view = BoardTable(self.phone_model, "phoneTimeTable", "Time on the phone per negotiator")
+        self.roles_view = BoardTable(self.roles_model, "rosterRolesTable", translate("boards", "Roles now"))
+        self.phone_view = BoardTable(self.phone_model, "phoneTimeTable", translate("boards", "Time on the phone per negotiator"))
         self.roles_view.set_column_widths((19, 38, 5, 8))
         self.phone_view.set_column_widths((9, 6, 40))
         self.roles_view.seqActivated.connect(self.entryActivated)
