@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
@@ -20,7 +20,7 @@ from incident_log.domain.alarms import RED, Alarm, AlarmPolicy, alarms
 from incident_log.domain.entry import utc_now
 from incident_log.ui import timefmt, uisettings
 from incident_log.ui.feed import FeedState
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 MORE = QT_TRANSLATE_NOOP("alarms", "  (+{count} more)")
 HOW = QT_TRANSLATE_NOOP("alarms", "{key} acknowledges (recorded in the log)")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -46,7 +46,7 @@ from incident_log.ui.composer_fields import (
     set_editor_text,
     value_as_text,
 )
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 

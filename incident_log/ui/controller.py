@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.domain.state import Demand, IncidentState, Offer
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
 from incident_log.ui.composer import SEALED_NOTICE
 from incident_log.ui.feed import FeedState
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.prompts import ask_text, confirm, show_error
 from incident_log.ui.undo import Undoable
 from incident_log.ui.viewer import ViewController
@@ -132,15 +132,16 @@ class IncidentController(ViewController):
         if entry is None:
             return
         kind = "demand" if any(d.seq == seq for d in (self.state.demands if self.state else ())) else "offer"
-        what = translate("controller", RECORDED_STATUS).format(seq=entry.seq, kind=kind, target=seq, status=status)
+        what = translate("controller", RECORDED_STATUS).format(seq=entry.seq, kind=vocab.kind_title(kind).lower(), target=seq,
+                                                             status=vocab.choice(status))
         if previous is None:
             self.w.say(what)
             return
 
         def undo() -> str:
-            self.logbook.amend(self.ref, entry.seq, "", reason=translate("controller", UNDO_REASON).format(previous=previous),
+            self.logbook.amend(self.ref, entry.seq, "", reason=translate("controller", UNDO_REASON).format(previous=vocab.choice(previous)),
                                author=self.author(), corrected={"status": previous})
-            return f"{what} (back to {previous})"
+            return fill(translate("controller", "%1 (back to %2)"), what, vocab.choice(previous))
 
         self.w.undo_bar.offer(Undoable(what, undo))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,10 +24,10 @@ from incident_log import errors
 from incident_log.domain.alarms import AlarmPolicy
 from incident_log.domain.kinds import INCIDENT_TYPES
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
-from incident_log.ui import i18n, themes, uisettings
+from incident_log.ui import i18n, themes, uisettings, vocab
 from incident_log.ui.actions import keyboard_map_rows
 from incident_log.ui.composer_fields import ChoiceBox
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.prompts import CALLSIGN_TOO_LONG
 
 BAD_WARNINGS = QT_TRANSLATE_NOOP("dialogs", "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty).")
@@ -63,7 +62,7 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(7, 28)
         self.font_size.setValue(uisettings.get_int("font_size"))
         form.addRow(translate("dialogs", "&Font size"), self.font_size)
-        self.theme = ChoiceBox([(t.title, t.name) for t in themes.THEMES.values()], self, chars=18)
+        self.theme = ChoiceBox([(translate("themes", t.title), t.name) for t in themes.THEMES.values()], self, chars=18)
         self.theme.setObjectName("settingsTheme")
         self.theme.setAccessibleName(translate("dialogs", "Theme"))
         self.theme.setAccessibleDescription(translate("dialogs", "Light for day, dark for a lit room at night, night for a dark room"))
@@ -211,7 +210,7 @@ class NewIncidentDialog(QDialog):
         self.title.setObjectName("incidentTitle")
         self.title.setAccessibleName(translate("dialogs", "Incident title"))
         form.addRow(translate("dialogs", "&Title"), self.title)
-        self.type = ChoiceBox(INCIDENT_TYPES, self, chars=18)
+        self.type = ChoiceBox([(vocab.incident_type(t), t) for t in INCIDENT_TYPES], self, chars=18)
         self.type.setObjectName("incidentType")
         self.type.setAccessibleName(translate("dialogs", "Incident type"))
         self.type.setAccessibleDescription(translate("dialogs", "Hostage, barricade, suicide intervention, kidnap, crisis or other"))

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from incident_log.ui import uisettings
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 # Tab labels: a stack of four tabs in a 430 px column has about 100 px per tab.
 SHORT_TITLES = {"demandsBoard": QT_TRANSLATE_NOOP("docks", "Demands"),

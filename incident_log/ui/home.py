@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,7 +27,7 @@ from incident_log import errors
 from incident_log.domain.entry import Incident
 from incident_log.ui import timefmt, vocab
 from incident_log.ui.actions import HOME, build_actions, populate_menus
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
 
@@ -69,8 +68,8 @@ class IncidentsModel(QAbstractTableModel):
         return (
             incident.ref,
             incident.title + (translate("home", " [EXERCISE]") if incident.exercise else ""),
-            vocab.choice(incident.type),
-            vocab.choice(incident.status),
+            vocab.incident_type(incident.type),
+            vocab.incident_status(incident.status),
             f"{timefmt.full(incident.opened_at, zone=incident.time_zone)}",
             f"{incident.entry_count:,}",
         )[index.column()]

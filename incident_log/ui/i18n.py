@@ -18,6 +18,14 @@ CHOICES = ("system",) + LANGUAGES  # the setting's values
 _installed: list[QTranslator] = []
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for lupdate in a module-level table; translated later with ``translate``.
+
+    PySide6's own is typed as returning ``object``; this one keeps tables typed ``str``.
+    """
+    return text
+
+
 def translate(context: str, text: str) -> str:
     """The current language's form of ``text`` (a literal, so lupdate can see it at the call)."""
     return QCoreApplication.translate(context, text)

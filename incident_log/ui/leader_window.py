@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from incident_log.domain.kinds import KINDS
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
 from incident_log.ui.actions import LEADER
 from incident_log.ui.alarms import announce
 from incident_log.ui.feed import FeedState
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.text import plural
 from incident_log.ui.viewer import IncidentView, ViewController
 from incident_log.ui.widgets import ElidedLabel
@@ -82,7 +80,8 @@ class LeaderController(ViewController):
     def apply_feed(self, feed: FeedState) -> None:
         super().apply_feed(feed)
         state = feed.state
-        entries = plural(state.statistics.entry_count, "{n} entry", "{n} entries")
+        entries = plural(state.statistics.entry_count, translate("leader_window", "{n} entry"),
+                         translate("leader_window", "{n} entries"))
         if state.reviewed_upto:
             text = translate("leader_window", REVIEWED).format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False),
                                    who=feed.reviewed_by or "?", new=max(state.statistics.entry_count - state.reviewed_upto, 0),
@@ -90,7 +89,7 @@ class LeaderController(ViewController):
         else:
             text = translate("leader_window", NOT_REVIEWED).format(entries=entries)
         if state.sealed:
-            text += " · SEALED"
+            text += translate("leader_window", " · SEALED")
         self.w.banner.setText(text)
 
     def on_entries_added(self, ref: str, seqs: list[int], entries: list[Any]) -> None:
@@ -98,7 +97,7 @@ class LeaderController(ViewController):
         if ref != self.ref or not entries:
             return
         entry = max(entries, key=lambda e: e.seq)
-        kind = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
+        kind = vocab.kind_title(entry.kind)
         text = " ".join(entry.text.split())[:120]
         self.last_announcement = translate("leader_window", NEW_ENTRY).format(seq=entry.seq, kind=kind, author=entry.author, text=text)
         announce(self.w.timeline.table, self.last_announcement)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from incident_log import errors
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import themes
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 
 def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "") -> None:

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions, ReportResult
-from incident_log.ui.i18n import translate
+from incident_log.ui import vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
@@ -47,10 +48,10 @@ ItemRole = Qt.ItemDataRole.UserRole
 
 # Decision keys of the review list: (action, key, button text, objectName).
 DECISION_KEYS = (
-    ("keep", "K", "&Keep as written", "keepButton"),
-    ("redact", "R", "&Redact", "redactButton"),
-    ("attach", "A", "&Attach to person", "attachButton"),
-    ("default", "D", "&Default", "defaultButton"),
+    ("keep", "K", QT_TRANSLATE_NOOP("report_dialog", "&Keep as written"), "keepButton"),
+    ("redact", "R", QT_TRANSLATE_NOOP("report_dialog", "&Redact"), "redactButton"),
+    ("attach", "A", QT_TRANSLATE_NOOP("report_dialog", "&Attach to person"), "attachButton"),
+    ("default", "D", QT_TRANSLATE_NOOP("report_dialog", "&Default"), "defaultButton"),
 )
 
 
@@ -87,7 +88,7 @@ class ReportDialog(QDialog):
     def __init__(self, parent: QWidget | None, logbook: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
-        self.setWindowTitle(f"Debrief report \u2014 {ref}")
+        self.setWindowTitle(fill(translate("report_dialog", "Debrief report \u2014 %1"), ref))
         self.logbook, self.ref, self.author = logbook, ref, author
         self.background = Background(self)
         self._pending: tuple[Path, bool, str] | None = None
@@ -142,7 +143,9 @@ class ReportDialog(QDialog):
         self.review = QTreeWidget()
         self.review.setObjectName("reviewList")
         self.review.setColumnCount(5)
-        self.review.setHeaderLabels(["Found", "Class", "Count", "Printed as", "Decision"])
+        self.review.setHeaderLabels([translate("report_dialog", "Found"), translate("report_dialog", "Class"),
+                                     translate("report_dialog", "Count"), translate("report_dialog", "Printed as"),
+                                     translate("report_dialog", "Decision")])
         self.review.setRootIsDecorated(False)
         self.review.setUniformRowHeights(True)
         layout.addWidget(self.review, 1)
@@ -152,7 +155,7 @@ class ReportDialog(QDialog):
         self.person.setObjectName("attachPersonCombo")
         self.decision_buttons: dict[str, QPushButton] = {}
         for action, key, text, name in DECISION_KEYS:
-            button = QPushButton(text)
+            button = QPushButton(translate("report_dialog", text))
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, a=action: self.decide(a))
             decide_row.addWidget(button)
@@ -209,7 +212,8 @@ class ReportDialog(QDialog):
         self.review.clear()
         for item in result.items:
             row = QTreeWidgetItem(
-                self.review, [item.text, item.cls, str(item.count), item.replacement, item.decision]
+                self.review, [item.text, item.cls, str(item.count), vocab.person_label(item.replacement),
+                              vocab.choice(item.decision)]
             )
             row.setData(0, ItemRole, item)
             if keep is not None and item.text == keep:
@@ -223,14 +227,15 @@ class ReportDialog(QDialog):
         chosen = self.person.currentData()
         self.person.clear()
         for person in inputs.state.people:
-            self.person.addItem(f"{person.label} \u2014 {person.name}", person.key)
+            self.person.addItem(f"{vocab.person_label(person.label)} \u2014 {person.name}", person.key)
         if chosen is not None and self.person.findData(chosen) >= 0:
             self.person.setCurrentIndex(self.person.findData(chosen))
         self.review_result = result
         ambiguous = sum(1 for i in result.items if i.ambiguous)
         self.status.setText(
-            f"{len(result.items)} findings"
-            + (f", {ambiguous} of them also at the start of a sentence (check those)" if ambiguous else "")
+            fill(translate("report_dialog", "%1 findings"), len(result.items))
+            + (fill(translate("report_dialog", ", %1 of them also at the start of a sentence (check those)"), ambiguous)
+               if ambiguous else "")
             + "."
         )
         self._update_enabled()
@@ -239,7 +244,7 @@ class ReportDialog(QDialog):
     def _review_failed(self, exc: BaseException) -> None:
         self._loading = False
         message = exc.message if isinstance(exc, errors.IncidentLogError) else type(exc).__name__
-        self._fail(f"The redaction review could not be read ({message}).", emit=False)
+        self._fail(fill(translate("report_dialog", "The redaction review could not be read (%1)."), message), emit=False)
 
     def decide(self, action: str) -> None:
         """Record the officer's decision about the current finding, then read the review again."""
@@ -318,7 +323,7 @@ class ReportDialog(QDialog):
             return
         self.last_result = result
         self.progress.setValue(self.progress.maximum())
-        lines = [f"Written: {path} ({result.pages} pages)."]
+        lines = [fill(translate("report_dialog", "Written: %1 (%2 pages)."), path, result.pages)]
         lines += result.warnings
         self.status.setText("\n".join(lines))
         self._update_enabled()
@@ -329,7 +334,8 @@ class ReportDialog(QDialog):
         if isinstance(exc, errors.IncidentLogError):
             self._fail(exc.message)
         else:
-            self._fail(f"The report could not be made (internal error: {type(exc).__name__}). Nothing was written.")
+            self._fail(fill(translate("report_dialog", "The report could not be made (internal error: %1). Nothing was written."),
+                            type(exc).__name__))
 
     def _fail(self, message: str, *, emit: bool = True) -> None:
         self.last_error = message

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ from incident_log import errors
 from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 WINDOW_TITLE = QT_TRANSLATE_NOOP("summary_dialog", "Situation summary — {ref}")
 INTERNAL_ERROR = QT_TRANSLATE_NOOP("summary_dialog", "The summary could not be made (internal error: {kind}). Nothing was written.")

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from incident_log.ui import uisettings
-from incident_log.ui.i18n import current_language, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 # The words domain.deadline.day_word gives (other days come back as a date, shown as they are).
 DAY_WORDS = (QT_TRANSLATE_NOOP("timefmt", "today"), QT_TRANSLATE_NOOP("timefmt", "tomorrow"),

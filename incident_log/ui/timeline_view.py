@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,10 +38,10 @@ from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS
 from incident_log.domain.lookup import person_display
 from incident_log.domain.state import Person
-from incident_log.ui import themes
+from incident_log.ui import themes, vocab
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.composer_fields import ChoiceBox
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import icon, kind_icon
 from incident_log.ui.text import plural
 from incident_log.ui.timeline_model import (
@@ -58,7 +57,7 @@ from incident_log.ui.timeline_model import (
 from incident_log.ui.widgets import ElidedLabel
 
 ALL_KINDS = QT_TRANSLATE_NOOP("timeline_view", "All kinds")
-ANYONE = "Anyone"
+ANYONE = QT_TRANSLATE_NOOP("timeline_view", "Anyone")
 
 
 _SELECTED = QStyle.StateFlag.State_Selected
@@ -257,14 +256,15 @@ class TimelinePanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
-        self.kind_filter = ChoiceBox([(translate("timeline_view", ALL_KINDS), ""), *((spec.title, kind) for kind, spec in KINDS.items())],
+        self.kind_filter = ChoiceBox([(translate("timeline_view", ALL_KINDS), ""), *((vocab.kind_title(kind), kind) for kind in KINDS)],
                                      self, chars=10, placeholder=translate("timeline_view", ALL_KINDS))
         self.kind_filter.setObjectName("kindFilter")
         self.kind_filter.setAccessibleName(translate("timeline_view", "Show kind"))
         self.kind_filter.setAccessibleDescription(translate("timeline_view", "Type a kind (or Alt+Down) to show only entries of that kind"))
         self.kind_filter.set_value("")
         bar.addWidget(self.kind_filter)
-        self.person_filter = ChoiceBox([(ANYONE, "")], self, chars=10, placeholder=ANYONE)
+        self.person_filter = ChoiceBox([(translate("timeline_view", ANYONE), "")], self, chars=10,
+                                       placeholder=translate("timeline_view", ANYONE))
         self.person_filter.setObjectName("personFilter")
         self.person_filter.setAccessibleName(translate("timeline_view", "Show entries about person"))
         self.person_filter.setAccessibleDescription(translate("timeline_view", "Type a name, alias or label to show only entries about them"))
@@ -273,7 +273,8 @@ class TimelinePanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
         self.search.setAccessibleName(translate("timeline_view", "Search the log"))
-        self.search.setPlaceholderText(f"Search the log ({shortcut_text('find')}), Enter to search, Esc to clear")
+        self.search.setPlaceholderText(fill(translate("timeline_view", "Search the log (%1), Enter to search, Esc to clear"),
+                                             shortcut_text("find")))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(120)
@@ -293,7 +294,8 @@ class TimelinePanel(QWidget):
         self.follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.follow_button.setToolTip(f"Keep the newest entry in view ({shortcut_text('follow')})")
+        self.follow_button.setToolTip(fill(translate("timeline_view", "Keep the newest entry in view (%1)"),
+                                           shortcut_text("follow")))
         bar.addWidget(self.follow_button)
         self.count_label = ElidedLabel("", self, min_chars=9)
         self.count_label.setObjectName("timelineCount")
@@ -334,7 +336,7 @@ class TimelinePanel(QWidget):
             header.resizeSection(col, chars * unit + 12)
 
     def set_people(self, people: Sequence[Person]) -> None:
-        choices = [(ANYONE, "")] + [(person_display(p), p.key) for p in people]
+        choices = [(translate("timeline_view", ANYONE), "")] + [(person_display(p), p.key) for p in people]
         if choices != self._people_choices:
             self._people_choices = choices
             self.person_filter.set_choices(choices)
@@ -398,7 +400,8 @@ class TimelinePanel(QWidget):
         self._following = on
         self.follow_button.blockSignals(True)
         self.follow_button.setChecked(on)
-        self.follow_button.setText("Following newest" if on else "Paused — follow newest")
+        self.follow_button.setText(translate("timeline_view", "Following newest") if on
+                                   else translate("timeline_view", "Paused — follow newest"))
         self.follow_button.blockSignals(False)
         if on:
             self.scroll_to_newest()
@@ -435,6 +438,6 @@ class TimelinePanel(QWidget):
     def _update_count(self) -> None:
         rows = self.model.rowCount()
         if self.model.filtering:
-            self.count_label.setText("{n} shown".format(n=f"{rows:,}"))
+            self.count_label.setText(translate("timeline_view", "{n} shown").format(n=f"{rows:,}"))
         else:
-            self.count_label.setText(plural(rows, "{n} entry", "{n} entries"))
+            self.count_label.setText(plural(rows, translate("timeline_view", "{n} entry"), translate("timeline_view", "{n} entries")))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -27,7 +27,7 @@ from incident_log.ui.boards._common import BoardTable
 from incident_log.ui.detail import EntryDetailPane
 from incident_log.ui.docks import BoardDocks
 from incident_log.ui.feed import FeedState, IncidentFeed
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import ask_text, show_error
 from incident_log.ui.text import plural
@@ -117,12 +117,12 @@ class IncidentView(QMainWindow):
 
     # --- shown state ------------------------------------------------------------------------------
     def window_kind(self) -> str:
-        return "Incident Log"
+        return translate("viewer", "Incident Log")
 
     def update_title(self, incident: Any, sealed: bool | None = None) -> None:
-        mark = " [EXERCISE]" if incident.exercise else ""
+        mark = translate("viewer", " [EXERCISE]") if incident.exercise else ""
         is_sealed = incident.status == "sealed" if sealed is None else sealed
-        seal = " — SEALED" if is_sealed else ""
+        seal = translate("viewer", " — SEALED") if is_sealed else ""
         self.setWindowTitle(f"{incident.ref} · {incident.title}{mark}{seal} — {self.window_kind()}")
 
     def author(self) -> str:
@@ -130,18 +130,18 @@ class IncidentView(QMainWindow):
 
     def show_author(self) -> None:
         how = self.logbook.unlocked_with
-        author = self.author() or "no callsign set"
-        self.status_vault.setText(f"Author: {author} · vault unlocked with {how}")
+        author = self.author() or translate("viewer", "no callsign set")
+        self.status_vault.setText(fill(translate("viewer", "Author: %1 · vault unlocked with %2"), author, how))
         if self.logbook.keyring_note:
             self.status_vault.setToolTip(self.logbook.keyring_note)
 
     def show_state(self, state: IncidentState) -> None:
         stats = state.statistics
-        parts = [plural(stats.entry_count, "{n} entry", "{n} entries")]
+        parts = [plural(stats.entry_count, translate("viewer", "{n} entry"), translate("viewer", "{n} entries"))]
         if state.reviewed_upto:
             parts.append(translate("viewer", REVIEWED_AT).format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
         if state.flags:
-            parts.append(f"{len(state.flags)} flagged")
+            parts.append(fill(translate("viewer", "%1 flagged"), len(state.flags)))
         if state.sealed:
             sealed_at = state.extra.get("sealed_at")
             parts.append(translate("viewer", SEALED_STATUS).format(time=timefmt.clock(sealed_at, seconds=False)))  # type: ignore[arg-type]
@@ -294,7 +294,7 @@ class ViewController(QObject):
     def toggle_boards(self) -> None:
         self.w.docks.toggle_fold()
         if self.w.docks.folded:
-            self.w.say("Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.".format(
+            self.w.say(translate("viewer", "Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.").format(
                 key=shortcut_text("toggle_boards")))
             self.focus_default()
 
@@ -403,7 +403,7 @@ class ViewController(QObject):
         if previous > 0:
             def undo() -> str:
                 self.logbook.mark_reviewed(self.ref, previous, author=self.author())
-                return f"{what} (back to #{previous})"
+                return fill(translate("viewer", "%1 (back to #%2)"), what, previous)
 
             self.w.undo_bar.offer(Undoable(what, undo))
         else:
@@ -423,7 +423,7 @@ class ViewController(QObject):
         entry = self._record(NewEntry("alarm", alarm.text, {"alarm": alarm.id}, author=self.author()))
         if entry is not None:
             self.w.alarm_banner.mark_acknowledged(alarm.id)
-            self.w.say(f"Acknowledged (#{entry.seq}): {alarm.text}")
+            self.w.say(fill(translate("viewer", "Acknowledged (#%1): %2"), entry.seq, alarm.text))
 
     def situation_summary(self) -> None:
         from incident_log.ui.summary_dialog import open_summary

@@ -8,10 +8,8 @@ fails when the domain gains a word this table does not mark. Terms: ``docs/GLOSS
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from incident_log.domain.kinds import KINDS, FieldSpec
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND_TITLES = (
     QT_TRANSLATE_NOOP("kinds", "Intelligence"),
@@ -132,6 +130,46 @@ CHOICES = (
     QT_TRANSLATE_NOOP("choices", "attach"),
     QT_TRANSLATE_NOOP("choices", "default"),
 )
+
+
+# domain/labels.py's role words: "Subject A" is shown "Sujeto A" (the stored label never changes).
+LABEL_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "Subject"),
+    QT_TRANSLATE_NOOP("labels", "Hostage"),
+    QT_TRANSLATE_NOOP("labels", "Negotiator"),
+    QT_TRANSLATE_NOOP("labels", "Family"),
+    QT_TRANSLATE_NOOP("labels", "Witness"),
+    QT_TRANSLATE_NOOP("labels", "Intermediary"),
+    QT_TRANSLATE_NOOP("labels", "Commander"),
+    QT_TRANSLATE_NOOP("labels", "Person"),
+    QT_TRANSLATE_NOOP("labels", "Loggist"),
+)
+INCIDENT_STATUSES = (QT_TRANSLATE_NOOP("incident_status", "open"), QT_TRANSLATE_NOOP("incident_status", "sealed"))
+INCIDENT_TYPES = (
+    QT_TRANSLATE_NOOP("incident_types", "hostage"),
+    QT_TRANSLATE_NOOP("incident_types", "barricade"),
+    QT_TRANSLATE_NOOP("incident_types", "suicide intervention"),
+    QT_TRANSLATE_NOOP("incident_types", "kidnap"),
+    QT_TRANSLATE_NOOP("incident_types", "crisis"),
+    QT_TRANSLATE_NOOP("incident_types", "other"),
+)
+
+
+def person_label(label: str) -> str:
+    """"Subject A" -> "Sujeto A" in Spanish; anything else (an old or odd label) as it is."""
+    word, _, suffix = label.partition(" ")
+    if word in LABEL_WORDS and suffix:
+        return f"{translate('labels', word)} {suffix}"
+    return label
+
+
+def incident_status(status: str) -> str:
+    return translate("incident_status", status)
+
+
+def incident_type(kind: str) -> str:
+    """The incident's type ("hostage" is "rehenes" here, while a person's role "hostage" is "rehén")."""
+    return translate("incident_types", kind)
 
 
 def kind_title(kind: str) -> str:

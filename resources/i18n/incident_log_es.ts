@@ -21,6 +21,41 @@
     </message>
 </context>
 <context>
+    <name>a11y</name>
+    <message>
+        <source>Button</source>
+        <translation>Botón</translation>
+    </message>
+    <message>
+        <source>Choice: type it or press Alt+Down for the list</source>
+        <translation>Opción: escríbala o pulse Alt+Abajo para ver la lista</translation>
+    </message>
+    <message>
+        <source>Text field</source>
+        <translation>Campo de texto</translation>
+    </message>
+    <message>
+        <source>Text area</source>
+        <translation>Área de texto</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Number: Up and Down change it</source>
+        <translation>Número: arriba y abajo lo cambian</translation>
+    </message>
+    <message>
+        <source>List: Up and Down move, Enter opens</source>
+        <translation>Lista: arriba y abajo se desplazan, Intro abre</translation>
+    </message>
+    <message>
+        <source>Tabs: Left and Right choose</source>
+        <translation>Pestañas: izquierda y derecha eligen</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New incident…</source>
@@ -966,6 +1001,10 @@
         <translation>No se registra nada de lo escrito mientras el incidente está sellado.</translation>
     </message>
     <message>
+        <source>%1 (back to %2)</source>
+        <translation>%1 (vuelve a %2)</translation>
+    </message>
+    <message>
         <source>Close and seal</source>
         <translation>Cerrar y sellar</translation>
     </message>
@@ -999,6 +1038,10 @@ Deadline restated %1 time(s)</source>
 Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
+        <source>accepted · owed</source>
+        <translation>aceptado · pendiente</translation>
+    </message>
+    <message>
         <source>Accepted by the subject and not yet delivered: the cell owes this.</source>
         <translation>Aceptado por el sujeto y aún no entregado: el equipo lo debe.</translation>
     </message>
@@ -1030,12 +1073,76 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Seleccione una anotación en la cronología y pulse Intro para leerla aquí completa.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Occurred&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ocurrió&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recorded&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Registrada&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LATE&lt;/b&gt; by %1 min</source>
+        <translation>&lt;b&gt;TARDÍA&lt;/b&gt; en %1 min</translation>
+    </message>
+    <message>
+        <source> because </source>
+        <translation> porque </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;By&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Por&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Origin&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Origen&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Refers to&lt;/b&gt; #%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Se refiere a&lt;/b&gt; la n.º %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Amendments (the original above stays in the log)&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Correcciones (la original de arriba sigue en el registro)&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1&lt;/b&gt; %2 by %3: %4</source>
+        <translation>&lt;b&gt;n.º %1&lt;/b&gt; %2 por %3: %4</translation>
+    </message>
+    <message>
+        <source>Text now: </source>
+        <translation>Texto ahora: </translation>
+    </message>
+    <message>
+        <source>Fields now: </source>
+        <translation>Campos ahora: </translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Status updates&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Cambios de estado&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Flagged for the debrief&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Marcada para la revisión&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; at %2: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; a las %2: %3</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;small&gt;Hash %1…&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;small&gt;Hash %1…&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Entry in full</source>
         <translation>Anotación completa</translation>
     </message>
     <message>
         <source>The whole entry: text, fields, times, amendments and flags. Arrow keys scroll; Esc returns to the timeline.</source>
         <translation>La anotación entera: texto, campos, horas, correcciones y marcas. Las flechas desplazan; Esc vuelve a la cronología.</translation>
+    </message>
+    <message>
+        <source>Entry %1 in full</source>
+        <translation>Anotación %1 completa</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1829,44 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
+    <name>incident_status</name>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>sellado</translation>
+    </message>
+</context>
+<context>
+    <name>incident_types</name>
+    <message>
+        <source>hostage</source>
+        <translation>rehenes</translation>
+    </message>
+    <message>
+        <source>barricade</source>
+        <translation>atrincheramiento</translation>
+    </message>
+    <message>
+        <source>suicide intervention</source>
+        <translation>intervención en intento de suicidio</translation>
+    </message>
+    <message>
+        <source>kidnap</source>
+        <translation>secuestro</translation>
+    </message>
+    <message>
+        <source>crisis</source>
+        <translation>crisis</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+</context>
+<context>
     <name>incident_window</name>
     <message>
         <source>Incident window</source>
@@ -1828,6 +1973,45 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
+    <name>labels</name>
+    <message>
+        <source>Subject</source>
+        <translation>Sujeto</translation>
+    </message>
+    <message>
+        <source>Hostage</source>
+        <translation>Rehén</translation>
+    </message>
+    <message>
+        <source>Negotiator</source>
+        <translation>Negociador</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Testigo</translation>
+    </message>
+    <message>
+        <source>Intermediary</source>
+        <translation>Intermediario</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Mando</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Loggist</source>
+        <translation>Anotador</translation>
+    </message>
+</context>
+<context>
     <name>leader_window</name>
     <message>
         <source>team leader ({callsign}) — Incident Log</source>
@@ -1860,6 +2044,18 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Review status</source>
         <translation>Estado de la revisión</translation>
+    </message>
+    <message>
+        <source>{n} entry</source>
+        <translation>{n} anotación</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} anotaciones</translation>
+    </message>
+    <message>
+        <source> · SEALED</source>
+        <translation> · SELLADO</translation>
     </message>
     <message>
         <source>This window is read-only: typing here records nothing. Entries are typed in the loggist&apos;s incident window; here Ctrl+B flags and Ctrl+Alt+R marks reviewed.</source>
@@ -2149,6 +2345,26 @@ Plazo reiterado %1 vez/veces</translation>
 <context>
     <name>report_dialog</name>
     <message>
+        <source>&amp;Keep as written</source>
+        <translation>&amp;Mantener tal cual</translation>
+    </message>
+    <message>
+        <source>&amp;Redact</source>
+        <translation>&amp;Anonimizar</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to person</source>
+        <translation>A&amp;signar a persona</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>&amp;Por defecto</translation>
+    </message>
+    <message>
+        <source>Debrief report — %1</source>
+        <translation>Informe de revisión — %1</translation>
+    </message>
+    <message>
         <source>Redacted copy (people by label; checked for leaks before it is written)</source>
         <translation>Copia anonimizada (personas por etiqueta; se comprueban fugas antes de escribirla)</translation>
     </message>
@@ -2189,12 +2405,44 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Revisión de la anonimización — cada hallazgo y lo que imprime la copia. Teclas: K mantener, R anonimizar, A asignar a la persona elegida abajo, D por defecto. Cada decisión queda en el registro.</translation>
     </message>
     <message>
+        <source>Found</source>
+        <translation>Hallado</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <source>Printed as</source>
+        <translation>Se imprime</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
         <source>Make report</source>
         <translation>Hacer el informe</translation>
     </message>
     <message>
         <source>Reading the log for the redaction review…</source>
         <translation>Leyendo el registro para la revisión de la anonimización…</translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation>%1 hallazgos</translation>
+    </message>
+    <message>
+        <source>, %1 of them also at the start of a sentence (check those)</source>
+        <translation>, %1 de ellos también al principio de una frase (revíselos)</translation>
+    </message>
+    <message>
+        <source>The redaction review could not be read (%1).</source>
+        <translation>No se ha podido leer la revisión de la anonimización (%1).</translation>
     </message>
     <message>
         <source>Choose the person to attach it to first (the list beside the buttons).</source>
@@ -2211,6 +2459,14 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Making the report (reading the log and checking the chain first)…</source>
         <translation>Haciendo el informe (primero se lee el registro y se comprueba la cadena)…</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 pages).</source>
+        <translation>Escrito: %1 (%2 páginas).</translation>
+    </message>
+    <message>
+        <source>The report could not be made (internal error: %1). Nothing was written.</source>
+        <translation>No se ha podido hacer el informe (error interno: %1). No se ha escrito nada.</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2501,10 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>On the phone: {who}</source>
         <translation>Al teléfono: {who}</translation>
+    </message>
+    <message>
+        <source>  ☎ now</source>
+        <translation>  ☎ ahora</translation>
     </message>
     <message>
         <source>Nobody on the phone</source>
@@ -2399,6 +2659,21 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
+    <name>themes</name>
+    <message>
+        <source>Light (day)</source>
+        <translation>Claro (día)</translation>
+    </message>
+    <message>
+        <source>Dark (night work)</source>
+        <translation>Oscuro (trabajo nocturno)</translation>
+    </message>
+    <message>
+        <source>Night (red and amber on black)</source>
+        <translation>Noche (rojo y ámbar sobre negro)</translation>
+    </message>
+</context>
+<context>
     <name>timefmt</name>
     <message>
         <source>today</source>
@@ -2414,10 +2689,59 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
+    <name>timeline_model</name>
+    <message>
+        <source>up to #{seq}</source>
+        <translation>hasta la n.º {seq}</translation>
+    </message>
+    <message>
+        <source>through #{seq}</source>
+        <translation>hasta la n.º {seq} incluida</translation>
+    </message>
+    <message>
+        <source>{seq} entries</source>
+        <translation>{seq} anotaciones</translation>
+    </message>
+    <message>
+        <source>… [%1 characters]</source>
+        <translation>… [%1 caracteres]</translation>
+    </message>
+    <message>
+        <source>%1  LATE +%2 min</source>
+        <translation>%1  TARDÍA +%2 min</translation>
+    </message>
+    <message>
+        <source>late because: </source>
+        <translation>tardía porque: </translation>
+    </message>
+    <message>
+        <source>Occurred %1
+Recorded %2</source>
+        <translation>Ocurrió %1
+Registrada %2</translation>
+    </message>
+    <message>
+        <source>
+Recorded %1 min late</source>
+        <translation>
+Registrada %1 min tarde</translation>
+    </message>
+    <message>
+        <source>
+Origin: </source>
+        <translation>
+Origen: </translation>
+    </message>
+</context>
+<context>
     <name>timeline_view</name>
     <message>
         <source>All kinds</source>
         <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
     </message>
     <message>
         <source>Incident timeline</source>
@@ -2444,6 +2768,10 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Buscar en el registro</translation>
     </message>
     <message>
+        <source>Search the log (%1), Enter to search, Esc to clear</source>
+        <translation>Buscar en el registro (%1), Intro busca, Esc borra</translation>
+    </message>
+    <message>
         <source>Jump to entry number</source>
         <translation>Ir al número de anotación</translation>
     </message>
@@ -2456,8 +2784,28 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Siguiendo la más reciente</translation>
     </message>
     <message>
+        <source>Keep the newest entry in view (%1)</source>
+        <translation>Mantener a la vista la anotación más reciente (%1)</translation>
+    </message>
+    <message>
         <source>Entries shown</source>
         <translation>Anotaciones mostradas</translation>
+    </message>
+    <message>
+        <source>Paused — follow newest</source>
+        <translation>En pausa — seguir la más reciente</translation>
+    </message>
+    <message>
+        <source>{n} shown</source>
+        <translation>{n} mostradas</translation>
+    </message>
+    <message>
+        <source>{n} entry</source>
+        <translation>{n} anotación</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} anotaciones</translation>
     </message>
 </context>
 <context>
@@ -2514,8 +2862,44 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Autor y caja fuerte</translation>
     </message>
     <message>
+        <source>Incident Log</source>
+        <translation>Registro de Incidentes</translation>
+    </message>
+    <message>
+        <source> [EXERCISE]</source>
+        <translation> [EJERCICIO]</translation>
+    </message>
+    <message>
+        <source> — SEALED</source>
+        <translation> — SELLADO</translation>
+    </message>
+    <message>
+        <source>no callsign set</source>
+        <translation>sin indicativo</translation>
+    </message>
+    <message>
+        <source>Author: %1 · vault unlocked with %2</source>
+        <translation>Autor: %1 · caja fuerte desbloqueada con %2</translation>
+    </message>
+    <message>
+        <source>{n} entry</source>
+        <translation>{n} anotación</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} anotaciones</translation>
+    </message>
+    <message>
+        <source>%1 flagged</source>
+        <translation>%1 marcadas</translation>
+    </message>
+    <message>
         <source>That board is not part of this window.</source>
         <translation>Ese panel no forma parte de esta ventana.</translation>
+    </message>
+    <message>
+        <source>Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.</source>
+        <translation>Paneles ocultos: {key} los devuelve, Alt+1 … Alt+6 traen uno al frente.</translation>
     </message>
     <message>
         <source>Select an entry in the timeline first (Shift+F6 goes there).</source>
@@ -2534,8 +2918,16 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Marcar para la revisión</translation>
     </message>
     <message>
+        <source>%1 (back to #%2)</source>
+        <translation>%1 (vuelve a la n.º %2)</translation>
+    </message>
+    <message>
         <source>No alarm to acknowledge.</source>
         <translation>No hay alarma de la que acusar recibo.</translation>
+    </message>
+    <message>
+        <source>Acknowledged (#%1): %2</source>
+        <translation>Atendida (n.º %1): %2</translation>
     </message>
 </context>
 </TS>

@@ -6,8 +6,6 @@ has a stable ``objectName``, a ``refresh_clock(now)`` and a ``set_time_zone(tz)`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from incident_log.ui.boards._common import Board
 from incident_log.ui.boards.clock import IncidentClock
 from incident_log.ui.boards.demands import DemandsBoard
@@ -15,6 +13,7 @@ from incident_log.ui.boards.notes import HooksTriggersRisksBoard
 from incident_log.ui.boards.people import PeopleRegister
 from incident_log.ui.boards.review import ReviewList
 from incident_log.ui.boards.roster import RosterBoard
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP
 
 ALL_BOARDS: list[tuple[type[Board], str]] = [
     (DemandsBoard, QT_TRANSLATE_NOOP("boards", "Demands & offers")),

@@ -21,7 +21,6 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,8 +33,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
-from incident_log.ui import themes
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui import themes, vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
@@ -177,9 +176,10 @@ def person_text(person: Person | None, key: str | None) -> str:
     """``Subject A (Tomás Ibarra Ruiz)``: the stable label first, then the live name."""
     if person is None:
         return key or ""
+    label = vocab.person_label(person.label)
     if person.name and person.name != person.label:
-        return f"{person.label} ({person.name})"
-    return person.label
+        return f"{label} ({person.name})"
+    return label
 
 
 def people_index(state: IncidentState) -> dict[str, Person]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -28,7 +28,7 @@ from incident_log.ui.boards._common import (
     zone_suffix,
 )
 from incident_log.ui.boards.roster import on_phone_text
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber from half of it

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import Demand, IncidentState, Offer
@@ -36,7 +36,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 # One letter per status: the first letter where it is free, the hint line shows them all.
 DEMAND_KEYS: dict[Qt.Key, str] = {
@@ -165,7 +165,7 @@ class OffersModel(RowsModel[OfferRow]):
             values = {
                 self.SEQ: str(row.key),
                 self.AT: clock_text(row.at, self.tz),
-                self.STATUS: "accepted · owed" if row.owed else row.status,
+                self.STATUS: translate("demands", "accepted · owed") if row.owed else vocab.choice(row.status),
                 self.BY: row.by,
                 self.TO: row.to,
                 self.TEXT: row.text,

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import BoardItem, IncidentState, Person
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     TINT_AMBER,
@@ -35,7 +36,7 @@ from incident_log.ui.boards._common import (
     warning_text,
     zone_suffix,
 )
-from incident_log.ui.i18n import fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 GRAVE = ("weapon", "self-harm")
 
@@ -104,8 +105,8 @@ class RisksModel(RowsModel[ItemRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 clock_text(row.at, self.tz),
-                row.category,
-                row.status,
+                vocab.choice(row.category),
+                vocab.choice(row.status),
                 row.text,
                 row.about,
                 row.source,

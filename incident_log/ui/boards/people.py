@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from incident_log.domain.kinds import PERSON_ROLES
 from incident_log.domain.state import IncidentState, Person
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import Board, BoardTable, RowsModel, bold_font, warning_text
 from incident_log.ui.composer_fields import ChoiceBox
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.text import plural
 from incident_log.ui.widgets import ElidedLabel
 
@@ -89,7 +90,8 @@ class PeopleModel(RowsModel[PersonRow]):
 
     def cell(self, row: PersonRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.label, row.role, row.name, row.aliases, row.phones, row.person_key)[column]
+            return (vocab.person_label(row.label), vocab.choice(row.role), row.name, row.aliases, row.phones,
+                    row.person_key)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.notes or None
         if role == Qt.ItemDataRole.FontRole and column == self.LABEL:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.kinds import ROTATION_ROLES
 from incident_log.domain.state import IncidentState, Person, Roster
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     Board,
@@ -31,7 +32,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
-from incident_log.ui.i18n import translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
@@ -72,7 +73,8 @@ class RolesModel(RowsModel[RoleRow]):
     def cell(self, row: RoleRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ROLE:
-                return row.role[0].upper() + row.role[1:]
+                shown = vocab.choice(row.role)
+                return shown[0].upper() + shown[1:]
             if column == self.HOLDER:
                 return row.holder or "—"
             if column == self.SINCE:
@@ -105,7 +107,7 @@ class PhoneModel(RowsModel[PhoneRow]):
     def cell(self, row: PhoneRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WHO:
-                return row.who + ("  ☎ now" if row.live_since is not None else "")
+                return row.who + (translate("roster", "  ☎ now") if row.live_since is not None else "")
             if column == self.TOTAL:
                 return hms(self.total(row))
             if column == self.SPELLS:
