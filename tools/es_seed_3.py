@@ -49,3 +49,11 @@ _put("viewer", [
 ("%1 flagged", "%1 marcadas"), ("Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.", "Paneles ocultos: {key} los devuelve, Alt+1 … Alt+6 traen uno al frente."),
 ("%1 (back to #%2)", "%1 (vuelve a la n.º %2)"), ("Acknowledged (#%1): %2", "Atendida (n.º %1): %2"),
 ])
+_put("alarms", [
+("Deadline in {left}: demand #{seq} by {who} — “{text}” (at {clock})", "Plazo en {left}: demanda n.º {seq} de {who} — “{text}” (a las {clock})"),
+("Deadline PASSED {ago} ago: demand #{seq} by {who} — “{text}” (was {clock})", "Plazo VENCIDO hace {ago}: demanda n.º {seq} de {who} — “{text}” (era a las {clock})"),
+("No contact for {minutes} minutes (last contact {clock})", "Sin contacto desde hace {minutes} minutos (último contacto {clock})"),
+("No contact for {minutes} minutes since the incident opened ({clock})", "Sin contacto durante {minutes} minutos desde que se abrió el incidente ({clock})"),
+])
+_put("unlock", [("keyring", "el llavero del sistema"), ("passphrase", "la frase de contraseña")])
+_put("report_dialog", [("Redaction findings", "Hallazgos de la anonimización"), ("Person to attach the finding to", "Persona a la que asignar el hallazgo")])

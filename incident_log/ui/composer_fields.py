@@ -115,20 +115,22 @@ class PersonBox(TypedBox):
         self.blockSignals(True)
         self.clear()
         for person in self._people:
-            self.addItem(person_display(person), person.key)
+            self.addItem(vocab.person_label(person_display(person)), person.key)
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
 
     def resolution(self) -> Resolution:
-        found = resolve_person(self.currentText(), self._people)
-        if found.ok or not found.message:
+        found = resolve_person(vocab.typed_label(self.currentText()), self._people)
+        if found.ok:
+            return replace(found, display=vocab.person_label(found.display))
+        if not found.message:
             return found
         typed = " ".join(self.currentText().split())[:40]
         if found.candidates:
             message = fill(translate("composer_fields", "'%1' matches %2 people: %3. Type more of the name, "
                                                         "or the key."),
-                           typed, len(found.candidates), "; ".join(found.candidates))
+                           typed, len(found.candidates), "; ".join(vocab.person_label(c) for c in found.candidates))
         else:
             message = fill(translate("composer_fields", "no one registered matches '%1'. Type a key, name, alias "
                                                         "or label (Alt+Down lists everyone), or register the "

@@ -102,7 +102,7 @@ class HomeWindow(QMainWindow):
         for name in ("new_incident", "open_incident", "open_leader", "import_scenario", "import_bundle",
                      "export_bundle"):
             toolbar.addAction(self.actions_by_id[name])
-        self.statusBar().showMessage(fill(translate("home", "Vault unlocked with %1"), ctx.logbook.unlocked_with))
+        self.statusBar().showMessage(fill(translate("home", "Vault unlocked with %1"), vocab.unlock_slot(ctx.logbook.unlocked_with)))
         if ctx.logbook.keyring_note:
             self.statusBar().showMessage(ctx.logbook.keyring_note)
         self._refresh_timer = QTimer(self)

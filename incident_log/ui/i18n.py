@@ -9,7 +9,9 @@ Qt's own ``qtbase_es.qm`` is loaded beside ours so the standard dialogs and butt
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -57,8 +59,14 @@ def catalogue_path(language: str) -> str:
     """Where our compiled catalogue is (an empty string for English, which needs none)."""
     if language == "en":
         return ""
-    node = resources.files("incident_log.resources") / "i18n" / f"incident_log_{language}.qm"
-    return str(node)
+    name = f"incident_log_{language}.qm"
+    node = resources.files("incident_log.resources") / "i18n" / name
+    if node.is_file():
+        return str(node)
+    # A source checkout whose editable install maps incident_log.resources to another checkout
+    # (a git worktree) keeps its own catalogue at the top of the tree.
+    checkout = Path(__file__).resolve().parents[2] / "resources" / "i18n" / name
+    return str(checkout) if checkout.is_file() else str(node)
 
 
 def install(app: QCoreApplication, language: str | None = None) -> str:
@@ -77,7 +85,10 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
         return language
     ours = QTranslator(app)
     if not ours.load(catalogue_path(language)):
-        raise FileNotFoundError(f"the {language} catalogue is missing from the package")
+        # A build without its catalogue (packaging/build_wheel.sh checks it is there): English
+        # rather than no window at all, and said where someone will see it.
+        sys.stderr.write(f"incident-log: the {language} catalogue is missing; the app stays in English\n")
+        return "en"
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)

@@ -142,6 +142,7 @@ class ReportDialog(QDialog):
         layout.addWidget(heading)
         self.review = QTreeWidget()
         self.review.setObjectName("reviewList")
+        self.review.setAccessibleName(translate("report_dialog", "Redaction findings"))
         self.review.setColumnCount(5)
         self.review.setHeaderLabels([translate("report_dialog", "Found"), translate("report_dialog", "Class"),
                                      translate("report_dialog", "Count"), translate("report_dialog", "Printed as"),
@@ -153,6 +154,7 @@ class ReportDialog(QDialog):
         decide_row = QHBoxLayout()
         self.person = QComboBox()
         self.person.setObjectName("attachPersonCombo")
+        self.person.setAccessibleName(translate("report_dialog", "Person to attach the finding to"))
         self.decision_buttons: dict[str, QPushButton] = {}
         for action, key, text, name in DECISION_KEYS:
             button = QPushButton(translate("report_dialog", text))

@@ -336,7 +336,7 @@ class TimelinePanel(QWidget):
             header.resizeSection(col, chars * unit + 12)
 
     def set_people(self, people: Sequence[Person]) -> None:
-        choices = [(translate("timeline_view", ANYONE), "")] + [(person_display(p), p.key) for p in people]
+        choices = [(translate("timeline_view", ANYONE), "")] + [(vocab.person_label(person_display(p)), p.key) for p in people]
         if choices != self._people_choices:
             self._people_choices = choices
             self.person_filter.set_choices(choices)

@@ -17,11 +17,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from incident_log import errors
-from incident_log.domain.entry import NewEntry
+from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.state import IncidentState
-from incident_log.ui import a11y, timefmt
+from incident_log.ui import a11y, timefmt, vocab
 from incident_log.ui.actions import build_actions, populate_menus, shortcut_text
-from incident_log.ui.alarms import AlarmBanner
+from incident_log.ui.alarms import AlarmBanner, alarm_text
 from incident_log.ui.boards import ALL_BOARDS
 from incident_log.ui.boards._common import BoardTable
 from incident_log.ui.detail import EntryDetailPane
@@ -129,7 +129,7 @@ class IncidentView(QMainWindow):
         return str(self.ctx.callsign())
 
     def show_author(self) -> None:
-        how = self.logbook.unlocked_with
+        how = vocab.unlock_slot(self.logbook.unlocked_with)
         author = self.author() or translate("viewer", "no callsign set")
         self.status_vault.setText(fill(translate("viewer", "Author: %1 · vault unlocked with %2"), author, how))
         if self.logbook.keyring_note:
@@ -420,10 +420,12 @@ class ViewController(QObject):
         if alarm is None:
             self.w.say(translate("viewer", "No alarm to acknowledge."))
             return
-        entry = self._record(NewEntry("alarm", alarm.text, {"alarm": alarm.id}, author=self.author()))
+        # Recorded in the words the loggist saw (the alarm's id says which alarm it was, in any language).
+        shown = alarm_text(alarm, self.state, utc_now()) if self.state is not None else alarm.text
+        entry = self._record(NewEntry("alarm", shown, {"alarm": alarm.id}, author=self.author()))
         if entry is not None:
             self.w.alarm_banner.mark_acknowledged(alarm.id)
-            self.w.say(fill(translate("viewer", "Acknowledged (#%1): %2"), entry.seq, alarm.text))
+            self.w.say(fill(translate("viewer", "Acknowledged (#%1): %2"), entry.seq, shown))
 
     def situation_summary(self) -> None:
         from incident_log.ui.summary_dialog import open_summary

@@ -163,6 +163,27 @@ def person_label(label: str) -> str:
     return label
 
 
+def typed_label(text: str) -> str:
+    """What was typed, with a Spanish label word put back in English ("Sujeto A" -> "Subject A").
+
+    People are resolved by the domain against their stored labels; this lets a Spanish user type
+    the label as the screen shows it.
+    """
+    word, sep, rest = text.strip().partition(" ")
+    for english in LABEL_WORDS:
+        if word.casefold() == translate("labels", english).casefold():
+            return english + sep + rest
+    return text
+
+
+# How the vault was opened (store.vault.Unlocked.unlocked_with).
+UNLOCK_SLOTS = (QT_TRANSLATE_NOOP("unlock", "keyring"), QT_TRANSLATE_NOOP("unlock", "passphrase"))
+
+
+def unlock_slot(slot: str) -> str:
+    return translate("unlock", slot)
+
+
 def incident_status(status: str) -> str:
     return translate("incident_status", status)
 

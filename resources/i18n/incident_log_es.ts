@@ -337,6 +337,22 @@
         <translation>{key} acusa recibo (queda en el registro)</translation>
     </message>
     <message>
+        <source>Deadline in {left}: demand #{seq} by {who} — “{text}” (at {clock})</source>
+        <translation>Plazo en {left}: demanda n.º {seq} de {who} — “{text}” (a las {clock})</translation>
+    </message>
+    <message>
+        <source>Deadline PASSED {ago} ago: demand #{seq} by {who} — “{text}” (was {clock})</source>
+        <translation>Plazo VENCIDO hace {ago}: demanda n.º {seq} de {who} — “{text}” (era a las {clock})</translation>
+    </message>
+    <message>
+        <source>No contact for {minutes} minutes (last contact {clock})</source>
+        <translation>Sin contacto desde hace {minutes} minutos (último contacto {clock})</translation>
+    </message>
+    <message>
+        <source>No contact for {minutes} minutes since the incident opened ({clock})</source>
+        <translation>Sin contacto durante {minutes} minutos desde que se abrió el incidente ({clock})</translation>
+    </message>
+    <message>
         <source>Alarm</source>
         <translation>Alarma</translation>
     </message>
@@ -2405,6 +2421,10 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Revisión de la anonimización — cada hallazgo y lo que imprime la copia. Teclas: K mantener, R anonimizar, A asignar a la persona elegida abajo, D por defecto. Cada decisión queda en el registro.</translation>
     </message>
     <message>
+        <source>Redaction findings</source>
+        <translation>Hallazgos de la anonimización</translation>
+    </message>
+    <message>
         <source>Found</source>
         <translation>Hallado</translation>
     </message>
@@ -2423,6 +2443,10 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Decision</source>
         <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Person to attach the finding to</source>
+        <translation>Persona a la que asignar el hallazgo</translation>
     </message>
     <message>
         <source>Make report</source>
@@ -2829,6 +2853,17 @@ Origen: </translation>
     <message>
         <source>Last action and how to undo it</source>
         <translation>Última acción y cómo deshacerla</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <source>keyring</source>
+        <translation>el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>la frase de contraseña</translation>
     </message>
 </context>
 <context>
