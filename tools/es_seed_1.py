@@ -60,7 +60,7 @@ _put("boards", [
 _put("choices", [
 ("primary negotiator", "negociador principal"), ("secondary/coach", "negociador secundario / de apoyo"),
 ("team leader", "jefe del equipo"), ("loggist", "anotador"), ("intelligence", "inteligencia"), ("adviser", "asesor"),
-("open", "abierta"), ("met", "cumplida"), ("partly met", "cumplida en parte"), ("refused", "rechazada"),
+("open", "abierta"), ("met", "cumplida"), ("partly met", "parcial"), ("refused", "rechazada"),
 ("withdrawn", "retirada"), ("expired", "vencida"), ("made", "hecho"), ("accepted", "aceptado"), ("rejected", "rechazado"),
 ("delivered", "entregado"), ("phone", "teléfono"), ("face to face", "cara a cara"), ("throw phone", "teléfono lanzable"),
 ("text", "mensaje de texto"), ("sign language", "lengua de signos"), ("intermediary", "intermediario"),
@@ -68,7 +68,7 @@ _put("choices", [
 ("hostage", "rehén"), ("negotiator", "negociador"), ("family", "familiar"), ("witness", "testigo"), ("commander", "mando"),
 ("other", "otro"), ("weapon", "arma"), ("self-harm", "autolesión"), ("medical", "médico"), ("reported", "comunicado"),
 ("rumoured", "rumor"), ("confirmed", "confirmado"), ("cleared", "descartado"), ("barricade", "atrincheramiento"),
-("suicide intervention", "intervención en intento de suicidio"), ("kidnap", "secuestro"), ("crisis", "crisis"),
+("suicide intervention", "intento de suicidio"), ("kidnap", "secuestro"), ("crisis", "crisis"),
 ("keep", "mantener"), ("redact", "anonimizar"), ("attach", "asignar"), ("default", "por defecto"),
 ])
 _put("docks", [
@@ -101,9 +101,9 @@ _put("headers", [
 ])
 _put("kinds", [
 ("Intelligence", "Inteligencia"), ("Rotation", "Relevo"), ("Demand", "Demanda"), ("Offer", "Ofrecimiento"),
-("Status update", "Cambio de estado"), ("Statement", "Declaración"), ("Contact", "Contacto"), ("Decision", "Decisión"),
+("Status update", "Nuevo estado"), ("Statement", "Declaración"), ("Contact", "Contacto"), ("Decision", "Decisión"),
 ("Person", "Persona"), ("Hook", "Enganche"), ("Trigger", "Tema a evitar"), ("Risk", "Riesgo"), ("Note", "Nota"),
-("Amendment", "Corrección"), ("Flag for debrief", "Marca para la revisión"), ("Reviewed", "Revisado"), ("Sealed", "Sellado"),
+("Amendment", "Corrección"), ("Flag for debrief", "A revisar"), ("Reviewed", "Revisado"), ("Sealed", "Sellado"),
 ("Reopened", "Reabierto"), ("Incident opened", "Incidente abierto"), ("Incident details changed", "Datos del incidente cambiados"),
 ("Redaction decision", "Decisión de anonimización"), ("Audit", "Auditoría"), ("Alarm acknowledged", "Alarma atendida"),
 ("Situation assessment", "Valoración de la situación"),

@@ -24,7 +24,7 @@ _put("clock", [
 ("Nobody on the phone", "Nadie al teléfono"), ("On the phone", "Al teléfono"), ("Opened %1%2 · %3", "Abierto %1%2 · %3"),
 ("Duration (sealed)", "Duración (sellado)"), ("In contact (%1) for %2", "En contacto (%1) desde hace %2"), ("Last contact %1 ago", "Último contacto hace %1"),
 ])
-_put("common", [("%1 d %2", "%1 d %2"), ("%1 h %2 min", "%1 h %2 min"), ("%1 min", "%1 min"), ("overdue %1", "vencido hace %1"), ("%1 left", "quedan %1")])
+_put("common", [("%1 d %2", "%1 d %2"), ("%1 h %2 min", "%1 h %2 min"), ("%1 min", "%1 min"), ("overdue %1", "vencido %1"), ("%1 left", "quedan %1")])
 _put("composer", [
 ("{ref} was sealed at {time} by {author}: the log is closed and nothing more can be recorded. To add to it, reopen it with a reason (Review › Reopen incident…). What is typed here is kept.",
  "{ref} fue sellado a las {time} por {author}: el registro está cerrado y no se puede registrar nada más. Para añadir algo, reábralo con un motivo (Revisión › Reabrir el incidente…). Lo escrito aquí se conserva."),
@@ -76,7 +76,7 @@ _put("controller", [
 ("Close and seal", "Cerrar y sellar"), ("Seal the incident", "Sellar el incidente"), ("Reopen", "Reabrir"),
 ])
 _put("demands", [
-("Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry", "Teclas de demandas: M cumplida · P cumplida en parte · R rechazada · W retirada · X vencida · O reabrir · Intro ver la anotación"),
+("Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry", "Teclas de demandas: M cumplida · P parcial · R rechazada · W retirada · X vencida · O reabrir · Intro ver la anotación"),
 ("Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry", "Teclas de ofrecimientos: A aceptado · J rechazado · D entregado · W retirado · Intro ver la anotación"),
 ("%1 · restated %2×", "%1 · reiterado %2×"), ("\nDeadline restated %1 time(s)", "\nPlazo reiterado %1 vez/veces"),
 ("Accepted by the subject and not yet delivered: the cell owes this.", "Aceptado por el sujeto y aún no entregado: el equipo lo debe."),
@@ -109,7 +109,7 @@ _put("dialogs", [
 ("Lan&guage", "&Idioma"), ("Entries need an author: type your name or callsign.", "Las anotaciones necesitan autor: escriba su nombre o indicativo."),
 ("Keyboard map", "Mapa del teclado"), ("Where", "Dónde"), ("Command", "Orden"), ("Keys", "Teclas"), ("New incident", "Nuevo incidente"),
 ("Incident title", "Título del incidente"), ("&Title", "&Título"), ("Incident type", "Tipo de incidente"),
-("Hostage, barricade, suicide intervention, kidnap, crisis or other", "Rehenes, atrincheramiento, intervención en intento de suicidio, secuestro, crisis u otro"),
+("Hostage, barricade, suicide intervention, kidnap, crisis or other", "Rehenes, atrincheramiento, intento de suicidio, secuestro, crisis u otro"),
 ("T&ype", "Ti&po"), ("Location", "Lugar"), ("&Location", "&Lugar"), ("Reference (optional)", "Referencia (opcional)"),
 ("automatic, e.g. NEG-2026-0001", "automática, p. ej. NEG-2026-0001"), ("&Reference", "&Referencia"),
 ("E&xercise (training: every page says EXERCISE)", "E&jercicio (formación: cada página dice EJERCICIO)"), ("Exercise", "Ejercicio"),

@@ -8,7 +8,7 @@ _put("a11y", [
 ("Tabs: Left and Right choose", "Pestañas: izquierda y derecha eligen"),
 ])
 _put("controller", [("%1 (back to %2)", "%1 (vuelve a %2)")])
-_put("demands", [("accepted · owed", "aceptado · pendiente")])
+_put("demands", [("accepted · owed", "pendiente")])
 _put("detail", [
 ("<b>Occurred</b> %1", "<b>Ocurrió</b> %1"), ("<b>Recorded</b> %1", "<b>Registrada</b> %1"), ("<b>LATE</b> by %1 min", "<b>TARDÍA</b> en %1 min"),
 (" because ", " porque "), ("<b>By</b> ", "<b>Por</b> "), ("<b>Origin</b> ", "<b>Origen</b> "), ("<p><b>Refers to</b> #%1</p>", "<p><b>Se refiere a</b> la n.º %1</p>"),
@@ -18,7 +18,7 @@ _put("detail", [
 ("<b>%1</b> at %2: %3", "<b>%1</b> a las %2: %3"), ("<p><small>Hash %1…</small></p>", "<p><small>Hash %1…</small></p>"), ("Entry %1 in full", "Anotación %1 completa"),
 ])
 _put("incident_status", [("open", "abierto"), ("sealed", "sellado")])
-_put("incident_types", [("hostage", "rehenes"), ("barricade", "atrincheramiento"), ("suicide intervention", "intervención en intento de suicidio"),
+_put("incident_types", [("hostage", "rehenes"), ("barricade", "atrincheramiento"), ("suicide intervention", "intento de suicidio"),
                         ("kidnap", "secuestro"), ("crisis", "crisis"), ("other", "otro")])
 _put("labels", [("Subject", "Sujeto"), ("Hostage", "Rehén"), ("Negotiator", "Negociador"), ("Family", "Familiar"), ("Witness", "Testigo"),
                 ("Intermediary", "Intermediario"), ("Commander", "Mando"), ("Person", "Persona"), ("Loggist", "Anotador")])
@@ -39,7 +39,7 @@ _put("timeline_model", [
 ("Occurred %1\nRecorded %2", "Ocurrió %1\nRegistrada %2"), ("\nRecorded %1 min late", "\nRegistrada %1 min tarde"), ("\nOrigin: ", "\nOrigen: "),
 ])
 _put("timeline_view", [
-("Anyone", "Cualquiera"), ("Search the log (%1), Enter to search, Esc to clear", "Buscar en el registro (%1), Intro busca, Esc borra"),
+("Anyone", "Cualquiera"), ("Search the log (%1), Enter to search, Esc to clear", "Buscar (%1), Intro busca, Esc borra"),
 ("Keep the newest entry in view (%1)", "Mantener a la vista la anotación más reciente (%1)"), ("Paused — follow newest", "En pausa — seguir la más reciente"),
 ("{n} shown", "{n} mostradas"), ("{n} entry", "{n} anotación"), ("{n} entries", "{n} anotaciones"),
 ])
@@ -57,3 +57,7 @@ _put("alarms", [
 ])
 _put("unlock", [("keyring", "el llavero del sistema"), ("passphrase", "la frase de contraseña")])
 _put("report_dialog", [("Redaction findings", "Hallazgos de la anonimización"), ("Person to attach the finding to", "Persona a la que asignar el hallazgo")])
+_put("finding_classes", [("registered", "registrado"), ("variant", "variante"), ("registered phone", "teléfono registrado"),
+    ("candidate", "posible nombre"), ("term", "término"), ("phone", "teléfono"), ("id", "documento"), ("plate", "matrícula"),
+    ("email", "correo"), ("handle", "usuario"), ("link", "enlace"), ("address", "dirección"), ("postcode", "código postal"),
+    ("dob", "fecha de nacimiento")])

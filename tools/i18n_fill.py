@@ -1,6 +1,7 @@
 """Fill untranslated messages of resources/i18n/incident_log_es.ts from the seed tables; report what is left.
 
-    python tools/i18n_fill.py      # after tools/i18n.sh found new strings; then run tools/i18n.sh again
+    python tools/i18n_fill.py            # after tools/i18n.sh found new strings; then run tools/i18n.sh again
+    python tools/i18n_fill.py --update   # also replace finished translations the seed tables changed
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -18,9 +19,11 @@ for context in tree.getroot().iter("context"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if translation.get("type") != "unfinished":
-            continue
         found = ES.get((name, source))
+        if translation.get("type") != "unfinished":
+            if "--update" in sys.argv and found is not None and translation.text != found:
+                translation.text = found
+            continue
         if found is None:
             missing.append((name, source))
             continue

@@ -214,7 +214,7 @@ class ReportDialog(QDialog):
         self.review.clear()
         for item in result.items:
             row = QTreeWidgetItem(
-                self.review, [item.text, item.cls, str(item.count), vocab.person_label(item.replacement),
+                self.review, [item.text, vocab.finding_class(item.cls), str(item.count), vocab.person_label(item.replacement),
                               vocab.choice(item.decision)]
             )
             row.setData(0, ItemRole, item)

@@ -180,6 +180,29 @@ def typed_label(text: str) -> str:
 UNLOCK_SLOTS = (QT_TRANSLATE_NOOP("unlock", "keyring"), QT_TRANSLATE_NOOP("unlock", "passphrase"))
 
 
+# The redaction review's "class" column (redaction.find and redaction.detectors).
+FINDING_CLASSES = (
+    QT_TRANSLATE_NOOP("finding_classes", "registered"),
+    QT_TRANSLATE_NOOP("finding_classes", "variant"),
+    QT_TRANSLATE_NOOP("finding_classes", "registered phone"),
+    QT_TRANSLATE_NOOP("finding_classes", "candidate"),
+    QT_TRANSLATE_NOOP("finding_classes", "term"),
+    QT_TRANSLATE_NOOP("finding_classes", "phone"),
+    QT_TRANSLATE_NOOP("finding_classes", "id"),
+    QT_TRANSLATE_NOOP("finding_classes", "plate"),
+    QT_TRANSLATE_NOOP("finding_classes", "email"),
+    QT_TRANSLATE_NOOP("finding_classes", "handle"),
+    QT_TRANSLATE_NOOP("finding_classes", "link"),
+    QT_TRANSLATE_NOOP("finding_classes", "address"),
+    QT_TRANSLATE_NOOP("finding_classes", "postcode"),
+    QT_TRANSLATE_NOOP("finding_classes", "dob"),
+)
+
+
+def finding_class(cls: str) -> str:
+    return translate("finding_classes", cls)
+
+
 def unlock_slot(slot: str) -> str:
     return translate("unlock", slot)
 

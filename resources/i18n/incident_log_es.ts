@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>partly met</source>
-        <translation>cumplida en parte</translation>
+        <translation>parcial</translation>
     </message>
     <message>
         <source>refused</source>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>suicide intervention</source>
-        <translation>intervención en intento de suicidio</translation>
+        <translation>intento de suicidio</translation>
     </message>
     <message>
         <source>kidnap</source>
@@ -713,7 +713,7 @@
     </message>
     <message>
         <source>overdue %1</source>
-        <translation>vencido hace %1</translation>
+        <translation>vencido %1</translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -1037,7 +1037,7 @@
     <name>demands</name>
     <message>
         <source>Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry</source>
-        <translation>Teclas de demandas: M cumplida · P cumplida en parte · R rechazada · W retirada · X vencida · O reabrir · Intro ver la anotación</translation>
+        <translation>Teclas de demandas: M cumplida · P parcial · R rechazada · W retirada · X vencida · O reabrir · Intro ver la anotación</translation>
     </message>
     <message>
         <source>Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry</source>
@@ -1055,7 +1055,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>accepted · owed</source>
-        <translation>aceptado · pendiente</translation>
+        <translation>pendiente</translation>
     </message>
     <message>
         <source>Accepted by the subject and not yet delivered: the cell owes this.</source>
@@ -1349,7 +1349,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Hostage, barricade, suicide intervention, kidnap, crisis or other</source>
-        <translation>Rehenes, atrincheramiento, intervención en intento de suicidio, secuestro, crisis u otro</translation>
+        <translation>Rehenes, atrincheramiento, intento de suicidio, secuestro, crisis u otro</translation>
     </message>
     <message>
         <source>T&amp;ype</source>
@@ -1604,6 +1604,65 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Summary through entry</source>
         <translation>Resumen hasta la anotación</translation>
+    </message>
+</context>
+<context>
+    <name>finding_classes</name>
+    <message>
+        <source>registered</source>
+        <translation>registrado</translation>
+    </message>
+    <message>
+        <source>variant</source>
+        <translation>variante</translation>
+    </message>
+    <message>
+        <source>registered phone</source>
+        <translation>teléfono registrado</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>posible nombre</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>término</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>matrícula</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>handle</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>enlace</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>código postal</translation>
+    </message>
+    <message>
+        <source>dob</source>
+        <translation>fecha de nacimiento</translation>
     </message>
 </context>
 <context>
@@ -1867,7 +1926,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>suicide intervention</source>
-        <translation>intervención en intento de suicidio</translation>
+        <translation>intento de suicidio</translation>
     </message>
     <message>
         <source>kidnap</source>
@@ -1909,7 +1968,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Status update</source>
-        <translation>Cambio de estado</translation>
+        <translation>Nuevo estado</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -1949,7 +2008,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Flag for debrief</source>
-        <translation>Marca para la revisión</translation>
+        <translation>A revisar</translation>
     </message>
     <message>
         <source>Reviewed</source>
@@ -2793,7 +2852,7 @@ Origen: </translation>
     </message>
     <message>
         <source>Search the log (%1), Enter to search, Esc to clear</source>
-        <translation>Buscar en el registro (%1), Intro busca, Esc borra</translation>
+        <translation>Buscar (%1), Intro busca, Esc borra</translation>
     </message>
     <message>
         <source>Jump to entry number</source>
