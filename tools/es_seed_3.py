@@ -61,3 +61,7 @@ _put("finding_classes", [("registered", "registrado"), ("variant", "variante"), 
     ("candidate", "posible nombre"), ("term", "término"), ("phone", "teléfono"), ("id", "documento"), ("plate", "matrícula"),
     ("email", "correo"), ("handle", "usuario"), ("link", "enlace"), ("address", "dirección"), ("postcode", "código postal"),
     ("dob", "fecha de nacimiento")])
+_put("composer", [
+("%1: %2 after the current deadline %3", "%1: %2 después del plazo actual %3"), ("%1, in %2", "%1, dentro de %2"),
+("%1, %2 ago: already passed", "%1, hace %2: ya ha vencido"), ("; EARLIER than the current deadline %1", "; ANTERIOR al plazo actual %1"),
+])

@@ -34,6 +34,7 @@ from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
 from incident_log.ui import a11y, themes, timefmt, vocab
 from incident_log.ui.actions import kind_shortcut, shortcut_text
+from incident_log.ui.boards._common import span_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
     ChoiceBox,
@@ -46,7 +47,7 @@ from incident_log.ui.composer_fields import (
     set_editor_text,
     value_as_text,
 )
-from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 
@@ -440,7 +441,7 @@ class Composer(QWidget):
         minutes = int((now - moment).total_seconds() // 60)
         day = day_word(moment, now, timefmt.display_tz())
         # The day is said whenever it is not today: "23:59" typed at 00:10 means yesterday.
-        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {timefmt.day_name(day)}"
+        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {timefmt.day_label(moment, now)}"
         text = f"{when} · {origin}"
         if late:
             text += " · " + fill(translate("composer", "%1 min ago: LATE, say why below"), minutes)
@@ -479,6 +480,23 @@ class Composer(QWidget):
         except ValueError as exc:
             raise errors.ValidationError("deadline", str(exc)) from None
 
+    def _deadline_words(self, reading: DeadlineReading) -> str:
+        """domain.deadline's explanation, said in the current language (it writes English)."""
+        if current_language() == "en":
+            return reading.explanation
+        now, moment, current = utc_now(), reading.moment, self._current_deadline()
+        clock = f"{timefmt.clock(moment, seconds=False)} {timefmt.day_label(moment, now)}"
+        if reading.extends_current and current is not None:
+            return fill(translate("composer", "%1: %2 after the current deadline %3"), clock,
+                        span_text((moment - current).total_seconds()), timefmt.clock(current, seconds=False))
+        left = (moment - now).total_seconds()
+        words = (fill(translate("composer", "%1, in %2"), clock, span_text(left)) if left >= 0
+                 else fill(translate("composer", "%1, %2 ago: already passed"), clock, span_text(-left)))
+        if reading.earlier_than_current and current is not None:
+            words += fill(translate("composer", "; EARLIER than the current deadline %1"),
+                          timefmt.clock(current, seconds=False))
+        return words
+
     def _refresh_field_hint(self, *_args: object) -> None:
         try:
             reading = self.deadline_reading()
@@ -489,7 +507,7 @@ class Composer(QWidget):
         if reading is None:
             self.field_hint.hide()
             return
-        self.field_hint.setText(translate("composer", "Deadline: ") + reading.explanation)
+        self.field_hint.setText(translate("composer", "Deadline: ") + self._deadline_words(reading))
         self.field_hint.setProperty("warning", reading.earlier_than_current)
         self.field_hint.style().unpolish(self.field_hint)
         self.field_hint.style().polish(self.field_hint)

@@ -57,6 +57,20 @@ def full(moment: datetime | None, *, zone: str | None = None) -> str:
     return local.strftime(pattern).strip()
 
 
+def day_label(moment: datetime, now: datetime) -> str:
+    """"today", "tomorrow", "yesterday" or a short date, in the current language and display zone."""
+    from incident_log.domain.deadline import day_word
+
+    tz = display_tz()
+    word = day_word(moment, now, tz)
+    if word in DAY_WORDS or current_language() == "en":
+        return day_name(word)
+    from PySide6.QtCore import QDate, QLocale
+
+    local = moment.astimezone(tz).date()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "ddd d MMM")
+
+
 def day_name(word: str) -> str:
     """``day_word``'s "today" / "tomorrow" / "yesterday" in the current language."""
     return translate("timefmt", word) if word in DAY_WORDS else word

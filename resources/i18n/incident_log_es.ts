@@ -867,6 +867,22 @@
         <translation>hace %1 min: TARDÍA, diga por qué abajo</translation>
     </message>
     <message>
+        <source>%1: %2 after the current deadline %3</source>
+        <translation>%1: %2 después del plazo actual %3</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1, dentro de %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago: already passed</source>
+        <translation>%1, hace %2: ya ha vencido</translation>
+    </message>
+    <message>
+        <source>; EARLIER than the current deadline %1</source>
+        <translation>; ANTERIOR al plazo actual %1</translation>
+    </message>
+    <message>
         <source>Deadline: </source>
         <translation>Plazo: </translation>
     </message>
