@@ -65,3 +65,4 @@ _put("composer", [
 ("%1: %2 after the current deadline %3", "%1: %2 después del plazo actual %3"), ("%1, in %2", "%1, dentro de %2"),
 ("%1, %2 ago: already passed", "%1, hace %2: ya ha vencido"), ("; EARLIER than the current deadline %1", "; ANTERIOR al plazo actual %1"),
 ])
+_put("origins", [("live", "en directo"), ("import", "importada"), ("bundle", "paquete")])

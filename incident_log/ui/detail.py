@@ -70,7 +70,7 @@ def entry_html(entry: Entry, state: IncidentState | None, related: Sequence[Entr
         times.append(late)
     times.append(translate("detail", "<b>By</b> ") + html.escape(entry.author))
     if entry.origin != "live":
-        times.append(translate("detail", "<b>Origin</b> ") + html.escape(entry.origin))
+        times.append(translate("detail", "<b>Origin</b> ") + html.escape(vocab.origin(entry.origin)))
     out.append("<p>" + "<br>".join(times) + "</p>")
     if entry.refs is not None:
         out.append(fill(translate("detail", "<p><b>Refers to</b> #%1</p>"), entry.refs))

@@ -427,7 +427,7 @@ class TimelineModel(QAbstractTableModel):
                 if entry.delay_reason:
                     tip += f": {entry.delay_reason}"
             if entry.origin != "live":
-                tip += translate("timeline_model", "\nOrigin: ") + entry.origin
+                tip += translate("timeline_model", "\nOrigin: ") + vocab.origin(entry.origin)
             return tip
         if col == COL_TEXT:
             return shown_text(entry.text, 2000)

@@ -203,6 +203,15 @@ def finding_class(cls: str) -> str:
     return translate("finding_classes", cls)
 
 
+# Where an entry came from (domain.entry.ORIGIN_*).
+ORIGINS = (QT_TRANSLATE_NOOP("origins", "live"), QT_TRANSLATE_NOOP("origins", "import"),
+           QT_TRANSLATE_NOOP("origins", "bundle"))
+
+
+def origin(value: str) -> str:
+    return translate("origins", value)
+
+
 def unlock_slot(slot: str) -> str:
     return translate("unlock", slot)
 

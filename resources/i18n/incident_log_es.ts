@@ -2232,6 +2232,21 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
+    <name>origins</name>
+    <message>
+        <source>live</source>
+        <translation>en directo</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>importada</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+</context>
+<context>
     <name>people</name>
     <message>
         <source>Type the person&apos;s name (or a description such as &apos;unknown male, 40s&apos;).</source>

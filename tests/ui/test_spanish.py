@@ -112,6 +112,13 @@ def test_every_word_of_the_domain_is_marked_for_translation() -> None:
     from incident_log.domain.labels import AUTHOR_WORD, ROLE_WORDS
 
     assert set(ROLE_WORDS.values()) | {AUTHOR_WORD} == set(vocab.LABEL_WORDS)
+    from incident_log.domain import entry
+    from incident_log.redaction import detectors, find
+
+    assert {entry.ORIGIN_LIVE, entry.ORIGIN_IMPORT, entry.ORIGIN_BUNDLE} == set(vocab.ORIGINS)
+    classes = {find.REGISTERED, find.VARIANT, find.REGISTERED_PHONE, find.CANDIDATE, find.TERM, *find.DETECTOR_CLASSES}
+    assert classes == set(vocab.FINDING_CLASSES)
+    assert {detectors.PHONE, detectors.ADDRESS} <= classes
 
 
 # --- choosing the language ----------------------------------------------------------------------------
