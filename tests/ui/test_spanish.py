@@ -399,3 +399,25 @@ def test_typing_and_recording_work_in_spanish(spanish: None, ctx: Any, logbook: 
 def _debug_dump(window: QWidget) -> None:  # pragma: no cover - kept for whoever extends the walk
     for item in english_left(window):
         sys.stderr.write(f"{item}\n")
+
+
+def test_lock_screen_and_passphrase_prompts_show_no_english(spanish: None, ctx: Any, logbook: Any, qtbot: Any) -> None:
+    from incident_log.ui.prompts import LEADER_PROMPT, NewPassphraseDialog, PassphraseDialog, TextPrompt
+
+    ref = spanish_incident(logbook)
+    window = shown(ctx.open_incident(ref), qtbot)
+    ctx.lock.lock()
+    QApplication.processEvents()
+    overlay = window.findChild(QWidget, "lockOverlay")
+    assert overlay is not None and overlay.isVisible()
+    assert english_left(overlay) == []
+    new = NewPassphraseDialog(None, title=i18n.translate("app", "Create the vault"),
+                              intro=i18n.translate("home", "Bundle passphrase"), offer_keyring=True)
+    old = PassphraseDialog(None, i18n.translate("lock", "Vault passphrase"))
+    leader = TextPrompt(None, i18n.translate("prompts", "Team leader"), i18n.translate("prompts", LEADER_PROMPT),
+                        name="leaderCallsign")
+    for dialog in (new, old, leader):
+        qtbot.addWidget(dialog)
+        shown(dialog, qtbot)
+        assert english_left(dialog) == [], dialog.objectName()
+        dialog.close()
