@@ -66,3 +66,17 @@ _put("composer", [
 ("%1, %2 ago: already passed", "%1, hace %2: ya ha vencido"), ("; EARLIER than the current deadline %1", "; ANTERIOR al plazo actual %1"),
 ])
 _put("origins", [("live", "en directo"), ("import", "importada"), ("bundle", "paquete")])
+_put("reasons", [
+("is required and is empty", "es obligatorio y está vacío"), ("must be a time", "debe ser una hora"), ("needs a time zone", "necesita una zona horaria"),
+("is too far in the future; check the date", "está demasiado lejos en el futuro; compruebe la fecha"),
+("is not a time this program can store; check the year", "no es una hora que este programa pueda guardar; compruebe el año"),
+("is not a time; use ISO 8601 such as 2026-03-14T23:00:00+01:00", "no es una hora; use ISO 8601, p. ej. 2026-03-14T23:00:00+01:00"),
+("must be a whole number", "debe ser un número entero"), ("must be an entry number", "debe ser un número de anotación"), ("must be text", "debe ser texto"),
+("only a demand has a deadline", "solo una demanda tiene plazo"),
+("corrects too many fields at once; amend in several steps", "corrige demasiados campos a la vez; corrija en varios pasos"),
+("use letters, digits, '.', '_' or '-' only (e.g. s1, hostage-2)", "use solo letras, cifras, '.', '_' o '-' (p. ej. s1, rehen-2)"),
+("use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40", "use letras, cifras, '-', '_' o '.' (p. ej. NEG-2026-0142), 40 como máximo"),
+("is required for a %1 entry", "es obligatorio en una anotación de tipo %1"),
+("a %1 entry must name the entry it refers to", "una anotación de tipo %1 debe indicar la anotación a la que se refiere"),
+("a %1 entry does not refer to another entry", "una anotación de tipo %1 no se refiere a otra anotación"),
+])

@@ -624,6 +624,7 @@ class Composer(QWidget):
         """Put the refusal beside the field it names and (unless told not to) move the cursor there."""
         target = self._field_widget(field)
         title = self._field_title(field)
+        message = vocab.reason(message)  # the domain writes its reasons in English
         full = f"{title}: {message}" if title else message
         # Three lines at most under the text box (the rest would be cut off); all of it in the tooltip.
         self.error_label.setText(full if len(full) <= ERROR_CHARS else full[: ERROR_CHARS - 1] + "…")

@@ -421,3 +421,41 @@ def test_lock_screen_and_passphrase_prompts_show_no_english(spanish: None, ctx: 
         shown(dialog, qtbot)
         assert english_left(dialog) == [], dialog.objectName()
         dialog.close()
+
+
+def test_a_refusal_from_the_domain_is_said_in_spanish(spanish: None, ctx: Any, logbook: Any, qtbot: Any) -> None:
+    ref = spanish_incident(logbook)
+    window = shown(ctx.open_incident(ref), qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    count = logbook.incident(ref).entry_count
+    composer = window.composer
+    press(composer.text_edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    composer.text_edit.setFocus()
+    type_text(composer.text_edit, "Pide un teléfono")
+    press(composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert logbook.incident(ref).entry_count == count  # nothing recorded
+    shown_error = composer.error_label.text()
+    assert shown_error.startswith("De") and shown_error.endswith(": es obligatorio en una anotación de tipo demanda")
+
+
+def test_the_settings_dialog_switches_the_language_and_keeps_it(qapp: QApplication, ctx: Any, qtbot: Any) -> None:
+    from incident_log.ui.dialogs import SettingsDialog
+
+    i18n.install(qapp, "en")
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QComboBox, "settingsLanguage")
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), "Espa")
+    try:
+        dialog.accept()
+        assert uisettings.get("language") == "es"
+        assert "language=es" in Path(os.environ["INCIDENT_LOG_UI_SETTINGS"]).read_text(encoding="utf-8")
+        assert i18n.translate("actions", "&Quit") == "&Salir"
+        home = ctx.open_home()  # a window opened after the change speaks Spanish
+        assert home.menuBar().actions()[0].text() == "&Archivo"
+    finally:
+        uisettings.put("language", "en")
+        i18n.install(qapp)
