@@ -80,3 +80,14 @@ _put("reasons", [
 ("a %1 entry must name the entry it refers to", "una anotación de tipo %1 debe indicar la anotación a la que se refiere"),
 ("a %1 entry does not refer to another entry", "una anotación de tipo %1 no se refiere a otra anotación"),
 ])
+_put("reasons", [
+("is not a time", "no es una hora"),
+("is in the future; an entry records what has already happened", "está en el futuro; una anotación recoge lo que ya ha ocurrido"),
+("needs a minus sign or 'ago' to mean a time in the past", "necesita un signo menos (o 'ago') para indicar un momento pasado"),
+("is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40", "es de hace más de una semana; escriba la fecha y la hora completas, p. ej. 2026-03-14T21:40"),
+("has a date but no time of day (e.g. 2026-03-14T21:40)", "tiene fecha pero no hora (p. ej. 2026-03-14T21:40)"),
+("is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)", "no es una fecha y hora (p. ej. 2026-03-14T21:40 o 2026-03-14T21:40+01:00)"),
+("is more than a week ahead", "está a más de una semana"), ("is not a deadline", "no es un plazo"),
+("type 21:40, -10m or leave empty for now", "escriba 21:40, -10m o déjelo vacío para ahora"),
+("type 23:00, +30m or an ISO time", "escriba 23:00, +30m o una hora ISO"),
+])

@@ -431,7 +431,7 @@ class Composer(QWidget):
         try:
             moment = self.occurred_at()
         except errors.ValidationError as exc:
-            self.time_shown.setText("⚠ " + exc.reason)
+            self.time_shown.setText("⚠ " + vocab.reason(exc.reason))
             return
         now = utc_now()
         typed = bool(self.time_edit.text().strip())
@@ -501,7 +501,7 @@ class Composer(QWidget):
         try:
             reading = self.deadline_reading()
         except errors.ValidationError as exc:
-            self.field_hint.setText(translate("composer", "Deadline: ") + exc.reason)
+            self.field_hint.setText(translate("composer", "Deadline: ") + vocab.reason(exc.reason))
             self.field_hint.show()
             return
         if reading is None:

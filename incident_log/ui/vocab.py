@@ -240,10 +240,31 @@ REASON_PATTERNS = (
 )
 
 
+# domain/timeparse.py and domain/deadline.py: "'<typed>' <why>; <hint>".
+TYPED = re.compile(r"^'(?P<typed>.*)' (?P<why>.+); (?P<hint>type 21:40, -10m or leave empty for now|"
+                   r"type 23:00, \+30m or an ISO time)$", re.DOTALL)
+TIME_WHYS = (
+    QT_TRANSLATE_NOOP("reasons", "is not a time"),
+    QT_TRANSLATE_NOOP("reasons", "is in the future; an entry records what has already happened"),
+    QT_TRANSLATE_NOOP("reasons", "needs a minus sign or 'ago' to mean a time in the past"),
+    QT_TRANSLATE_NOOP("reasons", "is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40"),
+    QT_TRANSLATE_NOOP("reasons", "has a date but no time of day (e.g. 2026-03-14T21:40)"),
+    QT_TRANSLATE_NOOP("reasons", "is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)"),
+    QT_TRANSLATE_NOOP("reasons", "is more than a week ahead"),
+    QT_TRANSLATE_NOOP("reasons", "is not a deadline"),
+    QT_TRANSLATE_NOOP("reasons", "type 21:40, -10m or leave empty for now"),
+    QT_TRANSLATE_NOOP("reasons", "type 23:00, +30m or an ISO time"),
+)
+
+
 def reason(text: str) -> str:
     """A validation reason from the domain in the current language (kinds named in it translated too)."""
     if text in REASONS:
         return translate("reasons", text)
+    typed = TYPED.match(text)
+    if typed and typed.group("why") in TIME_WHYS:
+        return fill("'%1' %2; %3", typed.group("typed"), translate("reasons", typed.group("why")),
+                    translate("reasons", typed.group("hint")))
     for pattern, template in REASON_PATTERNS:
         found = pattern.match(text)
         if found:

@@ -2514,6 +2514,46 @@ Plazo reiterado %1 vez/veces</translation>
         <source>a %1 entry does not refer to another entry</source>
         <translation>una anotación de tipo %1 no se refiere a otra anotación</translation>
     </message>
+    <message>
+        <source>is not a time</source>
+        <translation>no es una hora</translation>
+    </message>
+    <message>
+        <source>is in the future; an entry records what has already happened</source>
+        <translation>está en el futuro; una anotación recoge lo que ya ha ocurrido</translation>
+    </message>
+    <message>
+        <source>needs a minus sign or &apos;ago&apos; to mean a time in the past</source>
+        <translation>necesita un signo menos (o &apos;ago&apos;) para indicar un momento pasado</translation>
+    </message>
+    <message>
+        <source>is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40</source>
+        <translation>es de hace más de una semana; escriba la fecha y la hora completas, p. ej. 2026-03-14T21:40</translation>
+    </message>
+    <message>
+        <source>has a date but no time of day (e.g. 2026-03-14T21:40)</source>
+        <translation>tiene fecha pero no hora (p. ej. 2026-03-14T21:40)</translation>
+    </message>
+    <message>
+        <source>is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)</source>
+        <translation>no es una fecha y hora (p. ej. 2026-03-14T21:40 o 2026-03-14T21:40+01:00)</translation>
+    </message>
+    <message>
+        <source>is more than a week ahead</source>
+        <translation>está a más de una semana</translation>
+    </message>
+    <message>
+        <source>is not a deadline</source>
+        <translation>no es un plazo</translation>
+    </message>
+    <message>
+        <source>type 21:40, -10m or leave empty for now</source>
+        <translation>escriba 21:40, -10m o déjelo vacío para ahora</translation>
+    </message>
+    <message>
+        <source>type 23:00, +30m or an ISO time</source>
+        <translation>escriba 23:00, +30m o una hora ISO</translation>
+    </message>
 </context>
 <context>
     <name>report_dialog</name>

@@ -459,3 +459,13 @@ def test_the_settings_dialog_switches_the_language_and_keeps_it(qapp: QApplicati
     finally:
         uisettings.put("language", "en")
         i18n.install(qapp)
+
+
+def test_an_unreadable_entry_time_is_said_in_spanish(spanish: None, ctx: Any, logbook: Any, qtbot: Any) -> None:
+    ref = spanish_incident(logbook)
+    window = shown(ctx.open_incident(ref), qtbot)
+    composer = window.composer
+    composer.time_edit.setFocus()
+    type_text(composer.time_edit, "mañana")
+    qtbot.waitUntil(lambda: "no es una hora" in composer.time_shown.text())
+    assert "escriba 21:40, -10m o déjelo vacío para ahora" in composer.time_shown.text()
