@@ -73,6 +73,15 @@ for part in ("fonts/DejaVuSans.ttf", "styles/light.qss", "examples/viaduct.json"
 assert (files("incident_log.store") / "migrations" / "versions" / "0001_initial.py").is_file()
 EOF
 
+step "Spanish catalogue loads from the installed package"
+"$bin/python" - <<'PY' || fail "the Spanish catalogue (incident_log_es.qm) does not load from the installed package"
+from PySide6.QtWidgets import QApplication
+from incident_log.ui import i18n
+app = QApplication([])
+assert i18n.install(app, "es") == "es", "catalogue missing"
+assert i18n.translate("actions", "&Quit") == "&Salir", i18n.translate("actions", "&Quit")
+PY
+
 step "init, import example, verify (CLI)"
 "$bin/incident-log" --vault "$vault" init --no-keyring > /dev/null || fail "incident-log init"
 example="$("$bin/python" -c 'from importlib.resources import files; print(files("incident_log.resources") / "examples" / "viaduct.json")')"

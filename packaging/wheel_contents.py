@@ -26,6 +26,7 @@ REQUIRED: tuple[tuple[str, str], ...] = (
     ("application icon, 256 px", "incident_log/resources/icons/app/org.incidentlog.IncidentLog-256.png"),
     ("light theme", "incident_log/resources/styles/light.qss"),
     ("dark theme", "incident_log/resources/styles/dark.qss"),
+    ("Spanish catalogue of the desktop app (tools/i18n.sh)", "incident_log/resources/i18n/incident_log_es.qm"),
     ("example incident for `demo`", "incident_log/resources/examples/viaduct.json"),
     ("Spanish report and message catalogue", "incident_log/i18n/locale/es/LC_MESSAGES/incident_log.mo"),
     ("desktop entry", "incident_log/resources/desktop/org.incidentlog.IncidentLog.desktop"),

@@ -1,7 +1,7 @@
 """Screenshots of the real app on a real X server, at three screen sizes and in every theme.
 
     python docs/screenshots/make_screenshots.py [--sizes 1366x768,1280x720,1920x1080] [--themes light,dark,night]
-                                                 [--out docs/screenshots]
+                                                 [--out docs/screenshots] [--lang es]
 
 For each size an Xvfb server of exactly that size is started; for each theme a child process
 runs the app there (``QT_QPA_PLATFORM=xcb``), opens the viaduct example the way the app opens
@@ -66,7 +66,7 @@ def record_boards(book, ref: str) -> None:
                               author="Loggist 1"))
 
 
-def child(theme: str, size: str, out: Path) -> None:
+def child(theme: str, size: str, out: Path, lang: str = "en") -> None:
     """Runs inside the Xvfb display: the app itself, grabbed as it shows."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -87,6 +87,7 @@ def child(theme: str, size: str, out: Path) -> None:
         book.set_pref("leader_callsign", "TL Otero")
         record_boards(book, ref)
         uisettings.put("theme", theme)
+        uisettings.put("language", lang)
         app = application()
         ctx = AppContext(book)
         screen = app.primaryScreen()
@@ -99,7 +100,7 @@ def child(theme: str, size: str, out: Path) -> None:
 
         def grab(name: str) -> None:
             settle()
-            path = out / f"{name}-{size}-{theme}.png"
+            path = out / (f"{name}-{size}-{theme}.png" if lang == "en" else f"{name}_{lang}_{size}-{theme}.png")
             screen.grabWindow(0).save(str(path), "PNG", 0)
             sys.stdout.write(f"{path.name}\n")
 
@@ -138,6 +139,19 @@ def child(theme: str, size: str, out: Path) -> None:
             QTest.keyClick(dialog.findChild(QPlainTextEdit, "summaryAssessment"), ch)
         grab("summary")
         dialog.close()
+        if lang != "en":  # the wordiest dialogs, where a longer language is cut off first
+            from incident_log.ui.dialogs import SettingsDialog
+            from incident_log.ui.report_dialog import ReportDialog
+
+            for name, extra in (("settings", SettingsDialog(ctx, window)), ("report", ReportDialog(window, book, ref, "Loggist 1"))):
+                extra.show()
+                extra.raise_()
+                grab(name)
+                extra.close()
+            home = ctx.open_home()
+            home.raise_()
+            grab("home")
+            home.close()
         leader.close()
         window.close()
         ctx.shutdown()
@@ -159,10 +173,11 @@ def main() -> None:
     parser.add_argument("--child", action="store_true")
     parser.add_argument("--theme", default="light")
     parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--lang", default="en", help="en, or es for the Spanish edition (files *_es_*.png)")
     args = parser.parse_args()
     out = Path(args.out)
     if args.child:
-        child(args.theme, args.size, out)
+        child(args.theme, args.size, out, args.lang)
         return
     out.mkdir(parents=True, exist_ok=True)
     for size in args.sizes.split(","):
@@ -177,7 +192,8 @@ def main() -> None:
                 time.sleep(0.05)
             env = dict(os.environ, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
             for theme in args.themes.split(","):
-                subprocess.run([sys.executable, __file__, "--child", "--theme", theme, "--size", size, "--out", str(out)],
+                subprocess.run([sys.executable, __file__, "--child", "--theme", theme, "--size", size, "--out", str(out),
+                            "--lang", args.lang],
                                env=env, check=True, timeout=300)
         finally:
             server.terminate()

@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 DESCRIBED = "{what}: {name}"
 _KINDS: tuple[tuple[type, str], ...] = (
-    (QAbstractButton, "Button"),
-    (QComboBox, "Choice: type it or press Alt+Down for the list"),
-    (QLineEdit, "Text field"),
-    (QPlainTextEdit, "Text area"),
-    (QTextEdit, "Text"),
-    (QAbstractSpinBox, "Number: Up and Down change it"),
-    (QAbstractItemView, "List: Up and Down move, Enter opens"),
-    (QTabBar, "Tabs: Left and Right choose"),
+    (QAbstractButton, QT_TRANSLATE_NOOP("a11y", "Button")),
+    (QComboBox, QT_TRANSLATE_NOOP("a11y", "Choice: type it or press Alt+Down for the list")),
+    (QLineEdit, QT_TRANSLATE_NOOP("a11y", "Text field")),
+    (QPlainTextEdit, QT_TRANSLATE_NOOP("a11y", "Text area")),
+    (QTextEdit, QT_TRANSLATE_NOOP("a11y", "Text")),
+    (QAbstractSpinBox, QT_TRANSLATE_NOOP("a11y", "Number: Up and Down change it")),
+    (QAbstractItemView, QT_TRANSLATE_NOOP("a11y", "List: Up and Down move, Enter opens")),
+    (QTabBar, QT_TRANSLATE_NOOP("a11y", "Tabs: Left and Right choose")),
 )
 
 
@@ -81,7 +83,7 @@ def _description(widget: QWidget) -> str:
         return widget.placeholderText()
     for cls, what in _KINDS:
         if isinstance(widget, cls):
-            return DESCRIBED.format(what=what, name=widget.accessibleName() or _name(widget))
+            return DESCRIBED.format(what=translate("a11y", what), name=widget.accessibleName() or _name(widget))
     return widget.accessibleName() or _name(widget)
 
 

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from incident_log.domain.kinds import COMPOSER_KINDS, KINDS
+from incident_log.ui import vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 Std = QKeySequence.StandardKey
 
@@ -89,7 +91,7 @@ def _board_actions() -> tuple[ActionSpec, ...]:
     return tuple(
         ActionSpec(
             f"board_{number}",
-            "Go to " + title.replace("&", "&&"),
+            title,  # shown as "Go to <board>" by action_text
             "&View",
             "jump_to_board",
             (f"Alt+{number}",),
@@ -104,12 +106,11 @@ def _kind_actions() -> tuple[ActionSpec, ...]:
     return tuple(
         ActionSpec(
             f"kind_{kind}",
-            KINDS[kind].title,
+            KINDS[kind].title,  # translated by action_text through the vocabulary
             "&Kind",
             "choose_kind",
             (kind_shortcut(kind),),
             arg=kind,
-            tip=f"Compose a {KINDS[kind].title.lower()} entry",
         )
         for kind in COMPOSER_KINDS
     )
@@ -117,67 +118,95 @@ def _kind_actions() -> tuple[ActionSpec, ...]:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # --- home window -----------------------------------------------------------------
-    ActionSpec("new_incident", "&New incident…", "&Incident", "new_incident", (Std.New,), HOME),
-    ActionSpec("open_incident", "&Open incident", "&Incident", "open_selected", (Std.Open,), HOME),
-    ActionSpec("open_leader", "Open as &team leader…", "&Incident", "open_selected_as_leader",
-               ("Ctrl+Shift+O",), HOME, tip="Follow the selected incident in the team leader's window"),
-    ActionSpec("import_scenario", "&Import scenario…", "&Incident", "import_scenario", ("Ctrl+I",), HOME),
-    ActionSpec("import_bundle", "Import &bundle…", "&Incident", "import_bundle", ("Ctrl+Shift+I",), HOME),
-    ActionSpec("export_bundle", "&Export bundle…", "&Incident", "export_bundle", ("Ctrl+E",), HOME),
-    ActionSpec("refresh", "&Refresh", "&View", "refresh", (Std.Refresh,), HOME),
+    ActionSpec("new_incident", QT_TRANSLATE_NOOP("actions", "&New incident…"), "&Incident", "new_incident", (Std.New,), HOME),
+    ActionSpec("open_incident", QT_TRANSLATE_NOOP("actions", "&Open incident"), "&Incident", "open_selected", (Std.Open,), HOME),
+    ActionSpec("open_leader", QT_TRANSLATE_NOOP("actions", "Open as &team leader…"), "&Incident", "open_selected_as_leader",
+               ("Ctrl+Shift+O",), HOME, tip=QT_TRANSLATE_NOOP("actions", "Follow the selected incident in the team leader's window")),
+    ActionSpec("import_scenario", QT_TRANSLATE_NOOP("actions", "&Import scenario…"), "&Incident", "import_scenario", ("Ctrl+I",), HOME),
+    ActionSpec("import_bundle", QT_TRANSLATE_NOOP("actions", "Import &bundle…"), "&Incident", "import_bundle", ("Ctrl+Shift+I",), HOME),
+    ActionSpec("export_bundle", QT_TRANSLATE_NOOP("actions", "&Export bundle…"), "&Incident", "export_bundle", ("Ctrl+E",), HOME),
+    ActionSpec("refresh", QT_TRANSLATE_NOOP("actions", "&Refresh"), "&View", "refresh", (Std.Refresh,), HOME),
     # --- incident window: entry --------------------------------------------------------
     ActionSpec(
-        "record", "&Record entry", "&Entry", "record", ("Ctrl+Return", "Ctrl+Enter"),
-        tip="Write the entry to the log (it is on disk when the composer clears)",
+        "record", QT_TRANSLATE_NOOP("actions", "&Record entry"), "&Entry", "record", ("Ctrl+Return", "Ctrl+Enter"),
+        tip=QT_TRANSLATE_NOOP("actions", "Write the entry to the log (it is on disk when the composer clears)"),
     ),
-    ActionSpec("amend", "&Amend selected entry…", "&Entry", "amend_selected", ("Ctrl+M",)),
-    ActionSpec("discard", "&Discard the draft", "&Entry", "discard_draft", ("Ctrl+Shift+Backspace",),
-               tip="Empty the composer (the only way typed text is thrown away)"),
-    ActionSpec("entry_time", "Set entry &time", "&Entry", "focus_time", ("Ctrl+T",),
-               tip="Type 21:40, -10m or an ISO time for late information"),
-    ActionSpec("report", "Debrief &report…", "&Entry", "open_report", (Std.Print,)),
+    ActionSpec("amend", QT_TRANSLATE_NOOP("actions", "&Amend selected entry…"), "&Entry", "amend_selected", ("Ctrl+M",)),
+    ActionSpec("discard", QT_TRANSLATE_NOOP("actions", "&Discard the draft"), "&Entry", "discard_draft", ("Ctrl+Shift+Backspace",),
+               tip=QT_TRANSLATE_NOOP("actions", "Empty the composer (the only way typed text is thrown away)")),
+    ActionSpec("entry_time", QT_TRANSLATE_NOOP("actions", "Set entry &time"), "&Entry", "focus_time", ("Ctrl+T",),
+               tip=QT_TRANSLATE_NOOP("actions", "Type 21:40, -10m or an ISO time for late information")),
+    ActionSpec("report", QT_TRANSLATE_NOOP("actions", "Debrief &report…"), "&Entry", "open_report", (Std.Print,)),
     # --- both incident windows: moving around ---------------------------------------------
-    ActionSpec("back", "&Back (cancel amend, leave the search or the detail)", "&View", "back", ("Escape",),
-               VIEWER, tip="Back to the composer (team leader: to the timeline); cancels an amendment"),
-    ActionSpec("next_pane", "&Next pane", "&View", "focus_next_pane", ("F6",), VIEWER,
-               tip="Timeline, composer, then each open board"),
-    ActionSpec("previous_pane", "&Previous pane", "&View", "focus_previous_pane", ("Shift+F6",), VIEWER),
+    ActionSpec("back", QT_TRANSLATE_NOOP("actions", "&Back (cancel amend, leave the search or the detail)"), "&View", "back", ("Escape",),
+               VIEWER, tip=QT_TRANSLATE_NOOP("actions", "Back to the composer (team leader: to the timeline); cancels an amendment")),
+    ActionSpec("next_pane", QT_TRANSLATE_NOOP("actions", "&Next pane"), "&View", "focus_next_pane", ("F6",), VIEWER,
+               tip=QT_TRANSLATE_NOOP("actions", "Timeline, composer, then each open board")),
+    ActionSpec("previous_pane", QT_TRANSLATE_NOOP("actions", "&Previous pane"), "&View", "focus_previous_pane", ("Shift+F6",), VIEWER),
     *_board_actions(),
-    ActionSpec("toggle_boards", "&Hide or show all boards", "&View", "toggle_boards", ("Ctrl+Shift+B",), VIEWER,
-               tip="The timeline and the composer take the whole window, or the boards come back"),
-    ActionSpec("arrange_compact", "Boards in one &column (tabbed)", "&View", "arrange_compact", (), VIEWER),
-    ActionSpec("arrange_wide", "Boards in &two columns", "&View", "arrange_wide", (), VIEWER),
-    ActionSpec("restore_layout", "&Default layout for this screen", "&View", "restore_layout", (), VIEWER),
+    ActionSpec("toggle_boards", QT_TRANSLATE_NOOP("actions", "&Hide or show all boards"), "&View", "toggle_boards", ("Ctrl+Shift+B",), VIEWER,
+               tip=QT_TRANSLATE_NOOP("actions", "The timeline and the composer take the whole window, or the boards come back")),
+    ActionSpec("arrange_compact", QT_TRANSLATE_NOOP("actions", "Boards in one &column (tabbed)"), "&View", "arrange_compact", (), VIEWER),
+    ActionSpec("arrange_wide", QT_TRANSLATE_NOOP("actions", "Boards in &two columns"), "&View", "arrange_wide", (), VIEWER),
+    ActionSpec("restore_layout", QT_TRANSLATE_NOOP("actions", "&Default layout for this screen"), "&View", "restore_layout", (), VIEWER),
     # --- both incident windows: timeline --------------------------------------------------------
-    ActionSpec("entry_detail", "Show the entry in &full", "&Timeline", "show_selected_entry", ("Alt+Return",),
-               VIEWER, tip="The whole text, fields, amendments and flags (Enter on a row does the same)"),
-    ActionSpec("find", "&Search the log…", "&Timeline", "focus_search", (Std.Find,), VIEWER),
-    ActionSpec("jump", "&Jump to entry…", "&Timeline", "focus_jump", ("Ctrl+G",), VIEWER),
-    ActionSpec("follow", "&Follow newest", "&Timeline", "follow_newest", ("Ctrl+Shift+F",), VIEWER),
+    ActionSpec("entry_detail", QT_TRANSLATE_NOOP("actions", "Show the entry in &full"), "&Timeline", "show_selected_entry", ("Alt+Return",),
+               VIEWER, tip=QT_TRANSLATE_NOOP("actions", "The whole text, fields, amendments and flags (Enter on a row does the same)")),
+    ActionSpec("find", QT_TRANSLATE_NOOP("actions", "&Search the log…"), "&Timeline", "focus_search", (Std.Find,), VIEWER),
+    ActionSpec("jump", QT_TRANSLATE_NOOP("actions", "&Jump to entry…"), "&Timeline", "focus_jump", ("Ctrl+G",), VIEWER),
+    ActionSpec("follow", QT_TRANSLATE_NOOP("actions", "&Follow newest"), "&Timeline", "follow_newest", ("Ctrl+Shift+F",), VIEWER),
     # --- both incident windows: team leader -------------------------------------------------------
-    ActionSpec("acknowledge_alarm", "&Acknowledge the alarm", "&Review", "acknowledge_alarm", ("Ctrl+Shift+A",),
-               VIEWER, tip="Silence the alarm shown in the banner; recorded in the log with your callsign"),
-    ActionSpec("summary", "Situation &summary…", "&Review", "situation_summary", ("F9", "Ctrl+Alt+S"), VIEWER,
-               tip="The position paper for the commander: on screen, printable, with your assessment"),
-    ActionSpec("flag", "&Flag entry for debrief…", "&Review", "flag_selected", ("Ctrl+B",), VIEWER),
-    ActionSpec("mark_reviewed", "Reviewed &up to here", "&Review", "mark_reviewed", ("Ctrl+Alt+R",), VIEWER),
-    ActionSpec("undo", "&Undo the last board action", "&Review", "undo_last", ("Ctrl+Z",), VIEWER,
-               tip="Within a few seconds; records an amendment, never deletes"),
-    ActionSpec("second_screen", "Open &team leader window", "&Review", "open_leader_window", ("Ctrl+Alt+F",),
-               tip="A read-only window with the boards, for the team leader (their own callsign)"),
-    ActionSpec("seal", "Close and &seal incident…", "&Review", "seal_incident"),
-    ActionSpec("reopen", "Re&open incident…", "&Review", "reopen_incident"),
+    ActionSpec("acknowledge_alarm", QT_TRANSLATE_NOOP("actions", "&Acknowledge the alarm"), "&Review", "acknowledge_alarm", ("Ctrl+Shift+A",),
+               VIEWER, tip=QT_TRANSLATE_NOOP("actions", "Silence the alarm shown in the banner; recorded in the log with your callsign")),
+    ActionSpec("summary", QT_TRANSLATE_NOOP("actions", "Situation &summary…"), "&Review", "situation_summary", ("F9", "Ctrl+Alt+S"), VIEWER,
+               tip=QT_TRANSLATE_NOOP("actions", "The position paper for the commander: on screen, printable, with your assessment")),
+    ActionSpec("flag", QT_TRANSLATE_NOOP("actions", "&Flag entry for debrief…"), "&Review", "flag_selected", ("Ctrl+B",), VIEWER),
+    ActionSpec("mark_reviewed", QT_TRANSLATE_NOOP("actions", "Reviewed &up to here"), "&Review", "mark_reviewed", ("Ctrl+Alt+R",), VIEWER),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo the last board action"), "&Review", "undo_last", ("Ctrl+Z",), VIEWER,
+               tip=QT_TRANSLATE_NOOP("actions", "Within a few seconds; records an amendment, never deletes")),
+    ActionSpec("second_screen", QT_TRANSLATE_NOOP("actions", "Open &team leader window"), "&Review", "open_leader_window", ("Ctrl+Alt+F",),
+               tip=QT_TRANSLATE_NOOP("actions", "A read-only window with the boards, for the team leader (their own callsign)")),
+    ActionSpec("seal", QT_TRANSLATE_NOOP("actions", "Close and &seal incident…"), "&Review", "seal_incident"),
+    ActionSpec("reopen", QT_TRANSLATE_NOOP("actions", "Re&open incident…"), "&Review", "reopen_incident"),
     *_kind_actions(),
     # --- everywhere ---------------------------------------------------------------------------
-    ActionSpec("lock", "&Lock", "&File", "lock", ("Ctrl+L",), APP, tip="Cover every window until unlocked"),
-    ActionSpec("settings", "&Settings…", "&File", "open_settings", (Std.Preferences, "Ctrl+,"), APP),
-    ActionSpec("zoom_in", "&Larger text", "&View", "zoom_in", (Std.ZoomIn, "Ctrl+="), APP),
-    ActionSpec("zoom_out", "&Smaller text", "&View", "zoom_out", (Std.ZoomOut,), APP),
-    ActionSpec("zoom_reset", "&Normal text size", "&View", "zoom_reset", ("Ctrl+0",), APP),
-    ActionSpec("keyboard_map", "&Keyboard map", "&Help", "show_keyboard_map", (Std.HelpContents,), APP),
-    ActionSpec("close_window", "&Close window", "&File", "close_window", (Std.Close,), APP),
-    ActionSpec("quit", "&Quit", "&File", "quit", (Std.Quit, "Ctrl+Q"), APP),
+    ActionSpec("lock", QT_TRANSLATE_NOOP("actions", "&Lock"), "&File", "lock", ("Ctrl+L",), APP, tip=QT_TRANSLATE_NOOP("actions", "Cover every window until unlocked")),
+    ActionSpec("settings", QT_TRANSLATE_NOOP("actions", "&Settings…"), "&File", "open_settings", (Std.Preferences, "Ctrl+,"), APP),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("actions", "&Larger text"), "&View", "zoom_in", (Std.ZoomIn, "Ctrl+="), APP),
+    ActionSpec("zoom_out", QT_TRANSLATE_NOOP("actions", "&Smaller text"), "&View", "zoom_out", (Std.ZoomOut,), APP),
+    ActionSpec("zoom_reset", QT_TRANSLATE_NOOP("actions", "&Normal text size"), "&View", "zoom_reset", ("Ctrl+0",), APP),
+    ActionSpec("keyboard_map", QT_TRANSLATE_NOOP("actions", "&Keyboard map"), "&Help", "show_keyboard_map", (Std.HelpContents,), APP),
+    ActionSpec("close_window", QT_TRANSLATE_NOOP("actions", "&Close window"), "&File", "close_window", (Std.Close,), APP),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "&Quit"), "&File", "quit", (Std.Quit, "Ctrl+Q"), APP),
 )
+
+# Menu titles in menu-bar order (marked for lupdate; the object names keep the English words).
+MENUS = (
+    QT_TRANSLATE_NOOP("actions", "&File"),
+    QT_TRANSLATE_NOOP("actions", "&Incident"),
+    QT_TRANSLATE_NOOP("actions", "&Entry"),
+    QT_TRANSLATE_NOOP("actions", "&Kind"),
+    QT_TRANSLATE_NOOP("actions", "&Timeline"),
+    QT_TRANSLATE_NOOP("actions", "&Review"),
+    QT_TRANSLATE_NOOP("actions", "&View"),
+    QT_TRANSLATE_NOOP("actions", "&Help"),
+)
+
+
+def action_text(spec: ActionSpec) -> str:
+    """The menu text in the current language (board and kind actions are built from their names)."""
+    if spec.id.startswith("board_"):
+        return fill(translate("actions", "Go to %1"), vocab.board_title(spec.text).replace("&", "&&"))
+    if spec.id.startswith("kind_") and spec.arg is not None:
+        return vocab.kind_title(spec.arg)
+    return translate("actions", spec.text)
+
+
+def action_tip(spec: ActionSpec) -> str:
+    if spec.id.startswith("kind_") and spec.arg is not None:
+        return fill(translate("actions", "Compose an entry: %1"), vocab.kind_title(spec.arg))
+    return translate("actions", spec.tip) if spec.tip else plain(action_text(spec)).rstrip("…")
+
 
 BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 assert len(BY_ID) == len(ACTIONS), "duplicate action id"
@@ -225,11 +254,11 @@ def build_actions(owner: QWidget, target: object, scope: str) -> dict[str, QActi
     """
     actions: dict[str, QAction] = {}
     for spec in specs_for(scope):
-        action = QAction(spec.text, owner)
+        action = QAction(action_text(spec), owner)
         action.setObjectName(spec.object_name)
         action.setShortcuts(spec.key_sequences())
         action.setCheckable(spec.checkable)
-        tip = spec.tip or plain(spec.text).rstrip("…")
+        tip = action_tip(spec)
         keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in shown_sequences(spec))
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
@@ -247,13 +276,13 @@ def build_actions(owner: QWidget, target: object, scope: str) -> dict[str, QActi
 
 def populate_menus(menubar: QMenuBar, actions: dict[str, QAction], scope: str) -> None:
     menus: dict[str, object] = {}
-    order = ["&File", "&Incident", "&Entry", "&Kind", "&Timeline", "&Review", "&View", "&Help"]
+    order = list(MENUS)
     specs = specs_for(scope)
     for title in order:
         members = [spec for spec in specs if spec.menu == title]
         if not members:
             continue
-        menu = menubar.addMenu(title)
+        menu = menubar.addMenu(translate("actions", title))
         menu.setObjectName("menu_" + title.replace("&", "").lower())
         menus[title] = menu
         for spec in members:
@@ -262,15 +291,17 @@ def populate_menus(menubar: QMenuBar, actions: dict[str, QAction], scope: str) -
 
 def keyboard_map_rows(scopes: Iterable[str] = (HOME, INCIDENT, VIEWER, LEADER, APP)) -> list[tuple[str, str, str]]:
     """(where, command, keys) for every action with a shortcut, in table order."""
-    where = {HOME: "Home", INCIDENT: "Incident window", LEADER: "Team leader window",
-             VIEWER: "Incident and team leader windows", APP: "Every window"}
+    where = {HOME: translate("actions", "Home"), INCIDENT: translate("actions", "Incident window"),
+             LEADER: translate("actions", "Team leader window"),
+             VIEWER: translate("actions", "Incident and team leader windows"),
+             APP: translate("actions", "Every window")}
     rows = []
     for spec in ACTIONS:
         if spec.scope not in scopes:
             continue
         keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.PortableText) for seq in shown_sequences(spec))
         if keys:
-            rows.append((where[spec.scope], plain(spec.text).rstrip("…"), keys))
+            rows.append((where[spec.scope], plain(action_text(spec)).rstrip("…"), keys))
     return rows
 
 

@@ -18,11 +18,50 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
 from incident_log.domain.alarms import RED, Alarm, AlarmPolicy, alarms
 from incident_log.domain.entry import utc_now
-from incident_log.ui import timefmt, uisettings
+from incident_log.domain.state import IncidentState
+from incident_log.ui import timefmt, uisettings, vocab
+from incident_log.ui.boards._common import span_text
 from incident_log.ui.feed import FeedState
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
-MORE = "  (+{count} more)"
-HOW = "{key} acknowledges (recorded in the log)"
+MORE = QT_TRANSLATE_NOOP("alarms", "  (+{count} more)")
+HOW = QT_TRANSLATE_NOOP("alarms", "{key} acknowledges (recorded in the log)")
+
+
+# domain.alarms' sentences, marked here so the banner can say them in the current language.
+DEADLINE_SOON = QT_TRANSLATE_NOOP("alarms", "Deadline in {left}: demand #{seq} by {who} — “{text}” (at {clock})")
+DEADLINE_PASSED = QT_TRANSLATE_NOOP("alarms", "Deadline PASSED {ago} ago: demand #{seq} by {who} — “{text}” (was {clock})")
+SILENCE = QT_TRANSLATE_NOOP("alarms", "No contact for {minutes} minutes (last contact {clock})")
+SILENCE_NEVER = QT_TRANSLATE_NOOP("alarms", "No contact for {minutes} minutes since the incident opened ({clock})")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def alarm_text(alarm: Alarm, state: IncidentState, now: datetime) -> str:
+    """The alarm's sentence in the current language (domain.alarms writes it in English)."""
+    if current_language() == "en" or alarm.due is None:
+        return alarm.text
+    clock = timefmt.clock(alarm.due, seconds=False)
+    if alarm.id.startswith("deadline:"):
+        demand = next((d for d in state.demands if d.seq == alarm.seq), None)
+        if demand is None:
+            return alarm.text
+        person = state.person(demand.by) if demand.by else None
+        who = vocab.person_label(person.label) if person is not None else (demand.by or "?")
+        left = (alarm.due - now).total_seconds()
+        if alarm.id.endswith(":passed"):
+            return translate("alarms", DEADLINE_PASSED).format(ago=span_text(-left), seq=alarm.seq, who=who,
+                                                               text=_short(demand.text), clock=clock)
+        return translate("alarms", DEADLINE_SOON).format(left=span_text(left), seq=alarm.seq, who=who,
+                                                         text=_short(demand.text), clock=clock)
+    if alarm.id.startswith("silence:"):
+        minutes = alarm.id.rsplit(":", 1)[-1]
+        never = not state.contacts and alarm.due == state.incident.opened_at
+        return translate("alarms", SILENCE_NEVER if never else SILENCE).format(minutes=minutes, clock=clock)
+    return alarm.text
 
 
 def policy_from_settings() -> AlarmPolicy:
@@ -43,7 +82,7 @@ class AlarmBanner(QWidget):
     def __init__(self, key_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmBanner")
-        self.setAccessibleName("Alarm")
+        self.setAccessibleName(translate("alarms", "Alarm"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._key_text = key_text
         self._feed: FeedState | None = None
@@ -53,12 +92,12 @@ class AlarmBanner(QWidget):
         self.policy = policy_from_settings()
         self.label = QLabel(self)
         self.label.setObjectName("alarmText")
-        self.label.setAccessibleName("Alarm")
+        self.label.setAccessibleName(translate("alarms", "Alarm"))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(HOW.format(key=key_text), self)
+        self.hint = QLabel(translate("alarms", HOW).format(key=key_text), self)
         self.hint.setObjectName("alarmHint")
-        self.hint.setAccessibleName("How to acknowledge the alarm")
+        self.hint.setAccessibleName(translate("alarms", "How to acknowledge the alarm"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)
@@ -93,7 +132,7 @@ class AlarmBanner(QWidget):
             self.hide()
             return
         top = found[0]
-        text = top.text + (MORE.format(count=len(found) - 1) if len(found) > 1 else "")
+        text = alarm_text(top, feed.state, now) + (translate("alarms", MORE).format(count=len(found) - 1) if len(found) > 1 else "")
         if self.label.text() != text:
             self.label.setText(text)
             self.setAccessibleDescription(text)
@@ -106,7 +145,7 @@ class AlarmBanner(QWidget):
         self.show()
         for alarm in fresh:
             self.alarmRaised.emit(alarm)
-            announce(self, alarm.text)
+            announce(self, alarm_text(alarm, feed.state, now))
             window = self.window()
             QApplication.alert(window, 0)
             if uisettings.get("alarm_sound"):

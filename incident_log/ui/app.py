@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from incident_log import errors
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
-from incident_log.ui import uisettings
+from incident_log.ui import i18n, uisettings
 from incident_log.ui.display import display_problem
+from incident_log.ui.i18n import fill, translate
 from incident_log.ui.kindstyle import APP_ID, app_icon
 from incident_log.ui.prompts import (
     CALLSIGN_TOO_LONG,
@@ -39,6 +40,7 @@ def application() -> QApplication:
     app.setOrganizationName("incident-log")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    i18n.install(app)
     uisettings.apply_appearance(app)
     return app
 
@@ -49,11 +51,10 @@ def create_vault(path: Path, parent: QWidget | None = None) -> Any | None:
 
     dialog = NewPassphraseDialog(
         parent,
-        title="Create the vault",
-        intro=(
-            f"No vault yet at {path}. Choose the passphrase that protects every incident on this computer. "
-            "It is the way in when the keyring is not available: keep it where your unit keeps such secrets."
-        ),
+        title=translate("app", "Create the vault"),
+        intro=fill(translate(
+            "app", "No vault yet at %1. Choose the passphrase that protects every incident on this computer. "
+            "It is the way in when the keyring is not available: keep it where your unit keeps such secrets."), path),
         offer_keyring=True,
     )
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -64,7 +65,7 @@ def create_vault(path: Path, parent: QWidget | None = None) -> Any | None:
             dialog.error.show()
             continue
         if logbook.keyring_note:
-            show_error(parent, logbook.keyring_note, "Keyring")
+            show_error(parent, logbook.keyring_note, translate("app", "Keyring"))
         return logbook
     return None
 
@@ -90,10 +91,10 @@ def open_vault(path: Path, parent: QWidget | None = None) -> Any | None:
 
 def ask_callsign(ctx: Any) -> bool:
     def short_enough(text: str) -> str:
-        return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text)) if len(text) > MAX_AUTHOR_CHARS else ""
+        return translate("prompts", CALLSIGN_TOO_LONG).format(limit=MAX_AUTHOR_CHARS, count=len(text)) if len(text) > MAX_AUTHOR_CHARS else ""
 
-    prompt = TextPrompt(None, "Your callsign", "Your name or callsign: it is the author of every entry you record "
-                        "(kept inside the vault).", name="callsignPrompt", check=short_enough)
+    prompt = TextPrompt(None, translate("app", "Your callsign"), translate("app", "Your name or callsign: it is the author of every entry you record "
+                        "(kept inside the vault)."), name="callsignPrompt", check=short_enough)
     if prompt.exec() != QDialog.DialogCode.Accepted:
         return False
     ctx.set_callsign(prompt.edit.text())

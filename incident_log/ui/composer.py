@@ -32,8 +32,9 @@ from incident_log.domain.kinds import COMPOSER_KINDS, KINDS, MAX_TEXT_CHARS, Fie
 from incident_log.domain.late import recorded_late
 from incident_log.domain.state import IncidentState, Person
 from incident_log.domain.timeparse import parse_entry_time
-from incident_log.ui import a11y, themes, timefmt
+from incident_log.ui import a11y, themes, timefmt, vocab
 from incident_log.ui.actions import kind_shortcut, shortcut_text
+from incident_log.ui.boards._common import span_text
 from incident_log.ui.composer_fields import (
     HIDDEN_FIELDS,
     ChoiceBox,
@@ -46,6 +47,7 @@ from incident_log.ui.composer_fields import (
     set_editor_text,
     value_as_text,
 )
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
 
@@ -53,12 +55,15 @@ DRAFT_SLOT = "composer"
 FIELDS_PER_ROW = 3
 ERROR_CHARS = 260  # kind fields wrap onto more rows instead of widening the window
 
-SEALED_NOTICE = (
+SEALED_NOTICE = QT_TRANSLATE_NOOP(
+    "composer",
     "{ref} was sealed at {time} by {author}: the log is closed and nothing more can be recorded. "
     "To add to it, reopen it with a reason (Review › Reopen incident…). What is typed here is kept."
 )
-SEALED_TYPING = "Nothing typed is recorded while the incident is sealed. Reopen it first (Review › Reopen incident…)."
-EARLIER_DEADLINE = (
+SEALED_TYPING = QT_TRANSLATE_NOOP(
+    "composer", "Nothing typed is recorded while the incident is sealed. Reopen it first (Review › Reopen incident…).")
+EARLIER_DEADLINE = QT_TRANSLATE_NOOP(
+    "composer",
     "the new deadline {new} is EARLIER than the current one ({old}). Check it; press {record} again to "
     "record it as typed."
 )
@@ -91,7 +96,7 @@ class Composer(QWidget):
     def __init__(self, logbook: Any, ref: str, author: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryComposer")
-        self.setAccessibleName("Entry composer")
+        self.setAccessibleName(translate("composer", "Entry composer"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._logbook = logbook
         self._ref = ref
@@ -134,7 +139,7 @@ class Composer(QWidget):
         outer.addWidget(self.amend_banner)
         self.sealed_banner = QLabel(self)
         self.sealed_banner.setObjectName("sealedBanner")
-        self.sealed_banner.setAccessibleName("Incident sealed")
+        self.sealed_banner.setAccessibleName(translate("composer", "Incident sealed"))
         self.sealed_banner.setWordWrap(True)
         self.sealed_banner.hide()
         outer.addWidget(self.sealed_banner)
@@ -142,31 +147,31 @@ class Composer(QWidget):
         top = QHBoxLayout()
         self.kind_badge = QLabel(self)
         self.kind_badge.setObjectName("composerKindBadge")
-        self.kind_badge.setAccessibleName("Current entry kind")
+        self.kind_badge.setAccessibleName(translate("composer", "Current entry kind"))
         top.addWidget(self.kind_badge)
-        self.kind_box = ChoiceBox([(KINDS[k].title, k) for k in COMPOSER_KINDS], self, chars=11,
-                                  placeholder="kind")
+        self.kind_box = ChoiceBox([(vocab.kind_title(k), k) for k in COMPOSER_KINDS], self, chars=11,
+                                  placeholder=translate("composer", "kind"))
         self.kind_box.setObjectName("composerKind")
-        self.kind_box.setAccessibleName("Entry kind")
-        self.kind_box.setToolTip("The kind of entry: type its name or use Ctrl+Shift+its letter")
+        self.kind_box.setAccessibleName(translate("composer", "Entry kind"))
+        self.kind_box.setToolTip(translate("composer", "The kind of entry: type its name or use Ctrl+Shift+its letter"))
         self.kind_box.chosen.connect(self._kind_typed)
         top.addWidget(self.kind_box)
         top.addSpacing(8)
-        time_label = QLabel("&Time", self)
+        time_label = QLabel(translate("composer", "&Time"), self)
         top.addWidget(time_label)
         self.time_edit = GuardedLineEdit(limit=64, parent=self)
         self.time_edit.setObjectName("entryTime")
-        self.time_edit.setAccessibleName("Entry time")
-        self.time_edit.setPlaceholderText("now · 21:40 · -10m")
+        self.time_edit.setAccessibleName(translate("composer", "Entry time"))
+        self.time_edit.setPlaceholderText(translate("composer", "now · 21:40 · -10m"))
         # Wide enough for what is typed there (an ISO time), whatever the window's width.
         self.time_edit.setMinimumWidth(self.time_edit.fontMetrics().horizontalAdvance("2026-03-14T21:40+01:00") + 16)
-        self.time_edit.setToolTip("When it happened. Empty: when you started typing. "
-                                  "Type 21:40, -10m or an ISO time for late information.")
+        self.time_edit.setToolTip(translate("composer", "When it happened. Empty: when you started typing. "
+                                  "Type 21:40, -10m or an ISO time for late information."))
         time_label.setBuddy(self.time_edit)
         top.addWidget(self.time_edit)
         self.time_shown = ElidedLabel("", self, min_chars=10)
         self.time_shown.setObjectName("entryTimeShown")
-        self.time_shown.setAccessibleName("Entry time as recorded")
+        self.time_shown.setAccessibleName(translate("composer", "Entry time as recorded"))
         top.addWidget(self.time_shown, 1)
         outer.addLayout(top)
 
@@ -176,12 +181,12 @@ class Composer(QWidget):
         self.late_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         late_layout = QHBoxLayout(self.late_row)
         late_layout.setContentsMargins(6, 2, 6, 2)
-        late_label = QLabel("Late &because", self.late_row)
+        late_label = QLabel(translate("composer", "Late &because"), self.late_row)
         late_layout.addWidget(late_label)
         self.delay_reason = GuardedLineEdit(parent=self.late_row)
         self.delay_reason.setObjectName("delayReason")
-        self.delay_reason.setAccessibleName("Reason the entry is recorded late")
-        self.delay_reason.setPlaceholderText("e.g. information received late from control")
+        self.delay_reason.setAccessibleName(translate("composer", "Reason the entry is recorded late"))
+        self.delay_reason.setPlaceholderText(translate("composer", "e.g. information received late from control"))
         late_label.setBuddy(self.delay_reason)
         late_layout.addWidget(self.delay_reason, 1)
         self.late_row.hide()
@@ -190,12 +195,12 @@ class Composer(QWidget):
         self.amend_row = QWidget(self)
         amend_layout = QHBoxLayout(self.amend_row)
         amend_layout.setContentsMargins(0, 0, 0, 0)
-        amend_label = QLabel("Reason for the &amendment", self.amend_row)
+        amend_label = QLabel(translate("composer", "Reason for the &amendment"), self.amend_row)
         amend_layout.addWidget(amend_label)
         self.amend_reason = GuardedLineEdit(parent=self.amend_row)
         self.amend_reason.setObjectName("amendReason")
-        self.amend_reason.setAccessibleName("Reason for the amendment")
-        self.amend_reason.setPlaceholderText("required: why the entry is corrected")
+        self.amend_reason.setAccessibleName(translate("composer", "Reason for the amendment"))
+        self.amend_reason.setPlaceholderText(translate("composer", "required: why the entry is corrected"))
         amend_label.setBuddy(self.amend_reason)
         amend_layout.addWidget(self.amend_reason, 1)
         self.amend_row.hide()
@@ -212,15 +217,15 @@ class Composer(QWidget):
         outer.addWidget(self.fields_row)
         self.field_hint = ElidedLabel("", self, min_chars=10)
         self.field_hint.setObjectName("composerFieldHint")
-        self.field_hint.setAccessibleName("What the typed deadline means")
+        self.field_hint.setAccessibleName(translate("composer", "What the typed deadline means"))
         self.field_hint.hide()
         outer.addWidget(self.field_hint)
 
         self.text_edit = ComposerTextEdit(self)
         self.text_edit.setObjectName("entryText")
-        self.text_edit.setAccessibleName("Entry text")
+        self.text_edit.setAccessibleName(translate("composer", "Entry text"))
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText("Type what happened. Ctrl+Enter records.")
+        self.text_edit.setPlaceholderText(translate("composer", "Type what happened. Ctrl+Enter records."))
         self.text_edit.setMinimumHeight(56)
         self.text_edit.setMaximumHeight(140)
         outer.addWidget(self.text_edit)
@@ -228,25 +233,25 @@ class Composer(QWidget):
         bottom = QHBoxLayout()
         self.error_label = QLabel(self)
         self.error_label.setObjectName("composerError")
-        self.error_label.setAccessibleName("Composer error")
+        self.error_label.setAccessibleName(translate("composer", "Composer error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         bottom.addWidget(self.error_label, 1)
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("composerNotice")
-        self.notice_label.setAccessibleName("Composer notice")
+        self.notice_label.setAccessibleName(translate("composer", "Composer notice"))
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
         bottom.addWidget(self.notice_label, 1)
         outer.addLayout(bottom)
         self.hints = ElidedLabel(self.hint_text(), self)
         self.hints.setObjectName("composerHints")
-        self.hints.setAccessibleName("Keyboard hints")
+        self.hints.setAccessibleName(translate("composer", "Keyboard hints"))
         outer.addWidget(self.hints)
 
         self.text_edit.textChanged.connect(self._changed)
         self.text_edit.pasteRefused.connect(self._paste_refused)
-        self.text_edit.typedWhileReadOnly.connect(lambda: self.show_error("", SEALED_TYPING))
+        self.text_edit.typedWhileReadOnly.connect(lambda: self.show_error("", translate("composer", SEALED_TYPING)))
         self.time_edit.textChanged.connect(self._time_changed)
         self.time_edit.pasteRefused.connect(self._paste_refused)
         self.delay_reason.textChanged.connect(self._changed)
@@ -254,11 +259,12 @@ class Composer(QWidget):
 
     @staticmethod
     def hint_text() -> str:
-        kinds = " ".join(f"{KINDS[k].title} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
-        return (
-            f"{shortcut_text('record')} record · {shortcut_text('entry_time')} time · "
-            f"{shortcut_text('amend')} amend · F6 next pane · {shortcut_text('keyboard_map')} all keys · "
-            f"Kinds (Ctrl+Shift+…): {kinds}"
+        kinds = " ".join(f"{vocab.kind_title(k)} {kind_shortcut(k).rsplit('+', 1)[1]}" for k in COMPOSER_KINDS)
+        return fill(
+            translate("composer", "%1 record · %2 time · %3 amend · F6 next pane · %4 all keys · "
+                                  "Kinds (Ctrl+Shift+…): %5"),
+            shortcut_text("record"), shortcut_text("entry_time"), shortcut_text("amend"),
+            shortcut_text("keyboard_map"), kinds,
         )
 
     # --- kind and fields -------------------------------------------------------------------
@@ -302,13 +308,13 @@ class Composer(QWidget):
         self.kind_box.blockSignals(True)
         self.kind_box.set_value(kind)
         self.kind_box.blockSignals(False)
-        title = KINDS[kind].title
+        title = vocab.kind_title(kind)
         self.kind_badge.setText(title.upper())
         background, text = themes.badge_colours(kind, KIND_COLOURS.get(kind, "#6b7280"))
         self.kind_badge.setStyleSheet(f"background: {background}; color: {text};")
         self.text_edit.setPlaceholderText(
-            f"{title}: type what happened. {shortcut_text('record')} records."
-            + ("" if KINDS[kind].text_required else " (Text optional.)")
+            fill(translate("composer", "%1: type what happened. %2 records."), title, shortcut_text("record"))
+            + ("" if KINDS[kind].text_required else translate("composer", " (Text optional.)"))
         )
 
     def _build_fields(self, kind: str, *, refs: bool) -> None:
@@ -322,14 +328,14 @@ class Composer(QWidget):
         self._editors = {}
         self._field_count = 0
         if refs:
-            self._add_editor("refs", "Entry #", self._make_refs_editor())
+            self._add_editor("refs", translate("composer", "Entry #"), self._make_refs_editor())
         for spec in KINDS[kind].fields:
             if spec.name in HIDDEN_FIELDS:
                 continue
             editor = make_editor(spec, self.fields_row)
             if isinstance(editor, PersonBox):
                 editor.set_people(self._people)
-            self._add_editor(spec.name, spec.title + ("*" if spec.required else ""), editor)
+            self._add_editor(spec.name, vocab.field_title(spec) + ("*" if spec.required else ""), editor)
         self.fields_row.setVisible(bool(self._editors))
         a11y.fill(self.fields_row)
         self._refresh_field_hint()
@@ -341,7 +347,7 @@ class Composer(QWidget):
     def _make_refs_editor(self) -> QWidget:
         editor = GuardedLineEdit(limit=12, parent=self.fields_row)
         editor.setObjectName("field_refs")
-        editor.setAccessibleName("Entry number this refers to")
+        editor.setAccessibleName(translate("composer", "Entry number this refers to"))
         editor.setPlaceholderText("#")
         editor.setMaximumWidth(80)
         return editor
@@ -419,25 +425,26 @@ class Composer(QWidget):
 
     def _refresh_time(self) -> None:
         if self._amending is not None:
-            self.time_shown.setText("amendment: recorded now")
+            self.time_shown.setText(translate("composer", "amendment: recorded now"))
             self.late_row.hide()
             return
         try:
             moment = self.occurred_at()
         except errors.ValidationError as exc:
-            self.time_shown.setText("⚠ " + exc.reason)
+            self.time_shown.setText("⚠ " + vocab.reason(exc.reason))
             return
         now = utc_now()
         typed = bool(self.time_edit.text().strip())
         late = recorded_late(moment, now, self._logbook.late_margin)
-        origin = "typed" if typed else ("started typing" if self._started_at else "now")
+        origin = (translate("composer", "typed") if typed else
+                  translate("composer", "started typing") if self._started_at else translate("composer", "now"))
         minutes = int((now - moment).total_seconds() // 60)
         day = day_word(moment, now, timefmt.display_tz())
         # The day is said whenever it is not today: "23:59" typed at 00:10 means yesterday.
-        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {day}"
+        when = timefmt.clock(moment) if day == "today" else f"{timefmt.clock(moment)} {timefmt.day_label(moment, now)}"
         text = f"{when} · {origin}"
         if late:
-            text += " · " + f"{minutes} min ago: LATE, say why below"
+            text += " · " + fill(translate("composer", "%1 min ago: LATE, say why below"), minutes)
         self.time_shown.setText(text)
         if late != self.late_row.isVisible():
             self.late_row.setVisible(late)
@@ -473,17 +480,34 @@ class Composer(QWidget):
         except ValueError as exc:
             raise errors.ValidationError("deadline", str(exc)) from None
 
+    def _deadline_words(self, reading: DeadlineReading) -> str:
+        """domain.deadline's explanation, said in the current language (it writes English)."""
+        if current_language() == "en":
+            return reading.explanation
+        now, moment, current = utc_now(), reading.moment, self._current_deadline()
+        clock = f"{timefmt.clock(moment, seconds=False)} {timefmt.day_label(moment, now)}"
+        if reading.extends_current and current is not None:
+            return fill(translate("composer", "%1: %2 after the current deadline %3"), clock,
+                        span_text((moment - current).total_seconds()), timefmt.clock(current, seconds=False))
+        left = (moment - now).total_seconds()
+        words = (fill(translate("composer", "%1, in %2"), clock, span_text(left)) if left >= 0
+                 else fill(translate("composer", "%1, %2 ago: already passed"), clock, span_text(-left)))
+        if reading.earlier_than_current and current is not None:
+            words += fill(translate("composer", "; EARLIER than the current deadline %1"),
+                          timefmt.clock(current, seconds=False))
+        return words
+
     def _refresh_field_hint(self, *_args: object) -> None:
         try:
             reading = self.deadline_reading()
         except errors.ValidationError as exc:
-            self.field_hint.setText("Deadline: " + exc.reason)
+            self.field_hint.setText(translate("composer", "Deadline: ") + vocab.reason(exc.reason))
             self.field_hint.show()
             return
         if reading is None:
             self.field_hint.hide()
             return
-        self.field_hint.setText("Deadline: " + reading.explanation)
+        self.field_hint.setText(translate("composer", "Deadline: ") + self._deadline_words(reading))
         self.field_hint.setProperty("warning", reading.earlier_than_current)
         self.field_hint.style().unpolish(self.field_hint)
         self.field_hint.style().polish(self.field_hint)
@@ -533,14 +557,14 @@ class Composer(QWidget):
         try:
             return int(text)
         except ValueError:
-            raise errors.ValidationError("refs", f"'{text[:20]}' is not an entry number") from None
+            raise errors.ValidationError("refs", fill(translate("composer", "'%1' is not an entry number"), text[:20])) from None
 
     # --- recording ------------------------------------------------------------------------------
     def submit(self) -> Entry | None:
         """Record (or amend). On a refusal show it by the named field and keep everything."""
         self._clear_invalid()
         if not self._author().strip():
-            self.show_error("author", "set your name or callsign first (File › Settings); entries need an author")
+            self.show_error("author", translate("composer", "set your name or callsign first (File › Settings); entries need an author"))
             return None
         try:
             if self._amending is not None:
@@ -556,7 +580,7 @@ class Composer(QWidget):
             self.show_error("", exc.message)
             return None
         self.clear(after_record=True)
-        self.notice(f"Recorded #{entry.seq} at {timefmt.clock(entry.recorded_at)}")
+        self.notice(fill(translate("composer", "Recorded #%1 at %2"), entry.seq, timefmt.clock(entry.recorded_at)))
         self.recorded.emit(entry.seq)
         return entry
 
@@ -571,14 +595,15 @@ class Composer(QWidget):
             return
         self._confirmed_draft = signature
         current = self._current_deadline()
-        raise errors.ValidationError("deadline", EARLIER_DEADLINE.format(
+        raise errors.ValidationError("deadline", translate("composer", EARLIER_DEADLINE).format(
             new=timefmt.clock(reading.moment, seconds=False), old=timefmt.clock(current, seconds=False),
             record=shortcut_text("record")))
 
     def _submit_amendment(self, target: Entry) -> Entry:
         reason = self.amend_reason.text().strip()
         if not reason:
-            raise errors.ValidationError("reason", "say why the entry is amended; the original stays in the log")
+            raise errors.ValidationError(
+                "reason", translate("composer", "say why the entry is amended; the original stays in the log"))
         corrected: dict[str, Any] = {}
         for name, editor in self._editors.items():
             if name == "refs":
@@ -599,6 +624,7 @@ class Composer(QWidget):
         """Put the refusal beside the field it names and (unless told not to) move the cursor there."""
         target = self._field_widget(field)
         title = self._field_title(field)
+        message = vocab.reason(message)  # the domain writes its reasons in English
         full = f"{title}: {message}" if title else message
         # Three lines at most under the text box (the rest would be cut off); all of it in the tooltip.
         self.error_label.setText(full if len(full) <= ERROR_CHARS else full[: ERROR_CHARS - 1] + "…")
@@ -628,13 +654,14 @@ class Composer(QWidget):
 
     def _field_title(self, field: str) -> str:
         if field in ("", "author"):
-            return "Author" if field else ""
-        fixed = {"text": "Text", "delay_reason": "Late because", "occurred_at": "Time", "refs": "Entry #",
-                 "reason": "Reason"}
+            return translate("composer", "Author") if field else ""
+        fixed = {"text": translate("composer", "Text"), "delay_reason": translate("composer", "Late because"),
+                 "occurred_at": translate("composer", "Time"), "refs": translate("composer", "Entry #"),
+                 "reason": translate("composer", "Reason")}
         if field in fixed:
             return fixed[field]
         spec: FieldSpec | None = KINDS[self.kind].field(field.split(".")[-1])
-        return spec.title if spec else field
+        return vocab.field_title(spec) if spec else field
 
     def _clear_invalid(self) -> None:
         if not self._invalid:
@@ -653,8 +680,9 @@ class Composer(QWidget):
     def _paste_refused(self, offered: int, limit: int) -> None:
         self.show_error(
             "",
-            f"Paste refused: it is {offered:,} characters and an entry holds at most {limit:,}. "
-            "Nothing was pasted; split it into several entries.",
+            fill(translate("composer", "Paste refused: it is %1 characters and an entry holds at most %2. "
+                                       "Nothing was pasted; split it into several entries."),
+                 f"{offered:,}", f"{limit:,}"),
         )
 
     def clear(self, *, after_record: bool = False) -> None:
@@ -709,7 +737,7 @@ class Composer(QWidget):
         self.text_edit.setReadOnly(sealed)
         for widget in (self.kind_box, self.time_edit, self.delay_reason, self.amend_reason, self.fields_row):
             widget.setEnabled(not sealed and not (widget in (self.kind_box, self.time_edit) and self._amending))
-        self.text_edit.setPlaceholderText(SEALED_TYPING if sealed else "")
+        self.text_edit.setPlaceholderText(translate("composer", SEALED_TYPING) if sealed else "")
         if not sealed:
             self._show_kind(self.kind)
             self._clear_invalid()
@@ -717,7 +745,8 @@ class Composer(QWidget):
     # --- amend mode ----------------------------------------------------------------------------
     def start_amend(self, entry: Entry) -> None:
         if entry.kind in ("seal", "reopen", "review"):
-            self.show_error("", f"a {entry.kind} entry cannot be amended")
+            self.show_error("", fill(translate("composer", "a %1 entry cannot be amended"),
+                                    vocab.kind_title(entry.kind).lower()))
             return
         self._loading = True
         try:
@@ -734,8 +763,9 @@ class Composer(QWidget):
             self.time_edit.setEnabled(False)
             self._show_kind(entry.kind)
             self.amend_banner.setText(
-                f"Amending #{entry.seq} ({KINDS[entry.kind].title}). The original stays in the log, struck "
-                f"through beside your correction. A reason is required. {shortcut_text('back')} cancels."
+                fill(translate("composer", "Amending #%1 (%2). The original stays in the log, struck through "
+                                           "beside your correction. A reason is required. %3 cancels."),
+                     entry.seq, vocab.kind_title(entry.kind), shortcut_text("back"))
             )
             self.amend_banner.show()
             self.amend_row.show()
@@ -788,7 +818,7 @@ class Composer(QWidget):
                 self._logbook.save_draft(self._ref, DRAFT_SLOT, self.draft_content())
                 self._draft_in_vault = True
         except errors.IncidentLogError as exc:
-            self.notice(f"Draft not saved: {exc.message}")
+            self.notice(translate("composer", "Draft not saved: ") + exc.message)
 
     def _already_recorded(self, content: dict[str, Any]) -> bool:
         """A draft whose words were recorded after it was saved (the program stopped before it cleared it)."""
@@ -841,11 +871,12 @@ class Composer(QWidget):
             self._loading = False
         self._refresh_time()
         saved = content.get("saved_at")
-        when = timefmt.clock(parse_iso(saved)) if saved else "earlier"
-        self.notice(
-            f"Restored an unsent draft saved at {when}: the program closed before it was recorded. "
-            f"Check it, then {shortcut_text('record')} to record it."
-        )
+        when = timefmt.clock(parse_iso(saved)) if saved else translate("composer", "earlier")
+        self.notice(fill(
+            translate("composer", "Restored an unsent draft saved at %1: the program closed before it was "
+                                  "recorded. Check it, then %2 to record it."),
+            when, shortcut_text("record"),
+        ))
         return True
 
     def stop(self) -> None:

@@ -8,6 +8,7 @@ logbook would, so the composer shows every refusal the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -20,7 +21,8 @@ from incident_log.domain.kinds import MAX_FIELD_CHARS, FieldSpec, FieldType
 from incident_log.domain.lookup import Resolution, person_display, resolve_choice, resolve_person
 from incident_log.domain.state import Person
 from incident_log.errors import ValidationError
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
+from incident_log.ui.i18n import fill, translate
 from incident_log.ui.widgets import compact_combo
 
 HIDDEN_FIELDS = ("id", "corrected")  # written by imports and amend mode, not typed
@@ -105,7 +107,7 @@ class PersonBox(TypedBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, chars=16)
         self._people: tuple[Person, ...] = ()
-        self.edit().setPlaceholderText("name, alias, label or key")
+        self.edit().setPlaceholderText(translate("composer_fields", "name, alias, label or key"))
 
     def set_people(self, people: Sequence[Person]) -> None:
         text = self.currentText()
@@ -113,31 +115,46 @@ class PersonBox(TypedBox):
         self.blockSignals(True)
         self.clear()
         for person in self._people:
-            self.addItem(person_display(person), person.key)
+            self.addItem(vocab.person_label(person_display(person)), person.key)
         self.setCurrentIndex(-1)
         self.setEditText(text)
         self.blockSignals(False)
 
     def resolution(self) -> Resolution:
-        return resolve_person(self.currentText(), self._people)
+        found = resolve_person(vocab.typed_label(self.currentText()), self._people)
+        if found.ok:
+            return replace(found, display=vocab.person_label(found.display))
+        if not found.message:
+            return found
+        typed = " ".join(self.currentText().split())[:40]
+        if found.candidates:
+            message = fill(translate("composer_fields", "'%1' matches %2 people: %3. Type more of the name, "
+                                                        "or the key."),
+                           typed, len(found.candidates), "; ".join(vocab.person_label(c) for c in found.candidates))
+        else:
+            message = fill(translate("composer_fields", "no one registered matches '%1'. Type a key, name, alias "
+                                                        "or label (Alt+Down lists everyone), or register the "
+                                                        "person first (Ctrl+Shift+P)."), typed)
+        return replace(found, message=message)
 
 
 class ChoiceBox(TypedBox):
     """One of a fixed set, typed or picked. Starts empty so a required choice is made, not defaulted."""
 
     def __init__(self, choices: Sequence[str] | Sequence[tuple[str, str]], parent: QWidget | None = None,
-                 *, chars: int = 14, placeholder: str = "type or Alt+Down") -> None:
+                 *, chars: int = 14, placeholder: str = "") -> None:
         super().__init__(parent, chars=chars)
         self._choices: list[tuple[str, str]] = []
         self.set_choices(choices)
         self.setCurrentIndex(-1)
         self.setEditText("")
-        self.edit().setPlaceholderText(placeholder)
+        self.edit().setPlaceholderText(placeholder or translate("composer_fields", "type or Alt+Down"))
 
     def set_choices(self, choices: Sequence[str] | Sequence[tuple[str, str]]) -> None:
         """Replace the list (a filter's people, say); what is typed stays."""
         text = self.currentText()
-        self._choices = [(c, c) if isinstance(c, str) else (c[0], c[1]) for c in choices]
+        # Stored values are shown (and typed) in the current language: "abierta" means "open".
+        self._choices = [(vocab.choice(c), c) if isinstance(c, str) else (c[0], c[1]) for c in choices]
         self.blockSignals(True)
         self.clear()
         for shown, value in self._choices:
@@ -147,7 +164,18 @@ class ChoiceBox(TypedBox):
         self.blockSignals(False)
 
     def resolution(self) -> Resolution:
-        return resolve_choice(self.currentText(), self._choices)
+        found = resolve_choice(self.currentText(), self._choices)
+        if found.ok or not found.message:
+            return found
+        typed = " ".join(self.currentText().split())[:40]
+        if found.candidates:
+            message = fill(translate("composer_fields", "'%1' could be %2. Type a few more letters."),
+                           typed, ", ".join(found.candidates))
+        else:
+            message = fill(translate("composer_fields", "'%1' is not one of: %2. Type one of them or its first "
+                                                        "letters (Alt+Down lists them)."),
+                           typed, ", ".join(shown for shown, _ in self._choices))
+        return replace(found, message=message)
 
 
 def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
@@ -158,14 +186,15 @@ def make_editor(spec: FieldSpec, parent: QWidget) -> QWidget:
     else:
         editor = GuardedLineEdit(parent=parent)
         placeholder = {
-            FieldType.DATETIME: "23:00, +30m or ISO",
-            FieldType.LIST: "comma-separated",
-            FieldType.INT: "number",
-        }.get(spec.type, "required" if spec.required else "")
+            FieldType.DATETIME: translate("composer_fields", "23:00, +30m or ISO"),
+            FieldType.LIST: translate("composer_fields", "comma-separated"),
+            FieldType.INT: translate("composer_fields", "number"),
+        }.get(spec.type, translate("composer_fields", "required") if spec.required else "")
         editor.setPlaceholderText(placeholder)
     editor.setObjectName(f"field_{spec.name}")
-    editor.setAccessibleName(spec.title)
-    editor.setToolTip(spec.title + (" (required)" if spec.required else ""))
+    title = vocab.field_title(spec)
+    editor.setAccessibleName(title)
+    editor.setToolTip(fill(translate("composer_fields", "%1 (required)"), title) if spec.required else title)
     return editor
 
 

@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from incident_log import errors
 from incident_log.domain.entry import NewEntry
 from incident_log.domain.state import Demand, IncidentState, Offer
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
 from incident_log.ui.composer import SEALED_NOTICE
 from incident_log.ui.feed import FeedState
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.prompts import ask_text, confirm, show_error
 from incident_log.ui.undo import Undoable
 from incident_log.ui.viewer import ViewController
@@ -24,11 +25,11 @@ from incident_log.ui.viewer import ViewController
 if TYPE_CHECKING:
     from incident_log.ui.incident_window import IncidentWindow
 
-SEAL_QUESTION = ("Close and seal {ref}? Nothing more can be recorded until it is reopened with a reason. "
-                 "The seal records the entry count and head hash in the log.")
-REOPEN_WHY = "Why is {ref} reopened? (recorded in the log)"
-UNDO_REASON = "Undone within seconds: the board key was pressed by mistake (previous status {previous})"
-RECORDED_STATUS = "Recorded #{seq}: {kind} #{target} → {status}"
+SEAL_QUESTION = (QT_TRANSLATE_NOOP("controller", "Close and seal {ref}? Nothing more can be recorded until it is reopened with a reason. "
+                 "The seal records the entry count and head hash in the log."))
+REOPEN_WHY = QT_TRANSLATE_NOOP("controller", "Why is {ref} reopened? (recorded in the log)")
+UNDO_REASON = QT_TRANSLATE_NOOP("controller", "Undone within seconds: the board key was pressed by mistake (previous status {previous})")
+RECORDED_STATUS = QT_TRANSLATE_NOOP("controller", "Recorded #{seq}: {kind} #{target} → {status}")
 
 
 class IncidentController(ViewController):
@@ -61,7 +62,7 @@ class IncidentController(ViewController):
         message = ""
         if state.sealed:
             sealed_at = state.extra.get("sealed_at")
-            message = SEALED_NOTICE.format(ref=self.ref, time=timefmt.clock(sealed_at, seconds=False),  # type: ignore[arg-type]
+            message = translate("composer", SEALED_NOTICE).format(ref=self.ref, time=timefmt.clock(sealed_at, seconds=False),  # type: ignore[arg-type]
                                            author=feed.sealed_by or "?")
         self.w.composer.set_sealed(state.sealed, message)
 
@@ -79,7 +80,7 @@ class IncidentController(ViewController):
     def amend_selected(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            self.w.composer.show_error("", "select the entry to amend in the timeline first (Shift+F6 goes there)")
+            self.w.composer.show_error("", translate("controller", "select the entry to amend in the timeline first (Shift+F6 goes there)"))
             return
         self.w.composer.start_amend(entry)
 
@@ -93,7 +94,7 @@ class IncidentController(ViewController):
     def discard_draft(self) -> None:
         if self.w.composer.is_empty() and self.w.composer.amending is None:
             return
-        if confirm(self.w, "Discard the draft", "Throw away everything typed in the composer?", "Discard"):
+        if confirm(self.w, translate("controller", "Discard the draft"), translate("controller", "Throw away everything typed in the composer?"), translate("controller", "Discard")):
             self.w.composer.clear()
 
     def focus_time(self) -> None:
@@ -110,7 +111,7 @@ class IncidentController(ViewController):
         """A letter typed while reading the timeline is the start of an entry: it goes to the composer."""
         composer = self.w.composer
         if composer.sealed:
-            self.w.say("Nothing typed is recorded while the incident is sealed.")
+            self.w.say(translate("controller", "Nothing typed is recorded while the incident is sealed."))
             return
         composer.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = composer.text_edit.textCursor()
@@ -131,15 +132,16 @@ class IncidentController(ViewController):
         if entry is None:
             return
         kind = "demand" if any(d.seq == seq for d in (self.state.demands if self.state else ())) else "offer"
-        what = RECORDED_STATUS.format(seq=entry.seq, kind=kind, target=seq, status=status)
+        what = translate("controller", RECORDED_STATUS).format(seq=entry.seq, kind=vocab.kind_title(kind).lower(), target=seq,
+                                                             status=vocab.choice(status))
         if previous is None:
             self.w.say(what)
             return
 
         def undo() -> str:
-            self.logbook.amend(self.ref, entry.seq, "", reason=UNDO_REASON.format(previous=previous),
+            self.logbook.amend(self.ref, entry.seq, "", reason=translate("controller", UNDO_REASON).format(previous=vocab.choice(previous)),
                                author=self.author(), corrected={"status": previous})
-            return f"{what} (back to {previous})"
+            return fill(translate("controller", "%1 (back to %2)"), what, vocab.choice(previous))
 
         self.w.undo_bar.offer(Undoable(what, undo))
 
@@ -168,9 +170,9 @@ class IncidentController(ViewController):
 
     def seal_incident(self) -> None:
         if not confirm(
-            self.w, "Close and seal",
-            SEAL_QUESTION.format(ref=self.ref),
-            "Seal the incident",
+            self.w, translate("controller", "Close and seal"),
+            translate("controller", SEAL_QUESTION).format(ref=self.ref),
+            translate("controller", "Seal the incident"),
         ):
             return
         try:
@@ -179,7 +181,7 @@ class IncidentController(ViewController):
             show_error(self.w, exc)
 
     def reopen_incident(self) -> None:
-        reason = ask_text(self.w, "Reopen", REOPEN_WHY.format(ref=self.ref),
+        reason = ask_text(self.w, translate("controller", "Reopen"), translate("controller", REOPEN_WHY).format(ref=self.ref),
                           name="reopenReason")
         if reason:
             try:

@@ -21,16 +21,18 @@ from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
 from incident_log.domain.state import Demand, IncidentState, Offer
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
-NOTHING = "Select an entry in the timeline and press Enter to read it here in full."
+NOTHING = QT_TRANSLATE_NOOP("detail", "Select an entry in the timeline and press Enter to read it here in full.")
 
 
 def _person(state: IncidentState | None, key: object) -> str:
     person = state.person(str(key)) if state is not None and key else None
     if person is None:
         return str(key or "")
-    return f"{person.label} ({person.name})" if person.name and person.name != person.label else person.label
+    label = vocab.person_label(person.label)
+    return f"{label} ({person.name})" if person.name and person.name != person.label else label
 
 
 def _value(state: IncidentState | None, kind: str, name: str, value: Any) -> str:
@@ -42,6 +44,8 @@ def _value(state: IncidentState | None, kind: str, name: str, value: Any) -> str
             return timefmt.full(parse_iso(value))
         except ValueError:
             return value
+    if spec is not None and spec.type is FieldType.CHOICE and isinstance(value, str):
+        return vocab.choice(value)
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
     if hasattr(value, "items"):
@@ -55,21 +59,21 @@ def _para(text: str) -> str:
 
 def entry_html(entry: Entry, state: IncidentState | None, related: Sequence[Entry], late_margin: Any) -> str:
     """The pane's content: everything about ``entry``; ``related`` are its amendments, flags, updates."""
-    kind = KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
+    kind = vocab.kind_title(entry.kind)
     out = [f"<h3>#{entry.seq} · {html.escape(kind)}</h3>"]
-    times = [f"<b>Occurred</b> {html.escape(timefmt.full(entry.occurred_at))}",
-             f"<b>Recorded</b> {html.escape(timefmt.full(entry.recorded_at))}"]
+    times = [fill(translate("detail", "<b>Occurred</b> %1"), html.escape(timefmt.full(entry.occurred_at))),
+             fill(translate("detail", "<b>Recorded</b> %1"), html.escape(timefmt.full(entry.recorded_at)))]
     if is_late(entry, late_margin):
-        late = f"<b>LATE</b> by {minutes_late(entry)} min"
+        late = fill(translate("detail", "<b>LATE</b> by %1 min"), minutes_late(entry))
         if entry.delay_reason:
-            late += " because " + _para(entry.delay_reason)
+            late += translate("detail", " because ") + _para(entry.delay_reason)
         times.append(late)
-    times.append("<b>By</b> " + html.escape(entry.author))
+    times.append(translate("detail", "<b>By</b> ") + html.escape(entry.author))
     if entry.origin != "live":
-        times.append("<b>Origin</b> " + html.escape(entry.origin))
+        times.append(translate("detail", "<b>Origin</b> ") + html.escape(vocab.origin(entry.origin)))
     out.append("<p>" + "<br>".join(times) + "</p>")
     if entry.refs is not None:
-        out.append(f"<p><b>Refers to</b> #{entry.refs}</p>")
+        out.append(fill(translate("detail", "<p><b>Refers to</b> #%1</p>"), entry.refs))
     if entry.text:
         out.append(f"<p style='white-space: pre-wrap'>{_para(entry.text)}</p>")
     fields = [(n, v) for n, v in entry.fields.items() if v not in ("", None, (), [])]
@@ -77,34 +81,35 @@ def entry_html(entry: Entry, state: IncidentState | None, related: Sequence[Entr
         rows = []
         for name, value in fields:
             spec = KINDS[entry.kind].field(name) if entry.kind in KINDS else None
-            title = spec.title if spec is not None else name
+            title = vocab.field_title(spec) if spec is not None else name
             rows.append(f"<tr><td><b>{html.escape(title)}</b>&nbsp;</td><td>"
                         f"{_para(_value(state, entry.kind, name, value))}</td></tr>")
         out.append("<table>" + "".join(rows) + "</table>")
     amendments = [e for e in related if e.kind == "amendment" and e.refs == entry.seq]
     if amendments:
-        out.append("<h4>Amendments (the original above stays in the log)</h4>")
+        out.append(translate("detail", "<h4>Amendments (the original above stays in the log)</h4>"))
         for fix in amendments:
             reason = fix.fields.get("reason", "")
-            body = [f"<b>#{fix.seq}</b> {html.escape(timefmt.full(fix.recorded_at))} by "
-                    f"{html.escape(fix.author)}: {_para(str(reason))}"]
+            body = [fill(translate("detail", "<b>#%1</b> %2 by %3: %4"), fix.seq, html.escape(timefmt.full(fix.recorded_at)),
+                         html.escape(fix.author), _para(str(reason)))]
             if fix.text:
-                body.append("Text now: " + _para(fix.text))
+                body.append(translate("detail", "Text now: ") + _para(fix.text))
             corrected = fix.fields.get("corrected")
             if corrected:
-                body.append("Fields now: " + _para(_value(state, entry.kind, "corrected", corrected)))
+                body.append(translate("detail", "Fields now: ") + _para(_value(state, entry.kind, "corrected", corrected)))
             out.append("<p>" + "<br>".join(body) + "</p>")
     updates = [e for e in related if e.kind == "update" and e.refs == entry.seq]
     if updates:
-        out.append("<h4>Status updates</h4><p>" + "<br>".join(
-            f"<b>#{u.seq}</b> {html.escape(timefmt.clock(u.occurred_at))} → {html.escape(str(u.fields.get('status', '')))}"
+        out.append(translate("detail", "<h4>Status updates</h4>") + "<p>" + "<br>".join(
+            f"<b>#{u.seq}</b> {html.escape(timefmt.clock(u.occurred_at))} → "
+            f"{html.escape(vocab.choice(str(u.fields.get('status', ''))))}"
             + (f": {_para(u.text)}" if u.text else "") for u in updates) + "</p>")
     flags = [e for e in related if e.kind == "flag" and e.refs == entry.seq]
     if flags:
-        out.append("<h4>Flagged for the debrief</h4><p>" + "<br>".join(
-            f"<b>{html.escape(f.author)}</b> at {html.escape(timefmt.clock(f.recorded_at))}: "
-            f"{_para(str(f.fields.get('reason', '')))}" for f in flags) + "</p>")
-    out.append(f"<p><small>Hash {html.escape(entry.hash[:16])}…</small></p>")
+        out.append(translate("detail", "<h4>Flagged for the debrief</h4>") + "<p>" + "<br>".join(
+            fill(translate("detail", "<b>%1</b> at %2: %3"), html.escape(f.author), html.escape(timefmt.clock(f.recorded_at)),
+                 _para(str(f.fields.get("reason", "")))) for f in flags) + "</p>")
+    out.append(fill(translate("detail", "<p><small>Hash %1…</small></p>"), html.escape(entry.hash[:16])))
     return "".join(out)
 
 
@@ -112,25 +117,25 @@ class EntryDetailPane(QWidget):
     """A read-only, keyboard-scrollable view of one entry (object name ``entryDetail``)."""
 
     OBJECT_NAME = "entryDetail"
-    TITLE = "Entry detail"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Entry detail")
 
     def __init__(self, logbook: Any, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.OBJECT_NAME)
-        self.setAccessibleName(self.TITLE)
+        self.setAccessibleName(translate("boards", self.TITLE))
         self._logbook = logbook
         self._ref = ref
         self._state: IncidentState | None = None
         self.seq = 0
         self.view = QTextBrowser(self)
         self.view.setObjectName("entryDetailText")
-        self.view.setAccessibleName("Entry in full")
-        self.view.setAccessibleDescription("The whole entry: text, fields, times, amendments and flags. "
-                                           "Arrow keys scroll; Esc returns to the timeline.")
+        self.view.setAccessibleName(translate("detail", "Entry in full"))
+        self.view.setAccessibleDescription(translate("detail", "The whole entry: text, fields, times, amendments and flags. "
+                                           "Arrow keys scroll; Esc returns to the timeline."))
         self.view.setOpenLinks(False)
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.view.setPlainText(NOTHING)
+        self.view.setPlainText(translate("detail", NOTHING))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)
@@ -158,7 +163,7 @@ class EntryDetailPane(QWidget):
                     related_seqs += [change.seq for change in item.history]
         related = self._logbook.entries(self._ref, sorted(set(related_seqs))) if related_seqs else []
         self.view.setHtml(entry_html(entry, state, related, self._logbook.late_margin))
-        self.setAccessibleDescription(f"Entry {seq} in full")
+        self.setAccessibleDescription(fill(translate("detail", "Entry %1 in full"), seq))
         return True
 
     # Boards' contract (the dock manager treats the pane like a board).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -23,12 +24,13 @@ from incident_log import errors
 from incident_log.domain.alarms import AlarmPolicy
 from incident_log.domain.kinds import INCIDENT_TYPES
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
-from incident_log.ui import themes, uisettings
+from incident_log.ui import i18n, themes, uisettings, vocab
 from incident_log.ui.actions import keyboard_map_rows
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.prompts import CALLSIGN_TOO_LONG
 
-BAD_WARNINGS = "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty)."
+BAD_WARNINGS = QT_TRANSLATE_NOOP("dialogs", "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty).")
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -46,69 +48,78 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("dialogs", "Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.callsign = QLineEdit(ctx.callsign(), self)
         self.callsign.setObjectName("settingsCallsign")
-        self.callsign.setAccessibleName("Your name or callsign")
-        self.callsign.setPlaceholderText("the author of your entries, e.g. Loggist 1")
-        form.addRow("Your &name or callsign", self.callsign)
+        self.callsign.setAccessibleName(translate("dialogs", "Your name or callsign"))
+        self.callsign.setPlaceholderText(translate("dialogs", "the author of your entries, e.g. Loggist 1"))
+        form.addRow(translate("dialogs", "Your &name or callsign"), self.callsign)
         self.font_size = QSpinBox(self)
         self.font_size.setObjectName("settingsFontSize")
-        self.font_size.setAccessibleName("Font size")
+        self.font_size.setAccessibleName(translate("dialogs", "Font size"))
         self.font_size.setRange(7, 28)
         self.font_size.setValue(uisettings.get_int("font_size"))
-        form.addRow("&Font size", self.font_size)
-        self.theme = ChoiceBox([(t.title, t.name) for t in themes.THEMES.values()], self, chars=18)
+        form.addRow(translate("dialogs", "&Font size"), self.font_size)
+        self.theme = ChoiceBox([(translate("themes", t.title), t.name) for t in themes.THEMES.values()], self, chars=18)
         self.theme.setObjectName("settingsTheme")
-        self.theme.setAccessibleName("Theme")
-        self.theme.setAccessibleDescription("Light for day, dark for a lit room at night, night for a dark room")
+        self.theme.setAccessibleName(translate("dialogs", "Theme"))
+        self.theme.setAccessibleDescription(translate("dialogs", "Light for day, dark for a lit room at night, night for a dark room"))
         self.theme.set_value(str(uisettings.get("theme")))
-        form.addRow("&Theme", self.theme)
-        self.contrast = ChoiceBox([("Follow the system", "system"), ("On", "on"), ("Off", "off")], self, chars=18)
+        form.addRow(translate("dialogs", "&Theme"), self.theme)
+        self.contrast = ChoiceBox([(translate("dialogs", "Follow the system"), "system"), (translate("dialogs", "On"), "on"),
+                                   (translate("dialogs", "Off"), "off")], self, chars=18)
         self.contrast.setObjectName("settingsHighContrast")
-        self.contrast.setAccessibleName("High contrast")
-        self.contrast.setAccessibleDescription("Plain colours and thick borders; follows the desktop's setting "
-                                               "where the system reports it")
+        self.contrast.setAccessibleName(translate("dialogs", "High contrast"))
+        self.contrast.setAccessibleDescription(translate("dialogs", "Plain colours and thick borders; follows the desktop's setting "
+                                               "where the system reports it"))
         self.contrast.set_value(str(uisettings.get("high_contrast")))
-        form.addRow("&High contrast", self.contrast)
+        form.addRow(translate("dialogs", "&High contrast"), self.contrast)
         self.idle = QSpinBox(self)
         self.idle.setObjectName("settingsIdleLock")
-        self.idle.setAccessibleName("Lock after idle minutes")
-        self.idle.setAccessibleDescription("Every window is covered after this long without a key or mouse; 0 never")
+        self.idle.setAccessibleName(translate("dialogs", "Lock after idle minutes"))
+        self.idle.setAccessibleDescription(translate("dialogs", "Every window is covered after this long without a key or mouse; 0 never"))
         self.idle.setRange(0, 240)
-        self.idle.setSpecialValueText("never")
-        self.idle.setSuffix(" min")
+        self.idle.setSpecialValueText(translate("dialogs", "never"))
+        self.idle.setSuffix(translate("dialogs", " min"))
         self.idle.setValue(uisettings.get_int("idle_lock_minutes"))
-        form.addRow("&Lock when idle for", self.idle)
+        form.addRow(translate("dialogs", "&Lock when idle for"), self.idle)
         self.warnings = QLineEdit(str(uisettings.get("deadline_warnings")), self)
         self.warnings.setObjectName("settingsDeadlineWarnings")
-        self.warnings.setAccessibleName("Deadline alarms, minutes before")
-        self.warnings.setAccessibleDescription("Minutes before a deadline that raise an alarm, e.g. 10, 2")
-        self.warnings.setPlaceholderText("e.g. 10, 2")
-        form.addRow("&Deadline alarms (minutes before)", self.warnings)
+        self.warnings.setAccessibleName(translate("dialogs", "Deadline alarms, minutes before"))
+        self.warnings.setAccessibleDescription(translate("dialogs", "Minutes before a deadline that raise an alarm, e.g. 10, 2"))
+        self.warnings.setPlaceholderText(translate("dialogs", "e.g. 10, 2"))
+        form.addRow(translate("dialogs", "&Deadline alarms (minutes before)"), self.warnings)
         self.silence = QSpinBox(self)
         self.silence.setObjectName("settingsSilence")
-        self.silence.setAccessibleName("No contact alarm after minutes")
-        self.silence.setAccessibleDescription("An alarm when there has been no contact for this long; 0 never")
+        self.silence.setAccessibleName(translate("dialogs", "No contact alarm after minutes"))
+        self.silence.setAccessibleDescription(translate("dialogs", "An alarm when there has been no contact for this long; 0 never"))
         self.silence.setRange(0, 600)
-        self.silence.setSpecialValueText("never")
-        self.silence.setSuffix(" min")
+        self.silence.setSpecialValueText(translate("dialogs", "never"))
+        self.silence.setSuffix(translate("dialogs", " min"))
         self.silence.setValue(uisettings.get_int("silence_minutes"))
-        form.addRow("&No contact alarm after", self.silence)
-        self.sound = QCheckBox("&Sound with each new alarm", self)
+        form.addRow(translate("dialogs", "&No contact alarm after"), self.silence)
+        self.sound = QCheckBox(translate("dialogs", "&Sound with each new alarm"), self)
         self.sound.setObjectName("settingsAlarmSound")
-        self.sound.setAccessibleName("Sound with each new alarm")
-        self.sound.setAccessibleDescription("The system bell rings when an alarm is raised")
+        self.sound.setAccessibleName(translate("dialogs", "Sound with each new alarm"))
+        self.sound.setAccessibleDescription(translate("dialogs", "The system bell rings when an alarm is raised"))
         self.sound.setChecked(bool(uisettings.get("alarm_sound")))
         form.addRow(self.sound)
-        self.utc = QCheckBox("Show times in &UTC (otherwise local time)", self)
+        self.utc = QCheckBox(translate("dialogs", "Show times in &UTC (otherwise local time)"), self)
         self.utc.setObjectName("settingsUtc")
-        self.utc.setAccessibleName("Show times in UTC")
-        self.utc.setAccessibleDescription("Every time shown and typed is in UTC instead of this computer's time")
+        self.utc.setAccessibleName(translate("dialogs", "Show times in UTC"))
+        self.utc.setAccessibleDescription(translate("dialogs", "Every time shown and typed is in UTC instead of this computer's time"))
         self.utc.setChecked(bool(uisettings.get("show_utc")))
         form.addRow(self.utc)
+        self.language = ChoiceBox([(translate("dialogs", "Follow the system"), "system"), ("English", "en"),
+                                   ("Español", "es")], self, chars=18)
+        self.language.setObjectName("settingsLanguage")
+        self.language.setAccessibleName(translate("dialogs", "Language"))
+        self.language.setAccessibleDescription(translate("dialogs", "English or Spanish; windows opened after "
+                                                                    "the change use it"))
+        self.language.set_value(str(uisettings.get("language")))
+        form.addRow(translate("dialogs", "Lan&guage"), self.language)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -118,8 +129,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         callsign = self.callsign.text().strip()
-        problem = "Entries need an author: type your name or callsign." if not callsign else (
-            CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(callsign))
+        problem = translate("dialogs", "Entries need an author: type your name or callsign.") if not callsign else (
+            translate("prompts", CALLSIGN_TOO_LONG).format(limit=MAX_AUTHOR_CHARS, count=len(callsign))
             if len(callsign) > MAX_AUTHOR_CHARS else "")
         if problem:
             self.error.setText(problem)
@@ -133,7 +144,7 @@ class SettingsDialog(QDialog):
             self.error.setText(exc.message)
             self.error.show()
             return
-        for box in (self.theme, self.contrast):
+        for box in (self.theme, self.contrast, self.language):
             found = box.resolution()
             if not found.ok and found.message:
                 self.error.setText(found.message)
@@ -142,7 +153,7 @@ class SettingsDialog(QDialog):
                 return
         warnings = AlarmPolicy.parse(self.warnings.text(), self.silence.value()).deadline_warnings
         if self.warnings.text().strip() and not warnings:
-            self.error.setText(BAD_WARNINGS)
+            self.error.setText(translate("dialogs", BAD_WARNINGS))
             self.error.show()
             self.warnings.setFocus()
             return
@@ -154,6 +165,12 @@ class SettingsDialog(QDialog):
         uisettings.put("silence_minutes", self.silence.value())
         uisettings.put("alarm_sound", self.sound.isChecked())
         uisettings.put("show_utc", self.utc.isChecked())
+        language = self.language.value() or "system"
+        if language != uisettings.get("language"):
+            uisettings.put("language", language)
+            app = QApplication.instance()
+            if app is not None:
+                i18n.install(app)  # menus and windows built from now on speak it
         self.ctx.apply_settings()
         super().accept()
 
@@ -162,13 +179,13 @@ class KeyboardMapDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboardMapDialog")
-        self.setWindowTitle("Keyboard map")
+        self.setWindowTitle(translate("dialogs", "Keyboard map"))
         layout = QVBoxLayout(self)
         rows = keyboard_map_rows()
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("keyboardMap")
-        table.setAccessibleName("Keyboard map")
-        table.setHorizontalHeaderLabels(["Where", "Command", "Keys"])
+        table.setAccessibleName(translate("dialogs", "Keyboard map"))
+        table.setHorizontalHeaderLabels([translate("dialogs", "Where"), translate("dialogs", "Command"), translate("dialogs", "Keys")])
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(text))
@@ -186,31 +203,31 @@ class NewIncidentDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newIncidentDialog")
-        self.setWindowTitle("New incident")
+        self.setWindowTitle(translate("dialogs", "New incident"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.title = QLineEdit(self)
         self.title.setObjectName("incidentTitle")
-        self.title.setAccessibleName("Incident title")
-        form.addRow("&Title", self.title)
-        self.type = ChoiceBox(INCIDENT_TYPES, self, chars=18)
+        self.title.setAccessibleName(translate("dialogs", "Incident title"))
+        form.addRow(translate("dialogs", "&Title"), self.title)
+        self.type = ChoiceBox([(vocab.incident_type(t), t) for t in INCIDENT_TYPES], self, chars=18)
         self.type.setObjectName("incidentType")
-        self.type.setAccessibleName("Incident type")
-        self.type.setAccessibleDescription("Hostage, barricade, suicide intervention, kidnap, crisis or other")
+        self.type.setAccessibleName(translate("dialogs", "Incident type"))
+        self.type.setAccessibleDescription(translate("dialogs", "Hostage, barricade, suicide intervention, kidnap, crisis or other"))
         self.type.set_value("other")
-        form.addRow("T&ype", self.type)
+        form.addRow(translate("dialogs", "T&ype"), self.type)
         self.location = QLineEdit(self)
         self.location.setObjectName("incidentLocation")
-        self.location.setAccessibleName("Location")
-        form.addRow("&Location", self.location)
+        self.location.setAccessibleName(translate("dialogs", "Location"))
+        form.addRow(translate("dialogs", "&Location"), self.location)
         self.ref = QLineEdit(self)
         self.ref.setObjectName("incidentRef")
-        self.ref.setAccessibleName("Reference (optional)")
-        self.ref.setPlaceholderText("automatic, e.g. NEG-2026-0001")
-        form.addRow("&Reference", self.ref)
-        self.exercise = QCheckBox("E&xercise (training: every page says EXERCISE)", self)
+        self.ref.setAccessibleName(translate("dialogs", "Reference (optional)"))
+        self.ref.setPlaceholderText(translate("dialogs", "automatic, e.g. NEG-2026-0001"))
+        form.addRow(translate("dialogs", "&Reference"), self.ref)
+        self.exercise = QCheckBox(translate("dialogs", "E&xercise (training: every page says EXERCISE)"), self)
         self.exercise.setObjectName("incidentExercise")
-        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setAccessibleName(translate("dialogs", "Exercise"))
         form.addRow(self.exercise)
         layout.addLayout(form)
         self.error = QLabel(self)
@@ -223,13 +240,13 @@ class NewIncidentDialog(QDialog):
 
     def accept(self) -> None:
         if not self.title.text().strip():
-            self.error.setText("Give the incident a title (what and where, e.g. 'Man on the viaduct').")
+            self.error.setText(translate("dialogs", "Give the incident a title (what and where, e.g. 'Man on the viaduct')."))
             self.error.show()
             self.title.setFocus()
             return
         kind = self.type.resolution()
         if not kind.ok:
-            self.error.setText(kind.message or "Choose the incident type (Alt+Down lists them).")
+            self.error.setText(kind.message or translate("dialogs", "Choose the incident type (Alt+Down lists them)."))
             self.error.show()
             self.type.setFocus()
             return

@@ -17,10 +17,14 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from incident_log.ui import uisettings
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 # Tab labels: a stack of four tabs in a 430 px column has about 100 px per tab.
-SHORT_TITLES = {"demandsBoard": "Demands", "hooksBoard": "Hooks & risks", "entryDetail": "Entry",
-                "incidentClock": "Clock", "peopleRegister": "People", "rosterBoard": "Roster", "reviewList": "Review"}
+SHORT_TITLES = {"demandsBoard": QT_TRANSLATE_NOOP("docks", "Demands"),
+                "hooksBoard": QT_TRANSLATE_NOOP("docks", "Hooks & risks"),
+                "entryDetail": QT_TRANSLATE_NOOP("docks", "Entry"), "incidentClock": QT_TRANSLATE_NOOP("docks", "Clock"),
+                "peopleRegister": QT_TRANSLATE_NOOP("docks", "People"),
+                "rosterBoard": QT_TRANSLATE_NOOP("docks", "Roster"), "reviewList": QT_TRANSLATE_NOOP("docks", "Review")}
 WIDE_SCREEN = 1600  # px of available width from which boards get two columns
 LAYOUT_VERSION = 2  # bump when the docks change: an old saved state is then ignored
 COMPACT, WIDE = "compact", "wide"
@@ -66,11 +70,12 @@ class BoardDocks:
         )
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         for widget, title in widgets:
-            short = SHORT_TITLES.get(widget.objectName(), title)
+            title = translate("boards", title)
+            short = translate("docks", SHORT_TITLES[widget.objectName()]) if widget.objectName() in SHORT_TITLES else title
             dock = QDockWidget(short.replace("&", "&&"), window)
             dock.setObjectName(f"dock_{widget.objectName()}")
             dock.setAccessibleName(title)
-            dock.setAccessibleDescription(f"Board: {title}. Alt and its number raise it; F6 moves between panes.")
+            dock.setAccessibleDescription(fill(translate("docks", "Board: %1. Alt and its number raise it; F6 moves between panes."), title))
             dock.setWidget(widget)
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -78,7 +83,7 @@ class BoardDocks:
                 | QDockWidget.DockWidgetFeature.DockWidgetClosable
             )
             dock.toggleViewAction().setObjectName(f"toggle_{widget.objectName()}")
-            dock.toggleViewAction().setText("Show " + title.replace("&", "&&"))
+            dock.toggleViewAction().setText(fill(translate("docks", "Show %1"), title.replace("&", "&&")))
             # No title bar: the tab says which board it is, and at 720 px every line of height counts.
             # Hiding, raising and arranging are in the View menu and on the keyboard.
             dock.setTitleBarWidget(QWidget(dock))
@@ -235,5 +240,5 @@ class BoardDocks:
         """Qt makes a tab bar per stack of tabbed docks; give each an accessible name."""
         for bar in self.window.findChildren(QTabBar):
             if not bar.accessibleName():
-                bar.setAccessibleName("Boards in this stack")
-                bar.setAccessibleDescription("Left and right arrows choose the board shown in this stack")
+                bar.setAccessibleName(translate("docks", "Boards in this stack"))
+                bar.setAccessibleDescription(translate("docks", "Left and right arrows choose the board shown in this stack"))

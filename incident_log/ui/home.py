@@ -6,7 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.domain.entry import Incident
-from incident_log.ui import timefmt
+from incident_log.ui import timefmt, vocab
 from incident_log.ui.actions import HOME, build_actions, populate_menus
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
 
@@ -28,7 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class IncidentsModel(QAbstractTableModel):
-    HEADERS = ("Ref", "Title", "Type", "Status", "Opened", "Entries")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Ref"), QT_TRANSLATE_NOOP("headers", "Title"), QT_TRANSLATE_NOOP("headers", "Type"), QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Opened"), QT_TRANSLATE_NOOP("headers", "Entries"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -47,7 +54,7 @@ class IncidentsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate("headers", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -60,9 +67,9 @@ class IncidentsModel(QAbstractTableModel):
             return None
         return (
             incident.ref,
-            incident.title + (" [EXERCISE]" if incident.exercise else ""),
-            incident.type,
-            incident.status,
+            incident.title + (translate("home", " [EXERCISE]") if incident.exercise else ""),
+            vocab.incident_type(incident.type),
+            vocab.incident_status(incident.status),
             f"{timefmt.full(incident.opened_at, zone=incident.time_zone)}",
             f"{incident.entry_count:,}",
         )[index.column()]
@@ -75,11 +82,11 @@ class HomeWindow(QMainWindow):
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(f"Incident Log — {ctx.logbook.path}")
+        self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))
         self.model = IncidentsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentsTable")
-        self.table.setAccessibleName("Incidents in this vault")
+        self.table.setAccessibleName(translate("home", "Incidents in this vault"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,12 +97,12 @@ class HomeWindow(QMainWindow):
         self.setCentralWidget(self.table)
         self.actions_by_id = build_actions(self, self, HOME)
         populate_menus(self.menuBar(), self.actions_by_id, HOME)
-        toolbar = self.addToolBar("Incidents")
+        toolbar = self.addToolBar(translate("home", "Incidents"))
         toolbar.setObjectName("homeToolbar")
         for name in ("new_incident", "open_incident", "open_leader", "import_scenario", "import_bundle",
                      "export_bundle"):
             toolbar.addAction(self.actions_by_id[name])
-        self.statusBar().showMessage(f"Vault unlocked with {ctx.logbook.unlocked_with}")
+        self.statusBar().showMessage(fill(translate("home", "Vault unlocked with %1"), vocab.unlock_slot(ctx.logbook.unlocked_with)))
         if ctx.logbook.keyring_note:
             self.statusBar().showMessage(ctx.logbook.keyring_note)
         self._refresh_timer = QTimer(self)
@@ -154,14 +161,15 @@ class HomeWindow(QMainWindow):
             self.ctx.open_leader(ref, self)
 
     def import_scenario(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
+        name, _ = QFileDialog.getOpenFileName(self, translate("home", "Import a scenario"), "",
+                                              translate("home", "Scenario (*.json)"))
         if not name:
             return
         try:
             data = json.loads(Path(name).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            show_error(self, f"{Path(name).name} could not be read as a scenario ({type(exc).__name__}). "
-                             "Nothing was imported.")
+            show_error(self, fill(translate("home", "%1 could not be read as a scenario (%2). Nothing was imported."),
+                                  Path(name).name, type(exc).__name__))
             return
         try:
             incident = self.ctx.logbook.import_scenario(data)
@@ -169,13 +177,15 @@ class HomeWindow(QMainWindow):
             show_error(self, exc)
             return
         self.refresh()
-        self.statusBar().showMessage(f"Imported {incident.ref} ({incident.entry_count:,} entries)")
+        self.statusBar().showMessage(fill(translate("home", "Imported %1 (%2 entries)"), incident.ref,
+                                          f"{incident.entry_count:,}"))
 
     def import_bundle(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a bundle", "", "Incident bundle (*.bundle *.ilb);;All (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("home", "Import a bundle"), "", translate("home", "Incident bundle (*.bundle *.ilb);;All (*)"))
         if not name:
             return
-        prompt = TextPrompt(self, "Bundle passphrase", "The passphrase the bundle was exported with", secret=True,
+        prompt = TextPrompt(self, translate("home", "Bundle passphrase"), translate("home", "The passphrase the bundle was exported with"), secret=True,
                             name="bundlePassphrase")
         if not prompt.exec():
             return
@@ -185,19 +195,20 @@ class HomeWindow(QMainWindow):
             show_error(self, exc)
             return
         self.refresh()
-        self.statusBar().showMessage(f"Imported {incident.ref}")
+        self.statusBar().showMessage(fill(translate("home", "Imported %1"), incident.ref))
 
     def export_bundle(self) -> None:
         ref = self.selected_ref()
         if not ref:
-            show_error(self, "Select the incident to export first.")
+            show_error(self, translate("home", "Select the incident to export first."))
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Export a bundle", f"{ref}.bundle", "Incident bundle (*.bundle)")
+        name, _ = QFileDialog.getSaveFileName(self, translate("home", "Export a bundle"), f"{ref}.bundle",
+                                              translate("home", "Incident bundle (*.bundle)"))
         if not name:
             return
-        dialog = NewPassphraseDialog(self, title="Bundle passphrase", offer_keyring=False,
-                                     intro="The bundle is encrypted with its own passphrase. Give it to the "
-                                           "receiving cell by another channel than the file.")
+        dialog = NewPassphraseDialog(self, title=translate("home", "Bundle passphrase"), offer_keyring=False,
+                                     intro=translate("home", "The bundle is encrypted with its own passphrase. Give it "
+                                                           "to the receiving cell by another channel than the file."))
         if not dialog.exec():
             return
         try:
@@ -205,7 +216,7 @@ class HomeWindow(QMainWindow):
         except errors.IncidentLogError as exc:
             show_error(self, exc)
             return
-        self.statusBar().showMessage(f"Exported {ref} to {name}")
+        self.statusBar().showMessage(fill(translate("home", "Exported %1 to %2"), ref, name))
 
     def lock(self) -> None:
         self.ctx.lock.lock()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from incident_log.ui.actions import INCIDENT
 from incident_log.ui.composer import Composer
 from incident_log.ui.controller import IncidentController
+from incident_log.ui.i18n import translate
 from incident_log.ui.viewer import IncidentView
 
 
@@ -24,7 +25,7 @@ class IncidentWindow(IncidentView):
     def __init__(self, ctx: Any, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ref, read_only=False, parent=parent)
         self.setObjectName("incidentWindow")
-        self.setAccessibleName("Incident window")
+        self.setAccessibleName(translate("incident_window", "Incident window"))
         self.composer = Composer(self.logbook, self.ref, ctx.callsign, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("centreSplitter")

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from incident_log.ui.i18n import translate
+
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -37,36 +39,36 @@ class LockOverlay(QWidget):
     def __init__(self, window: QMainWindow, keyring_available: bool) -> None:
         super().__init__(window)
         self.setObjectName("lockOverlay")
-        self.setAccessibleName("Locked")
+        self.setAccessibleName(translate("lock", "Locked"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QVBoxLayout()
-        title = QLabel("Incident Log is locked", self)
+        title = QLabel(translate("lock", "Incident Log is locked"), self)
         font = title.font()
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(title)
-        note = QLabel("Your unsent entry is kept. Type the vault passphrase to continue.", self)
+        note = QLabel(translate("lock", "Your unsent entry is kept. Type the vault passphrase to continue."), self)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(note)
         row = QHBoxLayout()
         row.addStretch(1)
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("unlockPassphrase")
-        self.passphrase.setAccessibleName("Vault passphrase")
+        self.passphrase.setAccessibleName(translate("lock", "Vault passphrase"))
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setMinimumWidth(280)
         row.addWidget(self.passphrase)
-        unlock = QPushButton("&Unlock", self)
+        unlock = QPushButton(translate("lock", "&Unlock"), self)
         unlock.setObjectName("unlockButton")
-        unlock.setAccessibleName("Unlock")
+        unlock.setAccessibleName(translate("lock", "Unlock"))
         row.addWidget(unlock)
-        self.keyring_button = QPushButton("Unlock with &keyring", self)
+        self.keyring_button = QPushButton(translate("lock", "Unlock with &keyring"), self)
         self.keyring_button.setObjectName("unlockKeyringButton")
-        self.keyring_button.setAccessibleName("Unlock with the system keyring")
+        self.keyring_button.setAccessibleName(translate("lock", "Unlock with the system keyring"))
         self.keyring_button.setVisible(keyring_available)
         row.addWidget(self.keyring_button)
         row.addStretch(1)
@@ -189,7 +191,7 @@ class LockManager(QObject):
             self.unlock()
         else:
             for overlay in self._overlays.values():
-                overlay.error.setText("Wrong passphrase. Check the keyboard layout and Caps Lock.")
+                overlay.error.setText(translate("lock", "Wrong passphrase. Check the keyboard layout and Caps Lock."))
                 overlay.passphrase.selectAll()
 
     def _try_keyring(self) -> None:

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 from incident_log import errors
 from incident_log.domain.validation import AUTHOR_CHARS as MAX_AUTHOR_CHARS
 from incident_log.ui import themes
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 
-def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "Incident Log") -> None:
+def show_error(parent: QWidget | None, error: errors.IncidentLogError | str, title: str = "") -> None:
     """Every expected error reaches the user as its catalogue sentence, nothing more."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, error.message if isinstance(error, errors.IncidentLogError)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("prompts", "Incident Log"), error.message if isinstance(error, errors.IncidentLogError)
                       else str(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
-    box.setAccessibleName("Error")
+    box.setAccessibleName(translate("prompts", "Error"))
     box.exec()
 
 
@@ -81,7 +82,7 @@ class TextPrompt(QDialog):
         self.resize(440, self.sizeHint().height())
 
     def _accept(self) -> None:
-        problem = "This cannot be empty." if not self.edit.text().strip() else ""
+        problem = translate("prompts", "This cannot be empty.") if not self.edit.text().strip() else ""
         if not problem and self._check is not None:
             problem = self._check(self.edit.text().strip())
         if problem:
@@ -92,10 +93,10 @@ class TextPrompt(QDialog):
         self.accept()
 
 
-LEADER_PROMPT = ("Your callsign as team leader. Flags, reviews and alarm acknowledgements made in this window "
+LEADER_PROMPT = QT_TRANSLATE_NOOP("prompts", "Your callsign as team leader. Flags, reviews and alarm acknowledgements made in this window "
                  "are recorded under it, so the log shows who reviewed.")
-CALLSIGN_TOO_LONG = "A callsign is at most {limit} characters ({count} typed): it is printed beside every entry."
-LEADER_SAME = ("'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, "
+CALLSIGN_TOO_LONG = QT_TRANSLATE_NOOP("prompts", "A callsign is at most {limit} characters ({count} typed): it is printed beside every entry.")
+LEADER_SAME = QT_TRANSLATE_NOOP("prompts", "'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, "
                "so the debrief can tell who did what: type yours.")
 
 
@@ -104,10 +105,10 @@ def ask_leader_callsign(parent: QWidget | None, remembered: str, loggist: str) -
 
     def differs(text: str) -> str:
         if len(text) > MAX_AUTHOR_CHARS:
-            return CALLSIGN_TOO_LONG.format(limit=MAX_AUTHOR_CHARS, count=len(text))
-        return LEADER_SAME.format(callsign=loggist) if loggist and text.casefold() == loggist.casefold() else ""
+            return translate("prompts", CALLSIGN_TOO_LONG).format(limit=MAX_AUTHOR_CHARS, count=len(text))
+        return translate("prompts", LEADER_SAME).format(callsign=loggist) if loggist and text.casefold() == loggist.casefold() else ""
 
-    dialog = TextPrompt(parent, "Team leader", LEADER_PROMPT, text=remembered, name="leaderCallsign", check=differs)
+    dialog = TextPrompt(parent, translate("prompts", "Team leader"), translate("prompts", LEADER_PROMPT), text=remembered, name="leaderCallsign", check=differs)
     dialog.edit.selectAll()
     with focus_kept():
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -144,14 +145,14 @@ def strength_hint(passphrase: str) -> str:
     n = len(passphrase)
     words = len(passphrase.split())
     if n == 0:
-        return "Use a few unrelated words: easy to type at night, hard to guess."
+        return translate("prompts", "Use a few unrelated words: easy to type at night, hard to guess.")
     if n < 8:
-        return f"Too short ({n} characters): at least 8 are required; 16 or more is better."
+        return fill(translate("prompts", "Too short (%1 characters): at least 8 are required; 16 or more is better."), n)
     if n < 14 and words < 3:
-        return "Acceptable, but weak: add another word or two."
+        return translate("prompts", "Acceptable, but weak: add another word or two.")
     if n < 20 and words < 4:
-        return "Good. Four or more words would be strong."
-    return "Strong."
+        return translate("prompts", "Good. Four or more words would be strong.")
+    return translate("prompts", "Strong.")
 
 
 class NewPassphraseDialog(QDialog):
@@ -165,29 +166,29 @@ class NewPassphraseDialog(QDialog):
         text = QLabel(intro, self)
         text.setWordWrap(True)
         layout.addWidget(text)
-        first_label = QLabel("&Passphrase", self)
+        first_label = QLabel(translate("prompts", "&Passphrase"), self)
         layout.addWidget(first_label)
         self.first = QLineEdit(self)
         self.first.setObjectName("passphraseEdit")
-        self.first.setAccessibleName("New passphrase")
+        self.first.setAccessibleName(translate("prompts", "New passphrase"))
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         first_label.setBuddy(self.first)
         layout.addWidget(self.first)
         self.hint = QLabel(strength_hint(""), self)
         self.hint.setObjectName("strengthHint")
-        self.hint.setAccessibleName("Passphrase strength")
+        self.hint.setAccessibleName(translate("prompts", "Passphrase strength"))
         layout.addWidget(self.hint)
-        second_label = QLabel("&Again", self)
+        second_label = QLabel(translate("prompts", "&Again"), self)
         layout.addWidget(second_label)
         self.second = QLineEdit(self)
         self.second.setObjectName("passphraseRepeatEdit")
-        self.second.setAccessibleName("Passphrase again")
+        self.second.setAccessibleName(translate("prompts", "Passphrase again"))
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         second_label.setBuddy(self.second)
         layout.addWidget(self.second)
-        self.keyring = QCheckBox("&Remember the key in this computer's keyring (unlock without typing)", self)
+        self.keyring = QCheckBox(translate("prompts", "&Remember the key in this computer's keyring (unlock without typing)"), self)
         self.keyring.setObjectName("rememberKeyring")
-        self.keyring.setAccessibleName("Remember the key in the system keyring")
+        self.keyring.setAccessibleName(translate("prompts", "Remember the key in the system keyring"))
         self.keyring.setChecked(offer_keyring)
         self.keyring.setVisible(offer_keyring)
         layout.addWidget(self.keyring)
@@ -206,7 +207,7 @@ class NewPassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if self.first.text() != self.second.text():
-            self.error.setText("The two passphrases differ. Type them again.")
+            self.error.setText(translate("prompts", "The two passphrases differ. Type them again."))
             self.error.show()
             self.second.clear()
             self.second.setFocus()
@@ -224,7 +225,7 @@ class NewPassphraseDialog(QDialog):
 
 class PassphraseDialog(TextPrompt):
     def __init__(self, parent: QWidget | None, label: str) -> None:
-        super().__init__(parent, "Unlock the vault", label, secret=True, name="passphraseDialog")
+        super().__init__(parent, translate("prompts", "Unlock the vault"), label, secret=True, name="passphraseDialog")
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 
 from incident_log import errors
 from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions, ReportResult
+from incident_log.ui import vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
@@ -46,10 +48,10 @@ ItemRole = Qt.ItemDataRole.UserRole
 
 # Decision keys of the review list: (action, key, button text, objectName).
 DECISION_KEYS = (
-    ("keep", "K", "&Keep as written", "keepButton"),
-    ("redact", "R", "&Redact", "redactButton"),
-    ("attach", "A", "&Attach to person", "attachButton"),
-    ("default", "D", "&Default", "defaultButton"),
+    ("keep", "K", QT_TRANSLATE_NOOP("report_dialog", "&Keep as written"), "keepButton"),
+    ("redact", "R", QT_TRANSLATE_NOOP("report_dialog", "&Redact"), "redactButton"),
+    ("attach", "A", QT_TRANSLATE_NOOP("report_dialog", "&Attach to person"), "attachButton"),
+    ("default", "D", QT_TRANSLATE_NOOP("report_dialog", "&Default"), "defaultButton"),
 )
 
 
@@ -86,7 +88,7 @@ class ReportDialog(QDialog):
     def __init__(self, parent: QWidget | None, logbook: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
-        self.setWindowTitle(f"Debrief report \u2014 {ref}")
+        self.setWindowTitle(fill(translate("report_dialog", "Debrief report \u2014 %1"), ref))
         self.logbook, self.ref, self.author = logbook, ref, author
         self.background = Background(self)
         self._pending: tuple[Path, bool, str] | None = None
@@ -102,46 +104,49 @@ class ReportDialog(QDialog):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.redacted = QRadioButton("Redacted copy (people by label; checked for leaks before it is written)")
+        self.redacted = QRadioButton(translate("report_dialog", "Redacted copy (people by label; checked for leaks before it is written)"))
         self.redacted.setObjectName("redactedRadio")
         self.redacted.setChecked(True)
-        self.unredacted = QRadioButton("Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)")
+        self.unredacted = QRadioButton(translate("report_dialog", "Unredacted copy \u2014 RESTRICTED (needs a reason; recorded in the log)"))
         self.unredacted.setObjectName("unredactedRadio")
         copy_box = QVBoxLayout()
         copy_box.addWidget(self.redacted)
         copy_box.addWidget(self.unredacted)
-        form.addRow("Copy:", copy_box)
+        form.addRow(translate("report_dialog", "Copy:"), copy_box)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonEdit")
-        self.reason.setPlaceholderText("Why an unredacted copy is needed (recorded with your name and the time)")
-        form.addRow("Reason:", self.reason)
-        self.confirm = QCheckBox("I confirm this copy names the people involved and will be recorded in the log")
+        self.reason.setPlaceholderText(translate("report_dialog", "Why an unredacted copy is needed (recorded with your name and the time)"))
+        form.addRow(translate("report_dialog", "Reason:"), self.reason)
+        self.confirm = QCheckBox(translate("report_dialog", "I confirm this copy names the people involved and will be recorded in the log"))
         self.confirm.setObjectName("confirmUnredacted")
         form.addRow("", self.confirm)
         self.classification = QLineEdit(DEFAULT_CLASSIFICATION)
         self.classification.setObjectName("classificationEdit")
-        form.addRow("Marking:", self.classification)
+        form.addRow(translate("report_dialog", "Marking:"), self.classification)
         path_row = QHBoxLayout()
         self.path = QLineEdit(str(Path.home() / f"{self.ref}-debrief.pdf"))
         self.path.setObjectName("pathEdit")
-        browse = QPushButton("Browse\u2026")
+        browse = QPushButton(translate("report_dialog", "Browse\u2026"))
         browse.setObjectName("browseButton")
         browse.clicked.connect(self._browse)
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        form.addRow("Save as:", path_row)
+        form.addRow(translate("report_dialog", "Save as:"), path_row)
         layout.addLayout(form)
 
         heading = QLabel(
-            "Redaction review \u2014 every finding and what the copy prints. Keys: K keep, R redact, "
-            "A attach to the person chosen below, D default. Each decision is recorded in the log."
+            translate("report_dialog", "Redaction review \u2014 every finding and what the copy prints. Keys: K keep, R redact, "
+            "A attach to the person chosen below, D default. Each decision is recorded in the log.")
         )
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.review = QTreeWidget()
         self.review.setObjectName("reviewList")
+        self.review.setAccessibleName(translate("report_dialog", "Redaction findings"))
         self.review.setColumnCount(5)
-        self.review.setHeaderLabels(["Found", "Class", "Count", "Printed as", "Decision"])
+        self.review.setHeaderLabels([translate("report_dialog", "Found"), translate("report_dialog", "Class"),
+                                     translate("report_dialog", "Count"), translate("report_dialog", "Printed as"),
+                                     translate("report_dialog", "Decision")])
         self.review.setRootIsDecorated(False)
         self.review.setUniformRowHeights(True)
         layout.addWidget(self.review, 1)
@@ -149,9 +154,10 @@ class ReportDialog(QDialog):
         decide_row = QHBoxLayout()
         self.person = QComboBox()
         self.person.setObjectName("attachPersonCombo")
+        self.person.setAccessibleName(translate("report_dialog", "Person to attach the finding to"))
         self.decision_buttons: dict[str, QPushButton] = {}
         for action, key, text, name in DECISION_KEYS:
-            button = QPushButton(text)
+            button = QPushButton(translate("report_dialog", text))
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, a=action: self.decide(a))
             decide_row.addWidget(button)
@@ -175,7 +181,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox()
-        self.make = buttons.addButton("Make report", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.make = buttons.addButton(translate("report_dialog", "Make report"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.make.setObjectName("makeReportButton")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeButton")
@@ -194,7 +200,7 @@ class ReportDialog(QDialog):
     def reload_review(self) -> None:
         """Read the log again for the review, in the background."""
         self._loading = True
-        self.status.setText("Reading the log for the redaction review\u2026")
+        self.status.setText(translate("report_dialog", "Reading the log for the redaction review\u2026"))
         self._update_enabled()
         self.background.submit(
             "review", lambda: _review(self.logbook, self.ref), self._show_review, self._review_failed
@@ -208,7 +214,8 @@ class ReportDialog(QDialog):
         self.review.clear()
         for item in result.items:
             row = QTreeWidgetItem(
-                self.review, [item.text, item.cls, str(item.count), item.replacement, item.decision]
+                self.review, [item.text, vocab.finding_class(item.cls), str(item.count), vocab.person_label(item.replacement),
+                              vocab.choice(item.decision)]
             )
             row.setData(0, ItemRole, item)
             if keep is not None and item.text == keep:
@@ -222,14 +229,15 @@ class ReportDialog(QDialog):
         chosen = self.person.currentData()
         self.person.clear()
         for person in inputs.state.people:
-            self.person.addItem(f"{person.label} \u2014 {person.name}", person.key)
+            self.person.addItem(f"{vocab.person_label(person.label)} \u2014 {person.name}", person.key)
         if chosen is not None and self.person.findData(chosen) >= 0:
             self.person.setCurrentIndex(self.person.findData(chosen))
         self.review_result = result
         ambiguous = sum(1 for i in result.items if i.ambiguous)
         self.status.setText(
-            f"{len(result.items)} findings"
-            + (f", {ambiguous} of them also at the start of a sentence (check those)" if ambiguous else "")
+            fill(translate("report_dialog", "%1 findings"), len(result.items))
+            + (fill(translate("report_dialog", ", %1 of them also at the start of a sentence (check those)"), ambiguous)
+               if ambiguous else "")
             + "."
         )
         self._update_enabled()
@@ -238,7 +246,7 @@ class ReportDialog(QDialog):
     def _review_failed(self, exc: BaseException) -> None:
         self._loading = False
         message = exc.message if isinstance(exc, errors.IncidentLogError) else type(exc).__name__
-        self._fail(f"The redaction review could not be read ({message}).", emit=False)
+        self._fail(fill(translate("report_dialog", "The redaction review could not be read (%1)."), message), emit=False)
 
     def decide(self, action: str) -> None:
         """Record the officer's decision about the current finding, then read the review again."""
@@ -248,7 +256,7 @@ class ReportDialog(QDialog):
         item = current.data(0, ItemRole)
         person = self.person.currentData() if action == "attach" else None
         if action == "attach" and not person:
-            self.status.setText("Choose the person to attach it to first (the list beside the buttons).")
+            self.status.setText(translate("report_dialog", "Choose the person to attach it to first (the list beside the buttons)."))
             return
         try:
             self.logbook.record_redaction_decision(self.ref, action, item.text, person=person, author=self.author)
@@ -258,7 +266,7 @@ class ReportDialog(QDialog):
         self.reload_review()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the report as", self.path.text(), "PDF (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("report_dialog", "Save the report as"), self.path.text(), translate("report_dialog", "PDF (*.pdf)"))
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
@@ -286,7 +294,7 @@ class ReportDialog(QDialog):
         )
         self._pending = (Path(self.path.text().strip()).expanduser(), unredacted, reason)
         self.last_error = ""
-        self.status.setText("Making the report (reading the log and checking the chain first)\u2026")
+        self.status.setText(translate("report_dialog", "Making the report (reading the log and checking the chain first)\u2026"))
         self.progress.setValue(0)
         self._update_enabled()
         progress = self.background.reporter("report", self._on_progress)
@@ -317,7 +325,7 @@ class ReportDialog(QDialog):
             return
         self.last_result = result
         self.progress.setValue(self.progress.maximum())
-        lines = [f"Written: {path} ({result.pages} pages)."]
+        lines = [fill(translate("report_dialog", "Written: %1 (%2 pages)."), path, result.pages)]
         lines += result.warnings
         self.status.setText("\n".join(lines))
         self._update_enabled()
@@ -328,7 +336,8 @@ class ReportDialog(QDialog):
         if isinstance(exc, errors.IncidentLogError):
             self._fail(exc.message)
         else:
-            self._fail(f"The report could not be made (internal error: {type(exc).__name__}). Nothing was written.")
+            self._fail(fill(translate("report_dialog", "The report could not be made (internal error: %1). Nothing was written."),
+                            type(exc).__name__))
 
     def _fail(self, message: str, *, emit: bool = True) -> None:
         self.last_error = message

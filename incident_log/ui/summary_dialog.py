@@ -31,14 +31,15 @@ from incident_log import errors
 from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-WINDOW_TITLE = "Situation summary — {ref}"
-INTERNAL_ERROR = "The summary could not be made (internal error: {kind}). Nothing was written."
-RECORDED = "Assessment recorded as entry #{seq}."
-WRITTEN = "Written: {path} ({pages} page(s), {copy})."
-NOTHING_TO_RECORD = "Type the assessment and recommendations first; nothing was recorded."
-REASON_NEEDED = "An unredacted summary needs a reason (it is recorded in the log with your callsign)."
-WORKING = "Making the PDF…"
+WINDOW_TITLE = QT_TRANSLATE_NOOP("summary_dialog", "Situation summary — {ref}")
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("summary_dialog", "The summary could not be made (internal error: {kind}). Nothing was written.")
+RECORDED = QT_TRANSLATE_NOOP("summary_dialog", "Assessment recorded as entry #{seq}.")
+WRITTEN = QT_TRANSLATE_NOOP("summary_dialog", "Written: {path} ({pages} page(s), {copy}).")
+NOTHING_TO_RECORD = QT_TRANSLATE_NOOP("summary_dialog", "Type the assessment and recommendations first; nothing was recorded.")
+REASON_NEEDED = QT_TRANSLATE_NOOP("summary_dialog", "An unredacted summary needs a reason (it is recorded in the log with your callsign).")
+WORKING = QT_TRANSLATE_NOOP("summary_dialog", "Making the PDF…")
 
 
 def last_summary_through(logbook: Any, ref: str) -> int:
@@ -57,8 +58,8 @@ class SummaryDialog(QDialog):
     def __init__(self, parent: QWidget | None, ctx: Any, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("situationSummary")
-        self.setWindowTitle(WINDOW_TITLE.format(ref=ref))
-        self.setAccessibleName("Situation summary")
+        self.setWindowTitle(translate("summary_dialog", WINDOW_TITLE).format(ref=ref))
+        self.setAccessibleName(translate("summary_dialog", "Situation summary"))
         self.ctx, self.logbook, self.ref, self.author = ctx, ctx.logbook, ref, author
         self.recorded_text = ""
         self.last_written: Path | None = None
@@ -67,66 +68,66 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.view = QTextBrowser(self)
         self.view.setObjectName("summaryView")
-        self.view.setAccessibleName("Situation summary")
-        self.view.setAccessibleDescription("The position now: phone, demands, offers owed, contact, risks, "
-                                           "hooks, triggers and decisions. Arrow keys scroll.")
+        self.view.setAccessibleName(translate("summary_dialog", "Situation summary"))
+        self.view.setAccessibleDescription(translate("summary_dialog", "The position now: phone, demands, offers owed, contact, risks, "
+                                           "hooks, triggers and decisions. Arrow keys scroll."))
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.view, 3)
-        caption = QLabel("&Assessment and recommendations (recorded in the log):", self)
+        caption = QLabel(translate("summary_dialog", "&Assessment and recommendations (recorded in the log):"), self)
         layout.addWidget(caption)
         self.assessment = QPlainTextEdit(self)
         self.assessment.setObjectName("summaryAssessment")
-        self.assessment.setAccessibleName("Assessment and recommendations")
-        self.assessment.setAccessibleDescription("Your reading of the situation and what you recommend; "
-                                                 "Ctrl+Return records it as an entry")
+        self.assessment.setAccessibleName(translate("summary_dialog", "Assessment and recommendations"))
+        self.assessment.setAccessibleDescription(translate("summary_dialog", "Your reading of the situation and what you recommend; "
+                                                 "Ctrl+Return records it as an entry"))
         self.assessment.setTabChangesFocus(True)
         caption.setBuddy(self.assessment)
         layout.addWidget(self.assessment, 1)
 
         form = QFormLayout()
-        self.redacted = QRadioButton("&Redacted copy (people by label)", self)
+        self.redacted = QRadioButton(translate("summary_dialog", "&Redacted copy (people by label)"), self)
         self.redacted.setObjectName("summaryRedacted")
-        self.redacted.setAccessibleName("Redacted copy")
-        self.redacted.setAccessibleDescription("People appear by their labels; checked for leaks before it is written")
+        self.redacted.setAccessibleName(translate("summary_dialog", "Redacted copy"))
+        self.redacted.setAccessibleDescription(translate("summary_dialog", "People appear by their labels; checked for leaks before it is written"))
         self.redacted.setChecked(True)
-        self.unredacted = QRadioButton("&Unredacted copy — RESTRICTED (needs a reason, recorded)", self)
+        self.unredacted = QRadioButton(translate("summary_dialog", "&Unredacted copy — RESTRICTED (needs a reason, recorded)"), self)
         self.unredacted.setObjectName("summaryUnredacted")
-        self.unredacted.setAccessibleName("Unredacted copy")
-        self.unredacted.setAccessibleDescription("Names appear in full; the reason is recorded in the log")
+        self.unredacted.setAccessibleName(translate("summary_dialog", "Unredacted copy"))
+        self.unredacted.setAccessibleDescription(translate("summary_dialog", "Names appear in full; the reason is recorded in the log"))
         form.addRow(self.redacted)
         form.addRow(self.unredacted)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("summaryReason")
-        self.reason.setAccessibleName("Reason for an unredacted copy")
-        self.reason.setAccessibleDescription("Why names are needed (recorded with your callsign and the time)")
-        form.addRow("Reas&on", self.reason)
+        self.reason.setAccessibleName(translate("summary_dialog", "Reason for an unredacted copy"))
+        self.reason.setAccessibleDescription(translate("summary_dialog", "Why names are needed (recorded with your callsign and the time)"))
+        form.addRow(translate("summary_dialog", "Reas&on"), self.reason)
         stamp = utc_now().astimezone(timefmt.display_tz()).strftime("%Y%m%d-%H%M")
         self.path = QLineEdit(str(Path.home() / f"{ref}-summary-{stamp}.pdf"), self)
         self.path.setObjectName("summaryPath")
-        self.path.setAccessibleName("Save the PDF as")
-        self.path.setAccessibleDescription("The file the PDF is written to")
-        form.addRow("Save &as", self.path)
+        self.path.setAccessibleName(translate("summary_dialog", "Save the PDF as"))
+        self.path.setAccessibleDescription(translate("summary_dialog", "The file the PDF is written to"))
+        form.addRow(translate("summary_dialog", "Save &as"), self.path)
         layout.addLayout(form)
         self.status = QLabel(self)
         self.status.setObjectName("summaryStatus")
-        self.status.setAccessibleName("Summary status")
+        self.status.setAccessibleName(translate("summary_dialog", "Summary status"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox(self)
-        self.record_button = buttons.addButton("Record assessment (Ctrl+Return)", QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button = buttons.addButton(translate("summary_dialog", "Record assessment (Ctrl+Return)"), QDialogButtonBox.ButtonRole.ActionRole)
         self.record_button.setObjectName("summaryRecord")
-        self.record_button.setAccessibleName("Record the assessment")
-        self.record_button.setAccessibleDescription("Writes the assessment to the log as an entry")
-        self.pdf_button = buttons.addButton("Save PDF (Ctrl+S)", QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button.setAccessibleName(translate("summary_dialog", "Record the assessment"))
+        self.record_button.setAccessibleDescription(translate("summary_dialog", "Writes the assessment to the log as an entry"))
+        self.pdf_button = buttons.addButton(translate("summary_dialog", "Save PDF (Ctrl+S)"), QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button.setObjectName("summaryPdf")
-        self.pdf_button.setAccessibleName("Save the PDF")
-        self.pdf_button.setAccessibleDescription("Records the assessment if it is new, then writes the PDF")
+        self.pdf_button.setAccessibleName(translate("summary_dialog", "Save the PDF"))
+        self.pdf_button.setAccessibleDescription(translate("summary_dialog", "Records the assessment if it is new, then writes the PDF"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("summaryClose")
-        close.setAccessibleName("Close")
-        close.setAccessibleDescription("Close the summary; what is recorded stays in the log")
+        close.setAccessibleName(translate("summary_dialog", "Close"))
+        close.setAccessibleDescription(translate("summary_dialog", "Close the summary; what is recorded stays in the log"))
         self.record_button.clicked.connect(self.record)
         self.pdf_button.clicked.connect(self.save_pdf)
         close.clicked.connect(self.reject)
@@ -158,7 +159,7 @@ class SummaryDialog(QDialog):
     def record(self) -> int | None:
         text = self.assessment.toPlainText().strip()
         if not text:
-            self._say(NOTHING_TO_RECORD)
+            self._say(translate("summary_dialog", NOTHING_TO_RECORD))
             return None
         through = self.logbook.head(self.ref)[0]
         try:
@@ -168,7 +169,7 @@ class SummaryDialog(QDialog):
             self._say(exc.message)
             return None
         self.recorded_text = text
-        self._say(RECORDED.format(seq=entry.seq))
+        self._say(translate("summary_dialog", RECORDED).format(seq=entry.seq))
         self.refresh()
         return int(entry.seq)
 
@@ -181,7 +182,7 @@ class SummaryDialog(QDialog):
         unredacted = self.unredacted.isChecked()
         reason = self.reason.text().strip()
         if unredacted and not reason:
-            self._say(REASON_NEEDED)
+            self._say(translate("summary_dialog", REASON_NEEDED))
             self.reason.setFocus()
             return
         text = self.assessment.toPlainText().strip()
@@ -191,7 +192,7 @@ class SummaryDialog(QDialog):
         state, entries, through, since = self._inputs()
         redactor = None if unredacted else make_redactor(state, entries)
         options = ReportOptions(classification=DEFAULT_CLASSIFICATION, unredacted_reason=reason if unredacted else None)
-        self._say(WORKING)
+        self._say(translate("summary_dialog", WORKING))
 
         def work() -> Any:
             return build_summary(state, entries, redactor=redactor, through=through, since=since, assessment=text,
@@ -207,13 +208,13 @@ class SummaryDialog(QDialog):
                 self._say(exc.message)
                 return
             self.last_written, self.last_result = path, result
-            self._say(WRITTEN.format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
+            self._say(translate("summary_dialog", WRITTEN).format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, errors.IncidentLogError):
                 self._say(error.message)
             else:
-                self._say(INTERNAL_ERROR.format(kind=type(error).__name__))
+                self._say(translate("summary_dialog", INTERNAL_ERROR).format(kind=type(error).__name__))
 
         self.ctx.background.submit(f"summary:{self.ref}", work, done, failed)
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP
+
 R = QPalette.ColorRole
 
 
@@ -40,7 +42,7 @@ class Theme:
 
 
 LIGHT = Theme(
-    "light", "Light (day)", False,
+    "light", QT_TRANSLATE_NOOP("themes", "Light (day)"), False,
     {
         R.Window: "#f5f6f8", R.WindowText: "#111827", R.Base: "#ffffff", R.AlternateBase: "#f8fafc",
         R.Text: "#111827", R.Button: "#ffffff", R.ButtonText: "#111827", R.Highlight: "#dbeafe",
@@ -55,7 +57,7 @@ LIGHT = Theme(
 )
 
 DARK = Theme(
-    "dark", "Dark (night work)", True,
+    "dark", QT_TRANSLATE_NOOP("themes", "Dark (night work)"), True,
     {
         R.Window: "#111418", R.WindowText: "#d7dce2", R.Base: "#161a20", R.AlternateBase: "#1a1f26",
         R.Text: "#e5e9ef", R.Button: "#1b2027", R.ButtonText: "#d7dce2", R.Highlight: "#1e3a5f",
@@ -75,7 +77,7 @@ DARK = Theme(
 )
 
 NIGHT = Theme(
-    "night", "Night (red and amber on black)", True,
+    "night", QT_TRANSLATE_NOOP("themes", "Night (red and amber on black)"), True,
     {
         R.Window: "#000000", R.WindowText: "#e08a2c", R.Base: "#050000", R.AlternateBase: "#0d0300",
         R.Text: "#e89040", R.Button: "#120500", R.ButtonText: "#e08a2c", R.Highlight: "#4a1a00",

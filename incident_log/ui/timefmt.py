@@ -11,6 +11,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from incident_log.ui import uisettings
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
+
+# The words domain.deadline.day_word gives (other days come back as a date, shown as they are).
+DAY_WORDS = (QT_TRANSLATE_NOOP("timefmt", "today"), QT_TRANSLATE_NOOP("timefmt", "tomorrow"),
+             QT_TRANSLATE_NOOP("timefmt", "yesterday"))
 
 _incident_zone: str | None = None
 
@@ -47,7 +52,28 @@ def full(moment: datetime | None, *, zone: str | None = None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone(display_tz(zone))
-    return local.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+    # Spain writes dd/mm/yyyy; the four-digit year is explicit in both languages.
+    pattern = "%d/%m/%Y %H:%M:%S %Z" if current_language() == "es" else "%Y-%m-%d %H:%M:%S %Z"
+    return local.strftime(pattern).strip()
+
+
+def day_label(moment: datetime, now: datetime) -> str:
+    """"today", "tomorrow", "yesterday" or a short date, in the current language and display zone."""
+    from incident_log.domain.deadline import day_word
+
+    tz = display_tz()
+    word = day_word(moment, now, tz)
+    if word in DAY_WORDS or current_language() == "en":
+        return day_name(word)
+    from PySide6.QtCore import QDate, QLocale
+
+    local = moment.astimezone(tz).date()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "ddd d MMM")
+
+
+def day_name(word: str) -> str:
+    """``day_word``'s "today" / "tomorrow" / "yesterday" in the current language."""
+    return translate("timefmt", word) if word in DAY_WORDS else word
 
 
 def duration(seconds: float) -> str:

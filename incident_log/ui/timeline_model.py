@@ -25,7 +25,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from incident_log.domain.entry import Entry, parse_iso
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS, FieldType
 from incident_log.domain.late import is_late, minutes_late
-from incident_log.ui import themes, timefmt
+from incident_log.ui import themes, timefmt, vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS, kind_colour, kind_icon
 
 UserRole = int(Qt.ItemDataRole.UserRole)
@@ -53,12 +54,14 @@ class Cell:
     flagged: bool
     correction: str | None  # an amended entry's text column: the correction beside the struck original
 
-COLUMNS = ("#", "Occurred", "Recorded", "Kind", "Author", "Text")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("headers", "Occurred"), QT_TRANSLATE_NOOP("headers", "Recorded"), QT_TRANSLATE_NOOP("headers", "Kind"), QT_TRANSLATE_NOOP("headers", "Author"), QT_TRANSLATE_NOOP("headers", "Text"))
 COL_SEQ, COL_OCCURRED, COL_RECORDED, COL_KIND, COL_AUTHOR, COL_TEXT = range(6)
 
 # Fields the text column leaves out (written by the program) and those that name another entry.
 SUMMARY_HIDDEN = frozenset({"id", "corrected", "alarm", "head"})
-SUMMARY_ENTRY_FIELDS = {"upto": "up to #{seq}", "through": "through #{seq}", "count": "{seq} entries"}
+SUMMARY_ENTRY_FIELDS = {"upto": QT_TRANSLATE_NOOP("timeline_model", "up to #{seq}"),
+                        "through": QT_TRANSLATE_NOOP("timeline_model", "through #{seq}"),
+                        "count": QT_TRANSLATE_NOOP("timeline_model", "{seq} entries")}
 
 PAGE = 200
 MAX_CACHED_PAGES = 60  # 12,000 entries: far more than any screen shows
@@ -72,7 +75,7 @@ Index = QModelIndex | QPersistentModelIndex
 def shown_text(text: str, limit: int = SHOWN_TEXT_CHARS) -> str:
     """One line, capped, with control characters made visible rather than acted upon."""
     if len(text) > limit:
-        text = text[:limit] + f"… [{len(text):,} characters]"
+        text = text[:limit] + fill(translate("timeline_model", "… [%1 characters]"), f"{len(text):,}")
     text = text.replace("\t", "→").replace("\n", " ⏎ ")
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 32 else "␡", text)
 
@@ -258,7 +261,7 @@ class TimelineModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return translate("headers", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -347,10 +350,10 @@ class TimelineModel(QAbstractTableModel):
             return self._clock(entry.occurred_at)
         if col == COL_RECORDED:
             if self._late(entry):
-                return f"{self._clock(entry.recorded_at)}  LATE +{minutes_late(entry)} min"
+                return fill(translate("timeline_model", "%1  LATE +%2 min"), self._clock(entry.recorded_at), minutes_late(entry))
             return self._clock(entry.recorded_at)
         if col == COL_KIND:
-            return KINDS[entry.kind].title if entry.kind in KINDS else entry.kind
+            return vocab.kind_title(entry.kind)
         if col == COL_AUTHOR:
             return entry.author
         if col == COL_TEXT:
@@ -378,7 +381,7 @@ class TimelineModel(QAbstractTableModel):
             if name in SUMMARY_HIDDEN:
                 continue
             if name in PERSON_FIELDS and isinstance(value, str):
-                value = self._labels.get(value, value)
+                value = vocab.person_label(self._labels.get(value, value))
             elif isinstance(value, tuple | list):
                 value = ", ".join(str(v) for v in value)
             elif name == "deadline" and isinstance(value, str):
@@ -389,15 +392,18 @@ class TimelineModel(QAbstractTableModel):
             if value in ("", None):
                 continue
             if name in SUMMARY_ENTRY_FIELDS:
-                parts.append(SUMMARY_ENTRY_FIELDS[name].format(seq=value))
+                parts.append(translate("timeline_model", SUMMARY_ENTRY_FIELDS[name]).format(seq=value))
             else:
                 field = spec.field(name) if spec is not None else None
+                if field is not None and field.type is FieldType.CHOICE and isinstance(value, str):
+                    value = vocab.choice(value)
+                title = vocab.field_title(field) if field is not None else name
                 if field is not None and field.type is FieldType.TEXT:
-                    parts.append(f"{field.title}: {value}")  # free text reads better after a colon
+                    parts.append(f"{title}: {value}")  # free text reads better after a colon
                 else:
-                    parts.append(f"{(field.title if field else name).lower()} {value}")
+                    parts.append(f"{title.lower()} {value}")
         if entry.delay_reason:
-            parts.append(f"late because: {entry.delay_reason}")
+            parts.append(translate("timeline_model", "late because: ") + entry.delay_reason)
         tail = " · ".join(parts)
         if entry.text and tail:
             return f"{entry.text}   ⟨{tail}⟩"
@@ -414,14 +420,14 @@ class TimelineModel(QAbstractTableModel):
 
     def _tooltip(self, entry: Entry, col: int) -> str:
         if col in (COL_OCCURRED, COL_RECORDED):
-            tip = (f"Occurred {timefmt.full(entry.occurred_at, zone=self._zone)}\n"
-                   f"Recorded {timefmt.full(entry.recorded_at, zone=self._zone)}")
+            tip = fill(translate("timeline_model", "Occurred %1\nRecorded %2"),
+                       timefmt.full(entry.occurred_at, zone=self._zone), timefmt.full(entry.recorded_at, zone=self._zone))
             if self._late(entry):
-                tip += f"\nRecorded {minutes_late(entry)} min late"
+                tip += fill(translate("timeline_model", "\nRecorded %1 min late"), minutes_late(entry))
                 if entry.delay_reason:
                     tip += f": {entry.delay_reason}"
             if entry.origin != "live":
-                tip += f"\nOrigin: {entry.origin}"
+                tip += translate("timeline_model", "\nOrigin: ") + vocab.origin(entry.origin)
             return tip
         if col == COL_TEXT:
             return shown_text(entry.text, 2000)

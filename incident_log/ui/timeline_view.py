@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,9 +38,10 @@ from incident_log.domain.entry import Entry
 from incident_log.domain.kinds import KINDS
 from incident_log.domain.lookup import person_display
 from incident_log.domain.state import Person
-from incident_log.ui import themes
+from incident_log.ui import themes, vocab
 from incident_log.ui.actions import shortcut_text
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import icon, kind_icon
 from incident_log.ui.text import plural
 from incident_log.ui.timeline_model import (
@@ -47,8 +56,8 @@ from incident_log.ui.timeline_model import (
 )
 from incident_log.ui.widgets import ElidedLabel
 
-ALL_KINDS = "All kinds"
-ANYONE = "Anyone"
+ALL_KINDS = QT_TRANSLATE_NOOP("timeline_view", "All kinds")
+ANYONE = QT_TRANSLATE_NOOP("timeline_view", "Anyone")
 
 
 _SELECTED = QStyle.StateFlag.State_Selected
@@ -182,7 +191,7 @@ class TimelineTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
-        self.setAccessibleName("Incident timeline")
+        self.setAccessibleName(translate("timeline_view", "Incident timeline"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -247,47 +256,50 @@ class TimelinePanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
-        self.kind_filter = ChoiceBox([(ALL_KINDS, ""), *((spec.title, kind) for kind, spec in KINDS.items())],
-                                     self, chars=10, placeholder=ALL_KINDS)
+        self.kind_filter = ChoiceBox([(translate("timeline_view", ALL_KINDS), ""), *((vocab.kind_title(kind), kind) for kind in KINDS)],
+                                     self, chars=10, placeholder=translate("timeline_view", ALL_KINDS))
         self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.setAccessibleName("Show kind")
-        self.kind_filter.setAccessibleDescription("Type a kind (or Alt+Down) to show only entries of that kind")
+        self.kind_filter.setAccessibleName(translate("timeline_view", "Show kind"))
+        self.kind_filter.setAccessibleDescription(translate("timeline_view", "Type a kind (or Alt+Down) to show only entries of that kind"))
         self.kind_filter.set_value("")
         bar.addWidget(self.kind_filter)
-        self.person_filter = ChoiceBox([(ANYONE, "")], self, chars=10, placeholder=ANYONE)
+        self.person_filter = ChoiceBox([(translate("timeline_view", ANYONE), "")], self, chars=10,
+                                       placeholder=translate("timeline_view", ANYONE))
         self.person_filter.setObjectName("personFilter")
-        self.person_filter.setAccessibleName("Show entries about person")
-        self.person_filter.setAccessibleDescription("Type a name, alias or label to show only entries about them")
+        self.person_filter.setAccessibleName(translate("timeline_view", "Show entries about person"))
+        self.person_filter.setAccessibleDescription(translate("timeline_view", "Type a name, alias or label to show only entries about them"))
         self.person_filter.set_value("")
         bar.addWidget(self.person_filter)
         self.search = QLineEdit(self)
         self.search.setObjectName("timelineSearch")
-        self.search.setAccessibleName("Search the log")
-        self.search.setPlaceholderText(f"Search the log ({shortcut_text('find')}), Enter to search, Esc to clear")
+        self.search.setAccessibleName(translate("timeline_view", "Search the log"))
+        self.search.setPlaceholderText(fill(translate("timeline_view", "Search the log (%1), Enter to search, Esc to clear"),
+                                             shortcut_text("find")))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(120)
         bar.addWidget(self.search, 2)
         self.jump = QLineEdit(self)
         self.jump.setObjectName("jumpToSeq")
-        self.jump.setAccessibleName("Jump to entry number")
+        self.jump.setAccessibleName(translate("timeline_view", "Jump to entry number"))
         self.jump.setPlaceholderText(f"# ({shortcut_text('jump')})")
         self.jump.setMaximumWidth(110)
         self.jump.setMinimumWidth(90)
         bar.addWidget(self.jump)
         self.follow_button = QToolButton(self)
         self.follow_button.setObjectName("followButton")
-        self.follow_button.setAccessibleName("Follow the newest entry")
+        self.follow_button.setAccessibleName(translate("timeline_view", "Follow the newest entry"))
         self.follow_button.setIcon(icon("follow"))
-        self.follow_button.setText("Following newest")
+        self.follow_button.setText(translate("timeline_view", "Following newest"))
         self.follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.follow_button.setToolTip(f"Keep the newest entry in view ({shortcut_text('follow')})")
+        self.follow_button.setToolTip(fill(translate("timeline_view", "Keep the newest entry in view (%1)"),
+                                           shortcut_text("follow")))
         bar.addWidget(self.follow_button)
         self.count_label = ElidedLabel("", self, min_chars=9)
         self.count_label.setObjectName("timelineCount")
-        self.count_label.setAccessibleName("Entries shown")
+        self.count_label.setAccessibleName(translate("timeline_view", "Entries shown"))
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
@@ -324,7 +336,7 @@ class TimelinePanel(QWidget):
             header.resizeSection(col, chars * unit + 12)
 
     def set_people(self, people: Sequence[Person]) -> None:
-        choices = [(ANYONE, "")] + [(person_display(p), p.key) for p in people]
+        choices = [(translate("timeline_view", ANYONE), "")] + [(vocab.person_label(person_display(p)), p.key) for p in people]
         if choices != self._people_choices:
             self._people_choices = choices
             self.person_filter.set_choices(choices)
@@ -388,7 +400,8 @@ class TimelinePanel(QWidget):
         self._following = on
         self.follow_button.blockSignals(True)
         self.follow_button.setChecked(on)
-        self.follow_button.setText("Following newest" if on else "Paused — follow newest")
+        self.follow_button.setText(translate("timeline_view", "Following newest") if on
+                                   else translate("timeline_view", "Paused — follow newest"))
         self.follow_button.blockSignals(False)
         if on:
             self.scroll_to_newest()
@@ -425,6 +438,6 @@ class TimelinePanel(QWidget):
     def _update_count(self) -> None:
         rows = self.model.rowCount()
         if self.model.filtering:
-            self.count_label.setText("{n} shown".format(n=f"{rows:,}"))
+            self.count_label.setText(translate("timeline_view", "{n} shown").format(n=f"{rows:,}"))
         else:
-            self.count_label.setText(plural(rows, "{n} entry", "{n} entries"))
+            self.count_label.setText(plural(rows, translate("timeline_view", "{n} entry"), translate("timeline_view", "{n} entries")))

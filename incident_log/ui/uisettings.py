@@ -42,6 +42,7 @@ SETTINGS = {
         Setting("deadline_warnings", "10, 2", str),  # minutes before a deadline that raise an alarm
         Setting("silence_minutes", 30, int),  # no contact for this long raises an alarm (0: never)
         Setting("alarm_sound", False, bool),  # the system bell with each new alarm
+        Setting("language", "system", str),  # "system" (the locale: es_* -> Spanish), "en" or "es"
     )
 }
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 UNDO_SECONDS = 10
-OFFER = "{what}  ·  {key} undoes it ({seconds} s)"
-UNDONE = "Undone: {what} (an amendment records the correction)"
-TOO_LATE = "Nothing to undo: Ctrl+Z undoes a board action for {seconds} s after it; amend the entry instead (Ctrl+M)."
+OFFER = QT_TRANSLATE_NOOP("undo", "{what}  ·  {key} undoes it ({seconds} s)")
+UNDONE = QT_TRANSLATE_NOOP("undo", "Undone: {what} (an amendment records the correction)")
+TOO_LATE = QT_TRANSLATE_NOOP("undo", "Nothing to undo: Ctrl+Z undoes a board action for {seconds} s after it; amend the entry instead (Ctrl+M).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +34,14 @@ class UndoBar(QWidget):
     def __init__(self, key_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setAccessibleName("Last action")
+        self.setAccessibleName(translate("undo", "Last action"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._key_text = key_text
         self._pending: Undoable | None = None
         self._clock = QElapsedTimer()
         self.label = QLabel(self)
         self.label.setObjectName("undoText")
-        self.label.setAccessibleName("Last action and how to undo it")
+        self.label.setAccessibleName(translate("undo", "Last action and how to undo it"))
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)
@@ -72,7 +74,7 @@ class UndoBar(QWidget):
             self._tick.stop()
             self.hide()
             return
-        text = OFFER.format(what=self._pending.what, key=self._key_text, seconds=int(left + 0.999))
+        text = translate("undo", OFFER).format(what=self._pending.what, key=self._key_text, seconds=int(left + 0.999))
         self.label.setText(text)
         self.setAccessibleDescription(text)
 
@@ -82,9 +84,9 @@ class UndoBar(QWidget):
         self._pending = None
         self._tick.stop()
         if action is None:
-            text = TOO_LATE.format(seconds=UNDO_SECONDS)
+            text = translate("undo", TOO_LATE).format(seconds=UNDO_SECONDS)
         else:
-            text = UNDONE.format(what=action.undo())
+            text = translate("undo", UNDONE).format(what=action.undo())
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()

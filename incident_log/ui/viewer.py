@@ -17,16 +17,17 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from incident_log import errors
-from incident_log.domain.entry import NewEntry
+from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.state import IncidentState
-from incident_log.ui import a11y, timefmt
+from incident_log.ui import a11y, timefmt, vocab
 from incident_log.ui.actions import build_actions, populate_menus, shortcut_text
-from incident_log.ui.alarms import AlarmBanner
+from incident_log.ui.alarms import AlarmBanner, alarm_text
 from incident_log.ui.boards import ALL_BOARDS
 from incident_log.ui.boards._common import BoardTable
 from incident_log.ui.detail import EntryDetailPane
 from incident_log.ui.docks import BoardDocks
 from incident_log.ui.feed import FeedState, IncidentFeed
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import ask_text, show_error
 from incident_log.ui.text import plural
@@ -35,12 +36,12 @@ from incident_log.ui.timeline_view import TimelinePanel
 from incident_log.ui.undo import Undoable, UndoBar
 from incident_log.ui.widgets import ElidedLabel
 
-REVIEWED_AT = "reviewed up to #{upto} at {time}"
-REVIEWED = "Reviewed up to #{upto}"
-FLAG_WHY = "Why should entry #{seq} be discussed at the debrief?"
+REVIEWED_AT = QT_TRANSLATE_NOOP("viewer", "reviewed up to #{upto} at {time}")
+REVIEWED = QT_TRANSLATE_NOOP("viewer", "Reviewed up to #{upto}")
+FLAG_WHY = QT_TRANSLATE_NOOP("viewer", "Why should entry #{seq} be discussed at the debrief?")
 STATUS_MS = 8000
-SEALED_STATUS = "SEALED at {time}: nothing more can be recorded until it is reopened with a reason"
-REVIEW_FIRST = "Reviewed up to #{upto} (the first review: record a later one to move the mark)"
+SEALED_STATUS = QT_TRANSLATE_NOOP("viewer", "SEALED at {time}: nothing more can be recorded until it is reopened with a reason")
+REVIEW_FIRST = QT_TRANSLATE_NOOP("viewer", "Reviewed up to #{upto} (the first review: record a later one to move the mark)")
 
 
 class IncidentView(QMainWindow):
@@ -84,11 +85,11 @@ class IncidentView(QMainWindow):
 
         self.status_state = ElidedLabel("", self, min_chars=16)
         self.status_state.setObjectName("statusState")
-        self.status_state.setAccessibleName("Incident status")
+        self.status_state.setAccessibleName(translate("viewer", "Incident status"))
         self.statusBar().addWidget(self.status_state, 3)
         self.status_vault = ElidedLabel("", self, min_chars=12)
         self.status_vault.setObjectName("statusVault")
-        self.status_vault.setAccessibleName("Author and vault")
+        self.status_vault.setAccessibleName(translate("viewer", "Author and vault"))
         self.statusBar().addPermanentWidget(self.status_vault, 2)
 
     def compose(self, controller: ViewController, scope: str) -> None:
@@ -116,34 +117,34 @@ class IncidentView(QMainWindow):
 
     # --- shown state ------------------------------------------------------------------------------
     def window_kind(self) -> str:
-        return "Incident Log"
+        return translate("viewer", "Incident Log")
 
     def update_title(self, incident: Any, sealed: bool | None = None) -> None:
-        mark = " [EXERCISE]" if incident.exercise else ""
+        mark = translate("viewer", " [EXERCISE]") if incident.exercise else ""
         is_sealed = incident.status == "sealed" if sealed is None else sealed
-        seal = " — SEALED" if is_sealed else ""
+        seal = translate("viewer", " — SEALED") if is_sealed else ""
         self.setWindowTitle(f"{incident.ref} · {incident.title}{mark}{seal} — {self.window_kind()}")
 
     def author(self) -> str:
         return str(self.ctx.callsign())
 
     def show_author(self) -> None:
-        how = self.logbook.unlocked_with
-        author = self.author() or "no callsign set"
-        self.status_vault.setText(f"Author: {author} · vault unlocked with {how}")
+        how = vocab.unlock_slot(self.logbook.unlocked_with)
+        author = self.author() or translate("viewer", "no callsign set")
+        self.status_vault.setText(fill(translate("viewer", "Author: %1 · vault unlocked with %2"), author, how))
         if self.logbook.keyring_note:
             self.status_vault.setToolTip(self.logbook.keyring_note)
 
     def show_state(self, state: IncidentState) -> None:
         stats = state.statistics
-        parts = [plural(stats.entry_count, "{n} entry", "{n} entries")]
+        parts = [plural(stats.entry_count, translate("viewer", "{n} entry"), translate("viewer", "{n} entries"))]
         if state.reviewed_upto:
-            parts.append(REVIEWED_AT.format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
+            parts.append(translate("viewer", REVIEWED_AT).format(upto=state.reviewed_upto, time=timefmt.clock(state.reviewed_at, seconds=False)))
         if state.flags:
-            parts.append(f"{len(state.flags)} flagged")
+            parts.append(fill(translate("viewer", "%1 flagged"), len(state.flags)))
         if state.sealed:
             sealed_at = state.extra.get("sealed_at")
-            parts.append(SEALED_STATUS.format(time=timefmt.clock(sealed_at, seconds=False)))  # type: ignore[arg-type]
+            parts.append(translate("viewer", SEALED_STATUS).format(time=timefmt.clock(sealed_at, seconds=False)))  # type: ignore[arg-type]
         self.status_state.setText(" · ".join(parts))
         self.update_title(state.incident, state.sealed)
 
@@ -288,12 +289,12 @@ class ViewController(QObject):
 
     def jump_to_board(self, object_name: str) -> None:
         if self.w.docks.raise_board(object_name) is None:
-            self.w.say("That board is not part of this window.")
+            self.w.say(translate("viewer", "That board is not part of this window."))
 
     def toggle_boards(self) -> None:
         self.w.docks.toggle_fold()
         if self.w.docks.folded:
-            self.w.say("Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.".format(
+            self.w.say(translate("viewer", "Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.").format(
                 key=shortcut_text("toggle_boards")))
             self.focus_default()
 
@@ -355,7 +356,7 @@ class ViewController(QObject):
     def show_selected_entry(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            self.w.say("Select an entry in the timeline first (Shift+F6 goes there).")
+            self.w.say(translate("viewer", "Select an entry in the timeline first (Shift+F6 goes there)."))
             return
         self.show_entry(entry.seq)
 
@@ -366,8 +367,8 @@ class ViewController(QObject):
             self.w.detail.show_seq(self.w.model.seq_at(current.row()))
 
     def typed_in_timeline(self, text: str) -> None:
-        self.w.say("Typing does nothing in the timeline of this window: nothing was recorded. "
-                   "F6 moves between panes.")
+        self.w.say(translate("viewer", "Typing does nothing in the timeline of this window: nothing was recorded. "
+                   "F6 moves between panes."))
 
     # --- team leader's tools (both windows) --------------------------------------------------------
     def author(self) -> str:
@@ -376,10 +377,10 @@ class ViewController(QObject):
     def flag_selected(self) -> None:
         entry = self.w.timeline.selected_entry()
         if entry is None:
-            show_error(self.w, "Select the entry to flag in the timeline first.")
+            show_error(self.w, translate("viewer", "Select the entry to flag in the timeline first."))
             return
-        reason = ask_text(self.w, "Flag for debrief",
-                          FLAG_WHY.format(seq=entry.seq),
+        reason = ask_text(self.w, translate("viewer", "Flag for debrief"),
+                          translate("viewer", FLAG_WHY).format(seq=entry.seq),
                           name="flagReason")
         if reason:
             try:
@@ -398,15 +399,15 @@ class ViewController(QObject):
         except errors.IncidentLogError as exc:
             show_error(self.w, exc)
             return
-        what = REVIEWED.format(upto=upto)
+        what = translate("viewer", REVIEWED).format(upto=upto)
         if previous > 0:
             def undo() -> str:
                 self.logbook.mark_reviewed(self.ref, previous, author=self.author())
-                return f"{what} (back to #{previous})"
+                return fill(translate("viewer", "%1 (back to #%2)"), what, previous)
 
             self.w.undo_bar.offer(Undoable(what, undo))
         else:
-            self.w.say(REVIEW_FIRST.format(upto=upto))
+            self.w.say(translate("viewer", REVIEW_FIRST).format(upto=upto))
 
     def undo_last(self) -> None:
         try:
@@ -417,12 +418,14 @@ class ViewController(QObject):
     def acknowledge_alarm(self) -> None:
         alarm = self.w.alarm_banner.top()
         if alarm is None:
-            self.w.say("No alarm to acknowledge.")
+            self.w.say(translate("viewer", "No alarm to acknowledge."))
             return
-        entry = self._record(NewEntry("alarm", alarm.text, {"alarm": alarm.id}, author=self.author()))
+        # Recorded in the words the loggist saw (the alarm's id says which alarm it was, in any language).
+        shown = alarm_text(alarm, self.state, utc_now()) if self.state is not None else alarm.text
+        entry = self._record(NewEntry("alarm", shown, {"alarm": alarm.id}, author=self.author()))
         if entry is not None:
             self.w.alarm_banner.mark_acknowledged(alarm.id)
-            self.w.say(f"Acknowledged (#{entry.seq}): {alarm.text}")
+            self.w.say(fill(translate("viewer", "Acknowledged (#%1): %2"), entry.seq, shown))
 
     def situation_summary(self) -> None:
         from incident_log.ui.summary_dialog import open_summary

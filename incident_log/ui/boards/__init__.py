@@ -13,14 +13,15 @@ from incident_log.ui.boards.notes import HooksTriggersRisksBoard
 from incident_log.ui.boards.people import PeopleRegister
 from incident_log.ui.boards.review import ReviewList
 from incident_log.ui.boards.roster import RosterBoard
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP
 
 ALL_BOARDS: list[tuple[type[Board], str]] = [
-    (DemandsBoard, "Demands & offers"),
-    (RosterBoard, "Roster"),
-    (PeopleRegister, "People"),
-    (HooksTriggersRisksBoard, "Hooks, triggers & risks"),
-    (IncidentClock, "Incident clock"),
-    (ReviewList, "Review"),
+    (DemandsBoard, QT_TRANSLATE_NOOP("boards", "Demands & offers")),
+    (RosterBoard, QT_TRANSLATE_NOOP("boards", "Roster")),
+    (PeopleRegister, QT_TRANSLATE_NOOP("boards", "People")),
+    (HooksTriggersRisksBoard, QT_TRANSLATE_NOOP("boards", "Hooks, triggers & risks")),
+    (IncidentClock, QT_TRANSLATE_NOOP("boards", "Incident clock")),
+    (ReviewList, QT_TRANSLATE_NOOP("boards", "Review")),
 ]
 
 __all__ = [

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from incident_log.domain.entry import utc_now
 from incident_log.domain.state import IncidentState, Person
-from incident_log.ui import themes
+from incident_log.ui import themes, vocab
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 # --- roles the views and tests read ---------------------------------------------------------
@@ -140,7 +141,7 @@ def hms(seconds: float) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"{days} d {text}" if days else text
+    return fill(translate("common", "%1 d %2"), days, text) if days else text
 
 
 def span_text(seconds: float) -> str:
@@ -149,7 +150,8 @@ def span_text(seconds: float) -> str:
     if total < 60:
         return f"{total} s"
     hours, rest = divmod(total // 60, 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+    return (fill(translate("common", "%1 h %2 min"), hours, f"{rest:02d}") if hours
+            else fill(translate("common", "%1 min"), rest))
 
 
 def countdown(deadline: datetime, now: datetime) -> tuple[str, str]:
@@ -160,11 +162,11 @@ def countdown(deadline: datetime, now: datetime) -> tuple[str, str]:
     """
     left = (deadline - now).total_seconds()
     if left < 0:
-        return f"overdue {span_text(-left)}", "red"
+        return fill(translate("common", "overdue %1"), span_text(-left)), "red"
     if left < 15 * 60:
         minutes, secs = divmod(int(left), 60)
-        return f"{minutes:02d}:{secs:02d} left", "red" if left < 5 * 60 else "amber"
-    return f"{span_text(left)} left", ""
+        return fill(translate("common", "%1 left"), f"{minutes:02d}:{secs:02d}"), "red" if left < 5 * 60 else "amber"
+    return fill(translate("common", "%1 left"), span_text(left)), ""
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -174,9 +176,10 @@ def person_text(person: Person | None, key: str | None) -> str:
     """``Subject A (Tomás Ibarra Ruiz)``: the stable label first, then the live name."""
     if person is None:
         return key or ""
+    label = vocab.person_label(person.label)
     if person.name and person.name != person.label:
-        return f"{person.label} ({person.name})"
-    return person.label
+        return f"{label} ({person.name})"
+    return label
 
 
 def people_index(state: IncidentState) -> dict[str, Person]:
@@ -276,7 +279,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return None
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section]
+        return translate("headers", self.HEADERS[section])
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -293,7 +296,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == SEQ_ROLE:
             return self.seq_of(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.HEADERS[column]}: {self.cell(item, column, Qt.ItemDataRole.DisplayRole) or 'none'}"
+            shown = self.cell(item, column, Qt.ItemDataRole.DisplayRole) or translate("headers", "none")
+            return f"{translate('headers', self.HEADERS[column])}: {shown}"
         value = self.cell(item, column, role)
         if role == Qt.ItemDataRole.BackgroundRole and isinstance(value, QColor):
             return QBrush(value)
@@ -307,9 +311,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 # --- the keyboard table ----------------------------------------------------------------------
 
-NOTHING_SELECTED = "Select an item first (Up and Down arrows), then press its letter."
-STRAY_KEY = "'{key}' does nothing on this board (nothing was typed or recorded). {help} F6 goes to the next pane."
-NO_KEYS = "Here Enter opens the entry; Up and Down move."
+NOTHING_SELECTED = QT_TRANSLATE_NOOP("_common", "Select an item first (Up and Down arrows), then press its letter.")
+STRAY_KEY = QT_TRANSLATE_NOOP("_common", "'{key}' does nothing on this board (nothing was typed or recorded). {help} F6 goes to the next pane.")
+NO_KEYS = QT_TRANSLATE_NOOP("_common", "Here Enter opens the entry; Up and Down move.")
 
 
 class BoardTable(QTableView):
@@ -396,14 +400,14 @@ class BoardTable(QTableView):
             if seq is not None:
                 self.statusKeyPressed.emit(seq, self.status_keys[event.key()])
             else:
-                self.keyRefused.emit(NOTHING_SELECTED)
+                self.keyRefused.emit(translate("_common", NOTHING_SELECTED))
             event.accept()  # a stray letter must not search
             return
         text = event.text()
         if text and text.isprintable() and not text.isspace() and event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         ) == Qt.KeyboardModifier.NoModifier:
-            self.keyRefused.emit(STRAY_KEY.format(key=text, help=self.key_help or NO_KEYS))
+            self.keyRefused.emit(translate("_common", STRAY_KEY).format(key=text, help=self.key_help or translate("_common", NO_KEYS)))
             event.accept()
             return
         super().keyPressEvent(event)
@@ -458,7 +462,7 @@ def hint_label(text: str, name: str) -> QLabel:
     """A small line telling which keys do what: shown, never guessed."""
     label = QLabel(text)
     label.setObjectName(name)
-    label.setAccessibleName("Keyboard hint")
+    label.setAccessibleName(translate("_common", "Keyboard hint"))
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     label.setContentsMargins(2, 2, 2, 2)
@@ -482,7 +486,7 @@ class Board(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.OBJECT_NAME)
-        self.setAccessibleName(self.TITLE)
+        self.setAccessibleName(translate("boards", self.TITLE))
         self._state: IncidentState | None = None
         self._slice_value: object = None
         self._tz: TimeZone = None

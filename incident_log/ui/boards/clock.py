@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from incident_log.domain.state import IncidentState
-from incident_log.ui import uisettings
+from incident_log.ui import uisettings, vocab
 from incident_log.ui.boards._common import (
     Board,
     caution_text,
@@ -28,6 +28,7 @@ from incident_log.ui.boards._common import (
     zone_suffix,
 )
 from incident_log.ui.boards.roster import on_phone_text
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 SILENCE_DEFAULT = 30 * 60  # red from here (the silence alarm's setting), amber from half of it
@@ -53,31 +54,31 @@ class IncidentClock(Board):
     """Elapsed time (big), time since the last contact, and who is on the phone."""
 
     OBJECT_NAME = "incidentClock"
-    TITLE = "Incident clock"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Incident clock")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption_label = QLabel("Elapsed")
+        self.caption_label = QLabel(translate("clock", "Elapsed"))
         self.caption_label.setObjectName("elapsedCaption")
-        self.caption_label.setAccessibleName("Elapsed caption")
+        self.caption_label.setAccessibleName(translate("clock", "Elapsed caption"))
         self.caption_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.elapsed_label = QLabel("--:--:--")
         self.elapsed_label.setObjectName("elapsedLabel")
-        self.elapsed_label.setAccessibleName("Time since the incident opened")
+        self.elapsed_label.setAccessibleName(translate("clock", "Time since the incident opened"))
         self.elapsed_label.setFont(_digits_font(3.0, bold=True))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.elapsed_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.opened_label = ElidedLabel("", min_chars=12)
         self.opened_label.setObjectName("openedLabel")
-        self.opened_label.setAccessibleName("Opened at")
+        self.opened_label.setAccessibleName(translate("clock", "Opened at"))
         self.opened_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.last_contact_label = ElidedLabel("No contact yet", min_chars=12)
+        self.last_contact_label = ElidedLabel(translate("clock", "No contact yet"), min_chars=12)
         self.last_contact_label.setObjectName("lastContactLabel")
-        self.last_contact_label.setAccessibleName("Time since the last contact")
+        self.last_contact_label.setAccessibleName(translate("clock", "Time since the last contact"))
         self.last_contact_label.setFont(_digits_font(1.35, bold=True))
-        self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
+        self.on_phone_label = ElidedLabel(translate("clock", "Nobody on the phone"), min_chars=12)
         self.on_phone_label.setObjectName("clockOnPhoneLabel")
-        self.on_phone_label.setAccessibleName("On the phone")
+        self.on_phone_label.setAccessibleName(translate("clock", "On the phone"))
         self.on_phone_label.setFont(_digits_font(1.15))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -106,7 +107,8 @@ class IncidentClock(Board):
     def _render(self, state: IncidentState) -> None:
         opened = state.incident.opened_at
         self.opened_label.setText(
-            f"Opened {clock_text(opened, self._tz)}{zone_suffix(self._tz)} · {in_zone(opened, self._tz).strftime('%d %b %Y')}"
+            fill(translate("clock", "Opened %1%2 · %3"), clock_text(opened, self._tz), zone_suffix(self._tz),
+                 in_zone(opened, self._tz).strftime("%d/%m/%Y"))
         )
         self._tick(self._now)
 
@@ -115,20 +117,21 @@ class IncidentClock(Board):
         if state is None:
             return
         end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
-        self.caption_label.setText("Duration (sealed)" if state.sealed else "Elapsed")
+        self.caption_label.setText(translate("clock", "Duration (sealed)") if state.sealed else translate("clock", "Elapsed"))
         self._set(self.elapsed_label, hms((end - state.incident.opened_at).total_seconds()))
         last = state.statistics.last_contact_at
         latest = state.contacts[-1] if state.contacts else None
         if last is None:
-            self._set(self.last_contact_label, "No contact yet")
+            self._set(self.last_contact_label, translate("clock", "No contact yet"))
             level = ""
         elif latest is not None and latest.event == "start" and not state.sealed:
             # Contact is going on now: counting "silence" from its start would be false alarm.
-            self._set(self.last_contact_label, f"In contact ({latest.channel}) for {hms((now - latest.at).total_seconds())}")
+            self._set(self.last_contact_label, fill(translate("clock", "In contact (%1) for %2"),
+                                                      vocab.choice(latest.channel), hms((now - latest.at).total_seconds())))
             level = ""
         else:
             silence = (end - last).total_seconds()
-            self._set(self.last_contact_label, f"Last contact {hms(silence)} ago")
+            self._set(self.last_contact_label, fill(translate("clock", "Last contact %1 ago"), hms(silence)))
             amber, red = silence_limits()
             level = "red" if silence >= red else "amber" if silence >= amber else ""
         if state.sealed:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import Demand, IncidentState, Offer
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     TINT_AMBER,
@@ -35,6 +36,7 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 # One letter per status: the first letter where it is free, the hint line shows them all.
 DEMAND_KEYS: dict[Qt.Key, str] = {
@@ -51,8 +53,8 @@ OFFER_KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_D: "delivered",
     Qt.Key.Key_W: "withdrawn",
 }
-DEMAND_HINT = "Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry"
-OFFER_HINT = "Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry"
+DEMAND_HINT = QT_TRANSLATE_NOOP("demands", "Demand keys: M met · P partly met · R refused · W withdrawn · X expired · O reopen · Enter show entry")
+OFFER_HINT = QT_TRANSLATE_NOOP("demands", "Offer keys: A accepted · J rejected · D delivered · W withdrawn · Enter show entry")
 OPEN_DEMAND_STATUSES = ("open", "partly met")
 
 
@@ -88,11 +90,11 @@ class OfferRow:
 
 class DemandsModel(RowsModel[DemandRow]):
     # In a narrow dock the columns on the left are the ones seen: the countdown and the demand itself.
-    HEADERS = ("#", "Left", "Status", "Demand", "Deadline", "By", "Time")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("headers", "Left"), QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Demand"), QT_TRANSLATE_NOOP("headers", "Deadline"), QT_TRANSLATE_NOOP("headers", "By"), QT_TRANSLATE_NOOP("headers", "Time"))
     SEQ, LEFT, STATUS, TEXT, DEADLINE, BY, AT = range(7)
 
     def header_text(self, section: int) -> str:
-        base = self.HEADERS[section]
+        base = translate("headers", self.HEADERS[section])
         return base + zone_suffix(self.tz) if section in (self.AT, self.DEADLINE) else base
 
     def level(self, row: DemandRow) -> str:
@@ -112,12 +114,12 @@ class DemandsModel(RowsModel[DemandRow]):
             if column == self.TEXT:
                 return row.text
             if column == self.STATUS:
-                return row.status
+                return vocab.choice(row.status)
             if column == self.DEADLINE:
                 if row.deadline is None:
                     return ""
                 text = clock_text(row.deadline, self.tz)
-                return f"{text} · restated {row.restated}×" if row.restated else text
+                return fill(translate("demands", "%1 · restated %2×"), text, row.restated) if row.restated else text
             if column == self.LEFT:
                 if row.deadline is None or not row.is_open:
                     return ""
@@ -129,7 +131,7 @@ class DemandsModel(RowsModel[DemandRow]):
             if column == self.AT:
                 return full_time_text(row.at, self.tz)
             if column == self.DEADLINE and row.deadline is not None:
-                restated = f"\nDeadline restated {row.restated} time(s)" if row.restated else ""
+                restated = fill(translate("demands", "\nDeadline restated %1 time(s)"), row.restated) if row.restated else ""
                 return full_time_text(row.deadline, self.tz) + restated
             if column == self.TEXT:
                 return row.text
@@ -151,11 +153,11 @@ class DemandsModel(RowsModel[DemandRow]):
 
 
 class OffersModel(RowsModel[OfferRow]):
-    HEADERS = ("#", "Status", "Offer", "To", "By", "Conditions", "Time")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Offer"), QT_TRANSLATE_NOOP("headers", "To"), QT_TRANSLATE_NOOP("headers", "By"), QT_TRANSLATE_NOOP("headers", "Conditions"), QT_TRANSLATE_NOOP("headers", "Time"))
     SEQ, STATUS, TEXT, TO, BY, CONDITIONS, AT = range(7)
 
     def header_text(self, section: int) -> str:
-        base = self.HEADERS[section]
+        base = translate("headers", self.HEADERS[section])
         return base + zone_suffix(self.tz) if section == self.AT else base
 
     def cell(self, row: OfferRow, column: int, role: int) -> Any:
@@ -163,7 +165,7 @@ class OffersModel(RowsModel[OfferRow]):
             values = {
                 self.SEQ: str(row.key),
                 self.AT: clock_text(row.at, self.tz),
-                self.STATUS: "accepted · owed" if row.owed else row.status,
+                self.STATUS: translate("demands", "accepted · owed") if row.owed else vocab.choice(row.status),
                 self.BY: row.by,
                 self.TO: row.to,
                 self.TEXT: row.text,
@@ -178,7 +180,7 @@ class OffersModel(RowsModel[OfferRow]):
             if column in (self.TEXT, self.CONDITIONS):
                 return row.text if column == self.TEXT else row.conditions
             if column == self.STATUS and row.owed:
-                return "Accepted by the subject and not yet delivered: the cell owes this."
+                return translate("demands", "Accepted by the subject and not yet delivered: the cell owes this.")
             return None
         if role == Qt.ItemDataRole.BackgroundRole and row.owed:
             return TINT_AMBER
@@ -219,7 +221,7 @@ class DemandsBoard(Board):
     """Demands above, offers below; each a keyboard table with its status letters."""
 
     OBJECT_NAME = "demandsBoard"
-    TITLE = "Demands & offers"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Demands & offers")
 
     statusUpdateRequested = Signal(int, str)  # (seq of the demand or offer, new status)
     entryActivated = Signal(int)
@@ -228,21 +230,21 @@ class DemandsBoard(Board):
         super().__init__(parent)
         self.demands_model = DemandsModel(self)
         self.offers_model = OffersModel(self)
-        self.demands_view = BoardTable(self.demands_model, "demandsTable", "Demands")
-        self.offers_view = BoardTable(self.offers_model, "offersTable", "Offers")
+        self.demands_view = BoardTable(self.demands_model, "demandsTable", translate("boards", "Demands"))
+        self.offers_view = BoardTable(self.offers_model, "offersTable", translate("boards", "Offers"))
         self.demands_view.status_keys = dict(DEMAND_KEYS)
         self.offers_view.status_keys = dict(OFFER_KEYS)
-        self.demands_view.key_help = DEMAND_HINT + "."
-        self.offers_view.key_help = OFFER_HINT + "."
+        self.demands_view.key_help = translate("demands", DEMAND_HINT) + "."
+        self.offers_view.key_help = translate("demands", OFFER_HINT) + "."
         self.demands_view.set_column_widths((3, 16, 10, 30, 10, 16, 5))
         self.offers_view.set_column_widths((3, 14, 30, 16, 16, 20, 5))
         for view in (self.demands_view, self.offers_view):
             view.statusKeyPressed.connect(self.statusUpdateRequested)
             view.seqActivated.connect(self.entryActivated)
-        self.demands_heading = section_label("Demands", "demandsHeading", self.demands_view)
-        self.offers_heading = section_label("Offers", "offersHeading", self.offers_view)
-        self.hint = hint_label(DEMAND_HINT, "demandsHint")
-        self._demand_hint, self._offer_hint = DEMAND_HINT, OFFER_HINT
+        self.demands_heading = section_label(translate("demands", "Demands"), "demandsHeading", self.demands_view)
+        self.offers_heading = section_label(translate("demands", "Offers"), "offersHeading", self.offers_view)
+        self.hint = hint_label(translate("demands", DEMAND_HINT), "demandsHint")
+        self._demand_hint, self._offer_hint = translate("demands", DEMAND_HINT), translate("demands", OFFER_HINT)
 
         def section(heading: QWidget, view: QWidget) -> QWidget:
             box = QWidget()
@@ -306,7 +308,8 @@ class DemandsBoard(Board):
     def _update_headings(self, demands: tuple[Demand, ...], offers: tuple[Offer, ...]) -> None:
         open_count = sum(1 for d in demands if d.status in OPEN_DEMAND_STATUSES)
         owed = sum(1 for o in offers if o.owed)
-        self.demands_heading.setText(f"Demands · {open_count} open of {len(demands)}")
-        self.offers_heading.setText(f"Offers · {owed} owed" + (f" of {len(offers)}" if offers else ""))
+        self.demands_heading.setText(fill(translate("demands", "Demands · %1 open of %2"), open_count, len(demands)))
+        self.offers_heading.setText(fill(translate("demands", "Offers · %1 owed"), owed)
+                                    + (fill(translate("demands", " of %1"), len(offers)) if offers else ""))
         self.demands_heading.setAccessibleName(self.demands_heading.text())
         self.offers_heading.setAccessibleName(self.offers_heading.text())

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from incident_log.domain.state import BoardItem, IncidentState, Person
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     TINT_AMBER,
@@ -35,6 +36,7 @@ from incident_log.ui.boards._common import (
     warning_text,
     zone_suffix,
 )
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 
 GRAVE = ("weapon", "self-harm")
 
@@ -67,17 +69,17 @@ class ItemsModel(RowsModel[ItemRow]):
 
     # What the item says comes straight after the time: in a narrow dock it is the column that
     # must stay visible (who it is about and the source are detail).
-    HEADERS = ("Time", "", "About", "Source")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), "", QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
     AT, TEXT, ABOUT, SOURCE = range(4)
 
     def __init__(self, text_title: str, tint: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.HEADERS = ("Time", text_title, "About", "Source")
+        self.HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), text_title, QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
         self.tint = tint
         self.level = "avoid" if tint is not None else ""
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -92,19 +94,19 @@ class ItemsModel(RowsModel[ItemRow]):
 
 
 class RisksModel(RowsModel[ItemRow]):
-    HEADERS = ("Time", "Category", "Status", "Risk", "About", "Source")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Time"), QT_TRANSLATE_NOOP("headers", "Category"), QT_TRANSLATE_NOOP("headers", "Status"), QT_TRANSLATE_NOOP("headers", "Risk"), QT_TRANSLATE_NOOP("headers", "About"), QT_TRANSLATE_NOOP("headers", "Source"))
     AT, CATEGORY, STATUS, TEXT, ABOUT, SOURCE = range(6)
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         level = risk_level(row.category, row.status)
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 clock_text(row.at, self.tz),
-                row.category,
-                row.status,
+                vocab.choice(row.category),
+                vocab.choice(row.status),
                 row.text,
                 row.about,
                 row.source,
@@ -159,24 +161,24 @@ class HooksTriggersRisksBoard(Board):
     """Three lists in a splitter: hooks, triggers (red-tinted), risks (grave ones on top, in red)."""
 
     OBJECT_NAME = "hooksBoard"
-    TITLE = "Hooks, triggers & risks"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Hooks, triggers & risks")
 
     entryActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hooks_model = ItemsModel("Hook: talk about", None, self)
-        self.triggers_model = ItemsModel("Trigger: avoid", TINT_RED, self)
+        self.hooks_model = ItemsModel(translate("notes", "Hook: talk about"), None, self)
+        self.triggers_model = ItemsModel(translate("notes", "Trigger: avoid"), TINT_RED, self)
         self.risks_model = RisksModel(self)
-        self.hooks_view = BoardTable(self.hooks_model, "hooksTable", "Hooks: what to talk about")
-        self.triggers_view = BoardTable(self.triggers_model, "triggersTable", "Triggers: topics to avoid")
-        self.risks_view = BoardTable(self.risks_model, "risksTable", "Risks")
+        self.hooks_view = BoardTable(self.hooks_model, "hooksTable", translate("boards", "Hooks: what to talk about"))
+        self.triggers_view = BoardTable(self.triggers_model, "triggersTable", translate("boards", "Triggers: topics to avoid"))
+        self.risks_view = BoardTable(self.risks_model, "risksTable", translate("boards", "Risks"))
         self.hooks_view.set_column_widths((5, 44, 24, 14))
         self.triggers_view.set_column_widths((5, 44, 24, 14))
         self.risks_view.set_column_widths((5, 9, 11, 40, 24, 14))
-        self.hooks_heading = section_label("Hooks", "hooksHeading", self.hooks_view)
-        self.triggers_heading = section_label("Triggers", "triggersHeading", self.triggers_view)
-        self.risks_heading = section_label("Risks", "risksHeading", self.risks_view)
+        self.hooks_heading = section_label(translate("notes", "Hooks"), "hooksHeading", self.hooks_view)
+        self.triggers_heading = section_label(translate("notes", "Triggers"), "triggersHeading", self.triggers_view)
+        self.risks_heading = section_label(translate("notes", "Risks"), "risksHeading", self.risks_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("hooksSplitter")
         splitter.setChildrenCollapsible(False)
@@ -220,10 +222,11 @@ class HooksTriggersRisksBoard(Board):
         self.risks_model.set_rows(risk_rows(state.risks, people))
         grave = sum(1 for r in state.risks if risk_level(r.category, r.status) == "danger")
         live = sum(1 for r in state.risks if r.status != "cleared")
-        self.hooks_heading.setText(f"Hooks · talk about ({len(state.hooks)})")
-        self.triggers_heading.setText(f"Triggers · avoid these topics ({len(state.triggers)})")
+        self.hooks_heading.setText(fill(translate("notes", "Hooks · talk about (%1)"), len(state.hooks)))
+        self.triggers_heading.setText(fill(translate("notes", "Triggers · avoid these topics (%1)"), len(state.triggers)))
         self.risks_heading.setText(
-            f"Risks · {live} live" + (f", {grave} CONFIRMED weapon/self-harm" if grave else "")
+            fill(translate("notes", "Risks · %1 live"), live)
+            + (fill(translate("notes", ", %1 CONFIRMED weapon/self-harm"), grave) if grave else "")
         )
         for heading in (self.hooks_heading, self.triggers_heading, self.risks_heading):
             heading.setAccessibleName(heading.text())

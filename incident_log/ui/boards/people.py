@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from incident_log.domain.kinds import PERSON_ROLES
 from incident_log.domain.state import IncidentState, Person
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import Board, BoardTable, RowsModel, bold_font, warning_text
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
+from incident_log.ui.text import plural
 from incident_log.ui.widgets import ElidedLabel
 
 # The key letter for each role: s1, h1, n1 … (the convention of the scenario files and the CLI).
@@ -46,10 +49,10 @@ ROLE_PREFIX: dict[str, str] = {
 }
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 
-NAME_REQUIRED = "Type the person's name (or a description such as 'unknown male, 40s')."
-KEY_TAKEN = "The key {key} is already used by {label}. Choose another key."
-ROLE_REQUIRED = "Type the person's role (subject, hostage, negotiator …) or choose it with Alt+Down."
-KEY_INVALID = "A key is a short word of lower-case letters and digits starting with a letter, e.g. s2."
+NAME_REQUIRED = QT_TRANSLATE_NOOP("people", "Type the person's name (or a description such as 'unknown male, 40s').")
+KEY_TAKEN = QT_TRANSLATE_NOOP("people", "The key {key} is already used by {label}. Choose another key.")
+ROLE_REQUIRED = QT_TRANSLATE_NOOP("people", "Type the person's role (subject, hostage, negotiator …) or choose it with Alt+Down.")
+KEY_INVALID = QT_TRANSLATE_NOOP("people", "A key is a short word of lower-case letters and digits starting with a letter, e.g. s2.")
 
 
 def suggest_key(role: str, taken: set[str]) -> str:
@@ -79,7 +82,7 @@ class PersonRow:
 
 
 class PeopleModel(RowsModel[PersonRow]):
-    HEADERS = ("Label", "Role", "Name", "Aliases", "Phones", "Key")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Label"), QT_TRANSLATE_NOOP("headers", "Role"), QT_TRANSLATE_NOOP("headers", "Name"), QT_TRANSLATE_NOOP("headers", "Aliases"), QT_TRANSLATE_NOOP("headers", "Phones"), QT_TRANSLATE_NOOP("headers", "Key"))
     LABEL, ROLE, NAME, ALIASES, PHONES, KEY = range(6)
 
     def key_of(self, row: PersonRow) -> int:
@@ -87,7 +90,8 @@ class PeopleModel(RowsModel[PersonRow]):
 
     def cell(self, row: PersonRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.label, row.role, row.name, row.aliases, row.phones, row.person_key)[column]
+            return (vocab.person_label(row.label), vocab.choice(row.role), row.name, row.aliases, row.phones,
+                    row.person_key)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.notes or None
         if role == Qt.ItemDataRole.FontRole and column == self.LABEL:
@@ -117,59 +121,59 @@ class AddPersonDialog(QDialog):
     def __init__(self, people: tuple[Person, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addPersonDialog")
-        self.setWindowTitle("Add person")
-        self.setAccessibleName("Add person")
+        self.setWindowTitle(translate("people", "Add person"))
+        self.setAccessibleName(translate("people", "Add person"))
         self._people = {p.key: p for p in people}
         self._key_edited = False
         self.fields: dict[str, Any] | None = None
 
         self.role_combo = ChoiceBox(PERSON_ROLES, placeholder="subject, hostage, negotiator …")
         self.role_combo.setObjectName("personRoleCombo")
-        self.role_combo.setAccessibleName("Role")
+        self.role_combo.setAccessibleName(translate("people", "Role"))
         self.role_combo.set_value("subject")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("personNameEdit")
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setPlaceholderText("Full name, or a description")
+        self.name_edit.setAccessibleName(translate("people", "Name"))
+        self.name_edit.setPlaceholderText(translate("people", "Full name, or a description"))
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("personKeyEdit")
-        self.key_edit.setAccessibleName("Key")
-        self.key_edit.setToolTip("Short key used in the log and the composer, e.g. s2")
+        self.key_edit.setAccessibleName(translate("people", "Key"))
+        self.key_edit.setToolTip(translate("people", "Short key used in the log and the composer, e.g. s2"))
         self.aliases_edit = QLineEdit()
         self.aliases_edit.setObjectName("personAliasesEdit")
-        self.aliases_edit.setAccessibleName("Aliases")
-        self.aliases_edit.setPlaceholderText("Comma-separated")
+        self.aliases_edit.setAccessibleName(translate("people", "Aliases"))
+        self.aliases_edit.setPlaceholderText(translate("people", "Comma-separated"))
         self.phones_edit = QLineEdit()
         self.phones_edit.setObjectName("personPhonesEdit")
-        self.phones_edit.setAccessibleName("Phones")
-        self.phones_edit.setPlaceholderText("Comma-separated")
+        self.phones_edit.setAccessibleName(translate("people", "Phones"))
+        self.phones_edit.setPlaceholderText(translate("people", "Comma-separated"))
         self.notes_edit = QLineEdit()  # one line, so Enter adds the person from any field
         self.notes_edit.setObjectName("personNotesEdit")
-        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setAccessibleName(translate("people", "Notes"))
         self.error_label = QLabel("")
         self.error_label.setObjectName("personErrorLabel")
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(translate("people", "Problem"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {warning_text(self).name()}; font-weight: bold;")
         self.error_label.hide()
 
         form = QFormLayout()
-        form.addRow("&Role", self.role_combo)
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Key", self.key_edit)
-        form.addRow("&Aliases", self.aliases_edit)
-        form.addRow("&Phones", self.phones_edit)
-        form.addRow("N&otes", self.notes_edit)
+        form.addRow(translate("people", "&Role"), self.role_combo)
+        form.addRow(translate("people", "&Name"), self.name_edit)
+        form.addRow(translate("people", "&Key"), self.key_edit)
+        form.addRow(translate("people", "&Aliases"), self.aliases_edit)
+        form.addRow(translate("people", "&Phones"), self.phones_edit)
+        form.addRow(translate("people", "N&otes"), self.notes_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("addPersonButtons")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add")
+        ok.setText(translate("people", "Add"))
         ok.setObjectName("addPersonOk")
-        ok.setAccessibleName("Add")
+        ok.setAccessibleName(translate("people", "Add"))
         ok.setDefault(True)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("addPersonCancel")
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(translate("people", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -198,14 +202,14 @@ class AddPersonDialog(QDialog):
     def problem(self) -> tuple[str, QWidget] | None:
         role = self.role_combo.resolution()
         if not role.ok:
-            return (role.message or ROLE_REQUIRED), self.role_combo
+            return (role.message or translate("people", ROLE_REQUIRED)), self.role_combo
         if not self.name_edit.text().strip():
-            return NAME_REQUIRED, self.name_edit
+            return translate("people", NAME_REQUIRED), self.name_edit
         key = self.key_edit.text().strip()
         if not KEY_PATTERN.match(key):
-            return KEY_INVALID, self.key_edit
+            return translate("people", KEY_INVALID), self.key_edit
         if key in self._people:
-            return KEY_TAKEN.format(key=key, label=self._people[key].label), self.key_edit
+            return translate("people", KEY_TAKEN).format(key=key, label=self._people[key].label), self.key_edit
         return None
 
     def accept(self) -> None:
@@ -231,7 +235,7 @@ class PeopleRegister(Board):
     """The register table and its "Add person" form."""
 
     OBJECT_NAME = "peopleRegister"
-    TITLE = "People"
+    TITLE = QT_TRANSLATE_NOOP("boards", "People")
 
     personAddRequested = Signal(dict)  # the person entry's fields: key, role, name, aliases, phones, notes
     entryActivated = Signal(int)  # the entry that registered the person
@@ -239,15 +243,15 @@ class PeopleRegister(Board):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PeopleModel(self)
-        self.view = BoardTable(self.model, "peopleTable", "People register")
+        self.view = BoardTable(self.model, "peopleTable", translate("boards", "People register"))
         self.view.set_column_widths((14, 12, 28, 18, 20, 6))
         self.view.seqActivated.connect(self.entryActivated)
-        self.add_button = QPushButton("Add person…")
+        self.add_button = QPushButton(translate("people", "Add person…"))
         self.add_button.setObjectName("addPersonButton")
-        self.add_button.setAccessibleName("Add person")
-        self.add_button.setToolTip("Add person (Insert)")
+        self.add_button.setAccessibleName(translate("people", "Add person"))
+        self.add_button.setToolTip(translate("people", "Add person (Insert)"))
         self.add_button.clicked.connect(self.open_add_person)
-        self.add_action = QAction("Add person…", self)
+        self.add_action = QAction(translate("people", "Add person…"), self)
         self.add_action.setObjectName("addPersonAction")
         self.add_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -255,7 +259,7 @@ class PeopleRegister(Board):
         self.addAction(self.add_action)
         self.count_label = ElidedLabel("")
         self.count_label.setObjectName("peopleCount")
-        self.count_label.setAccessibleName("Number of people")
+        self.count_label.setAccessibleName(translate("people", "Number of people"))
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.add_button)
@@ -296,6 +300,7 @@ class PeopleRegister(Board):
     def _render(self, state: IncidentState) -> None:
         self.model.set_rows(person_rows(state.people))
         n = len(state.people)
-        self.count_label.setText(f"{n} {'person' if n == 1 else 'people'} registered")
+        self.count_label.setText(plural(n, translate("people", "{n} person registered"),
+                                        translate("people", "{n} people registered")))
         if self.dialog is not None:
             self.dialog.set_people(state.people)

@@ -26,6 +26,7 @@ from incident_log.ui.boards._common import (
     full_time_text,
     zone_suffix,
 )
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.widgets import ElidedLabel
 
 
@@ -40,7 +41,7 @@ class FlagRow:
 
 
 class FlagsModel(RowsModel[FlagRow]):
-    HEADERS = ("Entry", "Reason", "Flagged", "By")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Entry"), QT_TRANSLATE_NOOP("headers", "Reason"), QT_TRANSLATE_NOOP("headers", "Flagged"), QT_TRANSLATE_NOOP("headers", "By"))
     TARGET, REASON, AT, AUTHOR = range(4)
 
     def seq_of(self, row: FlagRow) -> int:
@@ -48,7 +49,7 @@ class FlagsModel(RowsModel[FlagRow]):
         return row.target
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.AT else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.AT else "")
 
     def cell(self, row: FlagRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -59,7 +60,7 @@ class FlagsModel(RowsModel[FlagRow]):
             if column == self.AT:
                 return full_time_text(row.at, self.tz)
             if column == self.TARGET and row.unreviewed:
-                return "Not yet reviewed"
+                return translate("review", "Not yet reviewed")
             return row.reason if column == self.REASON else None
         if role == Qt.ItemDataRole.BackgroundRole and row.unreviewed and column == self.TARGET:
             return TINT_AMBER
@@ -72,30 +73,32 @@ class FlagsModel(RowsModel[FlagRow]):
 
 def reviewed_text(state: IncidentState, tz: Any) -> str:
     if state.reviewed_upto <= 0:
-        return "Not reviewed yet"
-    when = f" at {clock_text(state.reviewed_at, tz)}{zone_suffix(tz)}" if state.reviewed_at else ""
-    return f"Reviewed up to #{state.reviewed_upto}{when}"
+        return translate("review", "Not reviewed yet")
+    if state.reviewed_at:
+        return fill(translate("review", "Reviewed up to #%1 at %2%3"), state.reviewed_upto,
+                    clock_text(state.reviewed_at, tz), zone_suffix(tz))
+    return fill(translate("review", "Reviewed up to #%1"), state.reviewed_upto)
 
 
 class ReviewList(Board):
     """Flags for the debrief, newest last, with the review mark above them."""
 
     OBJECT_NAME = "reviewList"
-    TITLE = "Review"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Review")
 
     entryActivated = Signal(int)  # the flagged entry's seq
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reviewed_label = ElidedLabel("Not reviewed yet")
+        self.reviewed_label = ElidedLabel(translate("review", "Not reviewed yet"))
         self.reviewed_label.setObjectName("reviewedLabel")
-        self.reviewed_label.setAccessibleName("Reviewed up to")
+        self.reviewed_label.setAccessibleName(translate("review", "Reviewed up to"))
         font = self.reviewed_label.font()
         font.setBold(True)
         self.reviewed_label.setFont(font)
         self.reviewed_label.setContentsMargins(2, 4, 2, 4)
         self.model = FlagsModel(self)
-        self.view = BoardTable(self.model, "flagsTable", "Entries flagged for debrief")
+        self.view = BoardTable(self.model, "flagsTable", translate("boards", "Entries flagged for debrief"))
         self.view.set_column_widths((7, 44, 7, 14))
         self.view.seqActivated.connect(self.entryActivated)
         layout = QVBoxLayout(self)

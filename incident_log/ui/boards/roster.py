@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from incident_log.domain.kinds import ROTATION_ROLES
 from incident_log.domain.state import IncidentState, Person, Roster
+from incident_log.ui import vocab
 from incident_log.ui.boards._common import (
     LEVEL_ROLE,
     Board,
@@ -31,11 +32,12 @@ from incident_log.ui.boards._common import (
     section_label,
     zone_suffix,
 )
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.widgets import ElidedLabel
 
 PRIMARY = "primary negotiator"
-ON_PHONE = "On the phone {time} · {who}"
-ON_PHONE_SINCE_UNKNOWN = "On the phone: {who}"
+ON_PHONE = QT_TRANSLATE_NOOP("roster", "On the phone {time} · {who}")
+ON_PHONE_SINCE_UNKNOWN = QT_TRANSLATE_NOOP("roster", "On the phone: {who}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +61,20 @@ class PhoneRow:
 
 
 class RolesModel(RowsModel[RoleRow]):
-    HEADERS = ("Role", "Held by", "Since", "For")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Role"), QT_TRANSLATE_NOOP("headers", "Held by"), QT_TRANSLATE_NOOP("headers", "Since"), QT_TRANSLATE_NOOP("headers", "For"))
     ROLE, HOLDER, SINCE, FOR = range(4)
 
     def seq_of(self, row: RoleRow) -> int:
         return row.seq
 
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section] + (zone_suffix(self.tz) if section == self.SINCE else "")
+        return translate("headers", self.HEADERS[section]) + (zone_suffix(self.tz) if section == self.SINCE else "")
 
     def cell(self, row: RoleRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ROLE:
-                return row.role[0].upper() + row.role[1:]
+                shown = vocab.choice(row.role)
+                return shown[0].upper() + shown[1:]
             if column == self.HOLDER:
                 return row.holder or "—"
             if column == self.SINCE:
@@ -91,7 +94,7 @@ class RolesModel(RowsModel[RoleRow]):
 
 
 class PhoneModel(RowsModel[PhoneRow]):
-    HEADERS = ("Total", "Spells", "Negotiator")
+    HEADERS = (QT_TRANSLATE_NOOP("headers", "Total"), QT_TRANSLATE_NOOP("headers", "Spells"), QT_TRANSLATE_NOOP("headers", "Negotiator"))
     TOTAL, SPELLS, WHO = range(3)
 
     def seq_of(self, row: PhoneRow) -> int:
@@ -104,7 +107,7 @@ class PhoneModel(RowsModel[PhoneRow]):
     def cell(self, row: PhoneRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WHO:
-                return row.who + ("  ☎ now" if row.live_since is not None else "")
+                return row.who + (translate("roster", "  ☎ now") if row.live_since is not None else "")
             if column == self.TOTAL:
                 return hms(self.total(row))
             if column == self.SPELLS:
@@ -169,28 +172,28 @@ def on_phone_text(state: IncidentState, people: dict[str, Person], now: datetime
     """
     roster: Roster = state.roster
     if not roster.on_phone:
-        return "Nobody on the phone"
+        return translate("roster", "Nobody on the phone")
     who = person_text(people.get(roster.on_phone), roster.on_phone)
     if roster.on_phone_since is None:
-        return ON_PHONE_SINCE_UNKNOWN.format(who=who)
+        return translate("roster", ON_PHONE_SINCE_UNKNOWN).format(who=who)
     end = state.statistics.ended_at if state.sealed and state.statistics.ended_at else now
-    return ON_PHONE.format(time=hms((end - roster.on_phone_since).total_seconds()), who=who)
+    return translate("roster", ON_PHONE).format(time=hms((end - roster.on_phone_since).total_seconds()), who=who)
 
 
 class RosterBoard(Board):
     """Roles now, the live phone spell, and phone time per negotiator."""
 
     OBJECT_NAME = "rosterBoard"
-    TITLE = "Roster"
+    TITLE = QT_TRANSLATE_NOOP("boards", "Roster")
 
     entryActivated = Signal(int)  # the rotation entry of a role, the person entry of a negotiator
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: dict[str, Person] = {}
-        self.on_phone_label = ElidedLabel("Nobody on the phone", min_chars=12)
+        self.on_phone_label = ElidedLabel(translate("roster", "Nobody on the phone"), min_chars=12)
         self.on_phone_label.setObjectName("onPhoneLabel")
-        self.on_phone_label.setAccessibleName("On the phone")
+        self.on_phone_label.setAccessibleName(translate("roster", "On the phone"))
         font = self.on_phone_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -200,8 +203,8 @@ class RosterBoard(Board):
 
         self.roles_model = RolesModel(self)
         self.phone_model = PhoneModel(self)
-        self.roles_view = BoardTable(self.roles_model, "rosterRolesTable", "Roles now")
-        self.phone_view = BoardTable(self.phone_model, "phoneTimeTable", "Time on the phone per negotiator")
+        self.roles_view = BoardTable(self.roles_model, "rosterRolesTable", translate("boards", "Roles now"))
+        self.phone_view = BoardTable(self.phone_model, "phoneTimeTable", translate("boards", "Time on the phone per negotiator"))
         self.roles_view.set_column_widths((19, 38, 5, 8))
         self.phone_view.set_column_widths((9, 6, 40))
         self.roles_view.seqActivated.connect(self.entryActivated)
@@ -210,9 +213,9 @@ class RosterBoard(Board):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.on_phone_label)
-        layout.addWidget(section_label("Roles now", "rolesHeading", self.roles_view))
+        layout.addWidget(section_label(translate("roster", "Roles now"), "rolesHeading", self.roles_view))
         layout.addWidget(self.roles_view, 3)
-        layout.addWidget(section_label("Time on the phone", "phoneHeading", self.phone_view))
+        layout.addWidget(section_label(translate("roster", "Time on the phone"), "phoneHeading", self.phone_view))
         layout.addWidget(self.phone_view, 2)
         self.setFocusProxy(self.roles_view)
 
