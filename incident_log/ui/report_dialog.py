@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
-from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions, ReportResult
+from incident_log.report.options import DEFAULT_CLASSIFICATIONS, ReportOptions, ReportResult, classification_for
 from incident_log.ui import vocab
-from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
+from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
@@ -120,7 +121,15 @@ class ReportDialog(QDialog):
         self.confirm = QCheckBox(translate("report_dialog", "I confirm this copy names the people involved and will be recorded in the log"))
         self.confirm.setObjectName("confirmUnredacted")
         form.addRow("", self.confirm)
-        self.classification = QLineEdit(DEFAULT_CLASSIFICATION)
+        # The report's language is chosen per report (a Spanish cell may print an English copy for
+        # a UK review board); it starts as the app's own.
+        self.language = ChoiceBox([("English", "en"), ("Español", "es")], self, chars=10)
+        self.language.setObjectName("reportLanguage")
+        self.language.setAccessibleName(translate("report_dialog", "Language of the report"))
+        self.language.set_value(current_language())
+        self.language.chosen.connect(lambda _value: self._language_changed())
+        form.addRow(translate("report_dialog", "&Language:"), self.language)
+        self.classification = QLineEdit(DEFAULT_CLASSIFICATIONS[self.report_language()])
         self.classification.setObjectName("classificationEdit")
         form.addRow(translate("report_dialog", "Marking:"), self.classification)
         path_row = QHBoxLayout()
@@ -270,6 +279,14 @@ class ReportDialog(QDialog):
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
+    def report_language(self) -> str:
+        return self.language.value() or "en"
+
+    def _language_changed(self) -> None:
+        # A marking still at one language's default follows the language; one the officer typed stays.
+        if self.classification.text().strip() in DEFAULT_CLASSIFICATIONS.values():
+            self.classification.setText(DEFAULT_CLASSIFICATIONS[self.report_language()])
+
     def _update_enabled(self) -> None:
         unredacted = self.unredacted.isChecked()
         self.reason.setEnabled(unredacted)
@@ -288,9 +305,11 @@ class ReportDialog(QDialog):
             return
         unredacted = self.unredacted.isChecked()
         reason = self.reason.text().strip()
+        lang = self.report_language()
         options = ReportOptions(
-            classification=self.classification.text().strip() or DEFAULT_CLASSIFICATION,
+            classification=classification_for(self.classification.text().strip(), lang),
             unredacted_reason=reason if unredacted else None,
+            lang=lang,
         )
         self._pending = (Path(self.path.text().strip()).expanduser(), unredacted, reason)
         self.last_error = ""

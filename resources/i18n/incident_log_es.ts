@@ -2602,6 +2602,14 @@ Plazo reiterado %1 vez/veces</translation>
         <translation>Confirmo que esta copia nombra a las personas implicadas y que quedará en el registro</translation>
     </message>
     <message>
+        <source>Language of the report</source>
+        <translation>Idioma del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
         <source>Marking:</source>
         <translation>Clasificación:</translation>
     </message>

@@ -149,3 +149,28 @@ def test_unredacted_needs_reason_and_confirmation_and_is_audited(
     assert audit.fields["reason"] == "Court order 2026/114" and audit.author == "DS Kowalski"
     pdf = read_pdf(target)
     assert pdf.has_word("Ibarra") and "UNREDACTED" in pdf.pages[0]
+
+
+def test_the_report_language_is_chosen_in_the_dialog_by_keyboard(
+    qtbot, dialog: ReportDialog, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A Spanish copy from an English app (or the reverse): the marking follows while untouched."""
+    language = dialog.findChild(QComboBox, "reportLanguage")
+    marking = dialog.findChild(QLineEdit, "classificationEdit")
+    assert language.currentText() == "English" and marking.text() == "OFFICIAL-SENSITIVE"
+    language.setFocus()
+    language.lineEdit().selectAll()
+    qtbot.keyClicks(language.lineEdit(), "Esp")
+    QTest.keyClick(language, Qt.Key.Key_Tab)
+    assert dialog.report_language() == "es"
+    assert marking.text() == "DIFUSIÓN LIMITADA"
+    target = tmp_path / "informe.pdf"
+    _set_path(qtbot, dialog, target)
+    make = dialog.findChild(QPushButton, "makeReportButton")
+    make.setFocus()
+    with qtbot.waitSignal(dialog.finished_report, timeout=120_000) as blocker:
+        QTest.keyClick(make, Qt.Key.Key_Space)
+    assert blocker.args == [target], dialog.last_error
+    pdf = read_pdf(target)
+    assert "DIFUSIÓN LIMITADA" in pdf.pages[0] and "Página 1 de" in pdf.text
+    assert "Sujeto A" in pdf.text and not pdf.has_word("Ibarra")
