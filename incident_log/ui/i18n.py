@@ -9,11 +9,14 @@ Qt's own ``qtbase_es.qm`` is loaded beside ours so the standard dialogs and butt
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from incident_log import i18n as core_i18n
 
 LANGUAGES = ("en", "es")  # English is the source language: it needs no catalogue
 CHOICES = ("system",) + LANGUAGES  # the setting's values
@@ -76,6 +79,10 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     says a change takes effect in windows opened after it.
     """
     language = language or current_language()
+    # The core's own sentences (errors, the domain's refusals, a report's default language) come
+    # from gettext, which follows INCIDENT_LOG_LANG: the app's choice is the whole process's, so a
+    # Spanish window never shows an English refusal, nor an English window a Spanish one.
+    os.environ[core_i18n.ENV_VAR] = language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

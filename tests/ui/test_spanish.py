@@ -469,3 +469,16 @@ def test_an_unreadable_entry_time_is_said_in_spanish(spanish: None, ctx: Any, lo
     type_text(composer.time_edit, "mañana")
     qtbot.waitUntil(lambda: "no es una hora" in composer.time_shown.text())
     assert "escriba 21:40, -10m o déjelo vacío para ahora" in composer.time_shown.text()
+
+
+def test_the_core_speaks_the_language_the_app_chose(qapp: QApplication) -> None:
+    """The app's language setting wins over the locale for the core's messages too (both ways)."""
+    from incident_log import errors
+
+    try:
+        i18n.install(qapp, "es")
+        assert "Ya existe" in str(errors.VaultExists("/tmp/v.db"))
+        i18n.install(qapp, "en")
+        assert str(errors.VaultExists("/tmp/v.db")).startswith("A vault already exists")
+    finally:
+        i18n.install(qapp, "en")
