@@ -84,9 +84,15 @@ def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else Logbook.default_path()
 
 
-def open_logbook(args: argparse.Namespace) -> Any:
+def open_logbook(args: argparse.Namespace, *, cell: bool = True) -> Any:
+    """The vault's Logbook; with ``--cell`` (and ``cell``), the shared store over it (cli_cell.py)."""
     from incident_log.logbook import Logbook  # noqa: PLC0415
 
+    if cell:
+        from incident_log import cli_cell  # noqa: PLC0415
+
+        if cli_cell.cell_url(args):
+            return cli_cell.open_cell_book(args)
     path = vault_path(args)
     try:
         book = Logbook.open(path)
@@ -95,6 +101,26 @@ def open_logbook(args: argparse.Namespace) -> Any:
             raise
         book = Logbook.open(path, passphrase=getpass.getpass("Vault passphrase: "))
     return book
+
+
+def in_cell(book: Any) -> bool:
+    return getattr(book, "kind", "vault") == "cell"
+
+
+def say_recorded(book: Any, result: Any) -> None:
+    """An entry's number; in cell mode, said plainly when it waits in the queue."""
+    if getattr(result, "waiting", False):
+        waiting = book.station.queue.count()
+        noun = "entry" if waiting == 1 else "entries"
+        say(f"queued as provisional #{result.number}; {waiting} {noun} waiting")
+    else:
+        say(str(result.seq))
+
+
+def recorded_entry(result: Any) -> Any:
+    """The Entry itself (a cell acknowledgement wraps it)."""
+    inner = getattr(result, "entry", None)
+    return inner if inner is not None and hasattr(result, "waiting") else result
 
 
 def author_of(args: argparse.Namespace, book: Any) -> str:
@@ -140,7 +166,7 @@ def cmd_details(args: argparse.Namespace) -> int:
     }
     with open_logbook(args) as book:
         entry = book.change_details(args.ref, reason=args.reason, author=author_of(args, book), **changes)
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
@@ -213,7 +239,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             delay_reason=args.delay_reason,
         )
         entry = book.record(args.ref, draft)
-        say(str(entry.seq))
+        say_recorded(book, entry)
         clock_warning(entry)
     return EXIT_OK
 
@@ -233,13 +259,13 @@ def cmd_amend(args: argparse.Namespace) -> int:
         if corrected:
             corrected = _parse_fields(args.field, target.kind)
         entry = book.amend(args.ref, args.seq, args.text, reason=args.reason, author=author_of(args, book), corrected=corrected)
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
-        entry = book.seal(args.ref, author=author_of(args, book))
+        entry = recorded_entry(book.seal(args.ref, author=author_of(args, book)))
         say(f"{args.ref} sealed at entry #{entry.seq}; head {entry.fields['head']}")
     return EXIT_OK
 
@@ -247,7 +273,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
 def cmd_reopen(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         entry = book.reopen(args.ref, args.reason, author=author_of(args, book))
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
@@ -303,13 +329,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise CliError("--head and --count check one incident: give its REF.")
     with open_logbook(args) as book:
         result = book.verify(args.ref, head=args.head, count=args.count)
+        shared = in_cell(book)
     for warning in result.warnings:
         say(f"warning: {warning}", sys.stderr)
     if result.ok:
-        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); chain and file verified.")
+        checked = "shared chain, signatures and this workstation's copy" if shared else "chain and file"
+        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); {checked} verified.")
         for ref, (count, head) in sorted(result.head.items()):
             say(f"{ref}: {count} entries, head {head or '(empty)'}")
-        if not args.ref:
+        if not args.ref and not shared:
             say(f"vault ledger: {result.ledger[0]} incident record(s), head {result.ledger[1]}")
         return EXIT_OK
     if result.first_bad is not None:
@@ -320,9 +348,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def _not_in_cell(args: argparse.Namespace, what: str) -> None:
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    if cli_cell.cell_url(args):
+        raise CliError(
+            f"{what} does not work in cell mode yet (issue 11, phase two): run it without --cell "
+            "(and without INCIDENT_LOG_CELL) on a vault."
+        )
+
+
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from incident_log import fileio  # noqa: PLC0415
 
+    _not_in_cell(args, "A bundle")
     with open_logbook(args) as book:
         book.incident(args.ref)
         fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
@@ -333,6 +372,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
+    _not_in_cell(args, "A bundle")
     with open_logbook(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
@@ -351,6 +391,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    _not_in_cell(args, "The desktop app")
     from incident_log.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the desktop app
 
     return run(Path(args.vault).expanduser() if args.vault else None, getattr(args, "ref", None))
@@ -384,9 +425,13 @@ def build_parser() -> argparse.ArgumentParser:
     # a --vault given before it to None.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS, help=vault_help)
+    from incident_log.cli_cell import CELL_HELP  # noqa: PLC0415
+
+    common.add_argument("--cell", metavar="URL", default=argparse.SUPPRESS, help=CELL_HELP)
 
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vault", metavar="PATH", default=None, help=vault_help)
+    parser.add_argument("--cell", metavar="URL", default=None, help=CELL_HELP)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -479,6 +524,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_bundle_import)
     p.add_argument("file", metavar="FILE")
 
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    cli_cell.register(sub, common)
     try:
         from incident_log import cli_report  # noqa: PLC0415
     except ImportError:

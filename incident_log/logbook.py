@@ -230,6 +230,15 @@ class Logbook:
     def forget_keyring(self) -> None:
         keyslots.keyring_forget(self._vault.vault_id)
 
+    def derived_key(self, purpose: str) -> bytes:
+        """A 32-byte key for a file that belongs with this vault (cell mode's queue and mirror):
+        HMAC-SHA-256 of the vault's data key, so unlocking the vault unlocks it, and it is not
+        the vault's own key."""
+        import hashlib  # noqa: PLC0415
+        import hmac  # noqa: PLC0415
+
+        return hmac.new(self._vault.key, f"incident-log/{purpose}".encode(), hashlib.sha256).digest()
+
     def close(self) -> None:
         with self._lock:
             if self._watch is not None:

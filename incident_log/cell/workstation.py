@@ -45,6 +45,9 @@ SYSTEM_AUTHOR = "incident-log"  # the author of the entries the program writes i
 NO_LEDGER = "0" * 64  # an opening's ledger head in cell mode: the server keeps no vault ledger (phase two)
 
 StoreOpener = Callable[[str, Secrets, SigningKey | None], CellStore]
+# A draft that depends on the chain's head at the moment of the append (a seal carries the head
+# hash and count): built inside the server's head lock, so it can only be recorded online.
+DraftAtHead = Callable[[ChainTop], NewEntry]
 
 
 def _open_store(url: str, secrets: Secrets, signer: SigningKey | None) -> CellStore:
@@ -61,6 +64,15 @@ class Acknowledgement:
     @property
     def waiting(self) -> bool:
         return self.queued is not None
+
+    @property
+    def seq(self) -> int:
+        """The entry's number: its seq, or its provisional number while it waits (as ``number``)."""
+        return self.number
+
+    @property
+    def clock_back(self) -> int:
+        return self.entry.clock_back if self.entry is not None else 0
 
     @property
     def number(self) -> int:
@@ -177,6 +189,7 @@ class Workstation:
         self.queue = OfflineQueue(local)
         self._store: CellStore | None = None
         self._problem: str | None = "not connected yet"
+        self.trouble: errors.CellError | None = None  # why the last connect() failed
         self._public_keys: dict[str, bytes] = {}
 
     # -- the connection ---------------------------------------------------------------------------
@@ -199,8 +212,10 @@ class Workstation:
             self._store = self._opener(self._url, self._secrets, self._signer)
         except errors.CellError as trouble:
             self._problem = trouble.message
+            self.trouble = trouble
             return False
         self._problem = None
+        self.trouble = None
         return True
 
     def _went_offline(self, why: str) -> None:
@@ -234,10 +249,15 @@ class Workstation:
 
     # -- recording ------------------------------------------------------------------------------------
 
-    def record(self, incident_id: str, draft: NewEntry, *, allow_system: bool = False) -> Acknowledgement:
+    def record(
+        self, incident_id: str, draft: NewEntry | DraftAtHead, *, allow_system: bool = False
+    ) -> Acknowledgement:
         now = utc_now()
         uid = str(uuid.uuid4())
         validated: list[CleanEntry] = []
+        if not isinstance(draft, NewEntry) and (self._store is None or self.queue.count(incident_id)):
+            # Its content depends on the final head, which only the server knows once the queue is in.
+            raise errors.NeedsServer()
         if self._store is not None and self.queue.count(incident_id) == 0:
             try:
                 appended = self._store.append(
@@ -248,9 +268,12 @@ class Workstation:
                 # Unreachable, or refused for a reason that is not the entry's (login, key): the
                 # entry is kept in the queue all the same, and the status line says why.
                 self._went_offline(gone.message)
+                if not isinstance(draft, NewEntry):
+                    raise errors.NeedsServer() from None
             else:
                 self._keep_own(incident_id, appended)
                 return Acknowledgement(entry=appended.entry)
+        assert isinstance(draft, NewEntry)
         # Offline (or the connection dropped during the append: the server may or may not have the
         # entry; the entry id makes the replay find out). If the server had already validated it,
         # that result stands; otherwise it is validated against this workstation's copy.
@@ -272,14 +295,15 @@ class Workstation:
     def _prepare(
         self,
         incident_id: str,
-        draft: NewEntry,
+        draft: NewEntry | DraftAtHead,
         now: datetime,
         origin: str,
         allow_system: bool,
         validated: list[CleanEntry],
     ) -> Prepare:
         def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
-            clean = self._apply_rules(incident_id, draft, top, facts, now, allow_system)
+            wanted = draft if isinstance(draft, NewEntry) else draft(top)
+            clean = self._apply_rules(incident_id, wanted, top, facts, now, allow_system)
             validated.append(clean)
             # Recorded before the entry before it: a clock set back, or an entry that waited in a
             # queue while others were appended. Either way the chain says so (domain/chain.py).
@@ -291,8 +315,10 @@ class Workstation:
         self, incident_id: str, draft: NewEntry, top: ChainTop, facts: IncidentFacts, now: datetime, allow_system: bool
     ) -> CleanEntry:
         """The logbook's rules for an append (the same as ``Logbook._append``; phase two shares them)."""
-        if top.sealed and draft.kind not in AFTER_SEAL_KINDS:
+        if top.sealed and draft.kind not in AFTER_SEAL_KINDS and draft.kind != "reopen":
             raise core_errors.IncidentSealed(self._ref(incident_id))
+        if draft.kind == "reopen" and not top.sealed:
+            raise core_errors.ValidationError("kind", "the incident is open; only a sealed incident can be reopened")
         clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
         if clean.kind == "person" and facts.has_person(clean.fields["key"]):
             raise core_errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
