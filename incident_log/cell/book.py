@@ -20,12 +20,25 @@ from typing import Any
 from incident_log import errors as core_errors
 from incident_log.cell import errors
 from incident_log.cell.interface import ChainTop, IncidentRow, Prepare, Prepared
-from incident_log.cell.workstation import SYSTEM_AUTHOR, Acknowledgement, CellStatus, SyncReport, Workstation, opening_prepare
+from incident_log.cell.workstation import (
+    SYSTEM_AUTHOR,
+    Acknowledgement,
+    CellStatus,
+    SyncReport,
+    Workstation,
+    opening_prepare,
+)
 from incident_log.domain.chain import DETAILS, apply_change
 from incident_log.domain.entry import ORIGIN_IMPORT, Entry, Incident, NewEntry, utc_now
 from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ
 from incident_log.domain.state import IncidentState
-from incident_log.domain.validation import DEFAULT_LATE_MARGIN, IncidentDetails, IncidentFacts, validate_entry, validate_incident
+from incident_log.domain.validation import (
+    DEFAULT_LATE_MARGIN,
+    IncidentDetails,
+    IncidentFacts,
+    validate_entry,
+    validate_incident,
+)
 from incident_log.domain.zones import machine_zone
 from incident_log.store.repository import fields_json
 from incident_log.store.verify import VerifyResult

@@ -71,8 +71,8 @@ class Acknowledgement:
         return self.number
 
     @property
-    def clock_back(self) -> int:
-        return self.entry.clock_back if self.entry is not None else 0
+    def clock_back(self) -> int | None:
+        return self.entry.clock_back if self.entry is not None else None
 
     @property
     def number(self) -> int:
