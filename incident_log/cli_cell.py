@@ -81,9 +81,15 @@ def _admin_secrets(url: str) -> Any:
 # --- opening the shared store ---------------------------------------------------------------------
 
 
-def _cell_password(vault: Path, target: Any, passphrase: _Passphrase) -> str:
+def _by_certificate(target: Any) -> bool:
+    return bool(target.params.get("sslcert"))
+
+
+def _cell_password(vault: Path, target: Any, passphrase: _Passphrase) -> str | None:
     from incident_log.cell import errors, login  # noqa: PLC0415
 
+    if _by_certificate(target):
+        return None  # the client certificate is the login (its key file: unencrypted, owner-only)
     found = login.password_from_env() or login.password_from_keyring(target)
     if found:
         return found
@@ -147,7 +153,7 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> Any:
             warn(f"warning: {problem}")
         for _uid, reason in report.replay.held:
             warn(f"warning: a queued entry is held: {reason}")
-    elif not station.online:
+    if sync and not station.online:
         warn(f"offline: {station.status().problem}")
     return cell
 
@@ -200,21 +206,22 @@ def cmd_login(args: argparse.Namespace) -> int:
     if url is None:
         raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
     target = parse_url(url)
-    password = login.password_from_env()
-    if password is None:
+    password = None if _by_certificate(target) else login.password_from_env()
+    if password is None and not _by_certificate(target):
         if not sys.stdin.isatty():
             raise CliError(f"The cell password is needed: set {login.PASSWORD_ENV}, or run this in a terminal.")
         password = getpass.getpass(f"Cell password of {target.user} (from 'cell add-user'): ")
-    login.check_password(password)
     passphrase = _Passphrase()
     path = vault_path(args)
     with open_logbook(args, cell=False) as book:
         wrap_with = passphrase()
         if not book.check_passphrase(wrap_with):
             raise errors.WrongCellLoginPassphrase()
-    kept = login.keep_password(path, target, password, wrap_with, remember_in_keyring=not args.no_keyring)
-    where = "the system keyring and " if kept.in_keyring else ""
-    say(f"Cell password kept in {where}{kept.slot} (wrapped under the vault's passphrase).")
+    if password is not None:
+        login.check_password(password)
+        kept = login.keep_password(path, target, password, wrap_with, remember_in_keyring=not args.no_keyring)
+        where = "the system keyring and " if kept.in_keyring else ""
+        say(f"Cell password kept in {where}{kept.slot} (wrapped under the vault's passphrase).")
     key_path = signing.slot_path(path)
     if key_path.exists():
         signer = _signing_key(path, passphrase)
