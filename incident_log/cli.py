@@ -156,6 +156,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             time_zone=args.time_zone, author=author_of(args, book),
         )
         say(incident.ref)
+        if in_cell(book) and not book.online:
+            warn(
+                "the cell server cannot be reached: the incident is kept on this workstation and created on "
+                "the server, with its entries, at the next 'cell sync' (or the next command once it is back)."
+            )
     return EXIT_OK
 
 

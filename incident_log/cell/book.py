@@ -166,10 +166,19 @@ class CellBook:
                                  exercise=exercise, time_zone=zone, now=now)
 
     def _next_ref(self, opened: datetime) -> str:
+        """The next free NEG-YYYY-NNNN. Offline, from what this workstation knows, with a suffix of
+        its own (NEG-2026-0004-7F3A): another workstation may take the same number meanwhile, and a
+        ref taken on the server would hold the new incident in the queue."""
         prefix = f"NEG-{opened.year}-"
-        taken = [row.ref for row in self.station.store.incidents()]
-        numbers = [int(r[len(prefix):]) for r in taken if r.startswith(prefix) and r[len(prefix):].isdigit()]
-        return f"{prefix}{(max(numbers, default=0) + 1):04d}"
+        mirror = self.station.mirror
+        if self.station.online:
+            taken = [row.ref for row in self.station.store.incidents()]
+        else:
+            taken = [row.ref for row in map(mirror.find_incident, mirror.incident_ids()) if row is not None]
+        numbers = [int(r[len(prefix):len(prefix) + 4]) for r in taken
+                   if r.startswith(prefix) and r[len(prefix):len(prefix) + 4].isdigit()]
+        ref = f"{prefix}{(max(numbers, default=0) + 1):04d}"
+        return ref if self.station.online else f"{ref}-{uuid.uuid4().hex[:4].upper()}"
 
     def create_incident(
         self,
@@ -183,14 +192,14 @@ class CellBook:
         time_zone: str | None = None,
         author: str = SYSTEM_AUTHOR,
     ) -> Incident:
-        """A new shared incident (needs the server: the whole cell must agree on its ref)."""
-        if not self.station.online:
-            raise errors.CellUnreachable("a new incident needs the server; record it there when it is back")
+        """A new shared incident; offline, kept here and created on the server by the next sync."""
         now = utc_now()
         details = self._details(title, type=type, location=location, ref=ref, exercise=exercise,
                                 opened_at=opened_at or now, time_zone=time_zone, now=now)
         row = IncidentRow(str(uuid.uuid4()), details.ref, details.title, details.type, details.location,
                           details.opened_at, details.exercise, details.time_zone)
+        if self.station.mirror.find_incident(row.ref) is not None:
+            raise core_errors.DuplicateRef(row.ref)
         self.station.create_incident(row, author=author)
         return self.incident(row.id)
 

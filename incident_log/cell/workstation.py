@@ -232,13 +232,48 @@ class Workstation:
 
     # -- incidents ----------------------------------------------------------------------------------
 
-    def create_incident(self, row: IncidentRow, *, author: str = SYSTEM_AUTHOR) -> Entry:
-        """A new shared incident with its opening entry #0 (needs the server: its identity must be
-        known to the whole cell). ``row`` holds details already checked by ``validate_incident``."""
+    def create_incident(self, row: IncidentRow, *, author: str = SYSTEM_AUTHOR) -> Acknowledgement:
+        """A new shared incident with its opening entry #0. ``row`` holds details already checked
+        by ``validate_incident``.
+
+        Offline (or when the connection drops during the create), the incident is kept in the
+        mirror and its opening waits in the queue as provisional #0; the replay creates it on the
+        server first, idempotently by the incident's id, and then sends its entries. A ref another
+        workstation took meanwhile holds it there, with the reason."""
         now = utc_now()
-        opened = self.store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now, author=author))
-        self.follow(row.id)
-        return opened.entry
+        if self._store is not None:
+            try:
+                opened = self._store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now, author=author))
+            except errors.CellError as gone:
+                self._went_offline(gone.message)
+            else:
+                self.follow(row.id)
+                return Acknowledgement(entry=opened.entry)
+        self.mirror.keep_incident(row)
+        facts = LocalFacts(self.mirror, self.queue, row.id)
+        prepared = opening_prepare(row, now=now, author=author)(self.mirror.chain_top(row.id), facts)
+        queued = self.queue.put(
+            row.id, prepared.clean, entry_uid=str(uuid.uuid4()), recorded_at=now, origin=ORIGIN_LIVE, mirror_count=-1
+        )
+        return Acknowledgement(queued=queued)
+
+    def _create_queued(self, queued: QueuedEntry) -> Appended:
+        """Replay of an opening queued offline: the incident and its #0 (already there: found, not doubled)."""
+        store = self.store
+        present = store.find_incident(queued.incident_id)
+        if present is not None:
+            first = store.read_signed(queued.incident_id, after=-1, limit=1)
+            if not first or first[0].entry.seq != 0:
+                raise errors.ChainMoved()
+            return Appended(first[0].entry, already_present=True)
+        row = self.mirror.find_incident(queued.incident_id)
+        if row is None:
+            raise core_errors.UnknownIncident(queued.incident_id)
+
+        def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
+            return Prepared(queued.clean, queued.recorded_at, queued.origin)
+
+        return store.create_incident(row, created_at=queued.recorded_at, opening=prepare)
 
     def follow(self, incident_id: str) -> None:
         found = self.store.find_incident(incident_id)
@@ -343,7 +378,10 @@ class Workstation:
             report.connected = False
             return report
         try:
+            waiting = {q.incident_id for q in self.queue.pending() if q.clean.kind == OPENING}
             for incident_id in self.mirror.incident_ids():
+                if incident_id in waiting:
+                    continue  # created offline and not on the server yet (its opening is held)
                 fetched, problems = self.fetch(incident_id)
                 report.fetched += fetched
                 report.problems.extend(problems)
@@ -353,6 +391,8 @@ class Workstation:
         return report
 
     def _append_queued(self, queued: QueuedEntry, refs: int | None) -> Appended:
+        if queued.clean.kind == OPENING:
+            return self._create_queued(queued)
         prepare = self._prepare(
             queued.incident_id, queued.draft(refs), queued.recorded_at, queued.origin, True, []
         )

@@ -275,3 +275,30 @@ def test_commands_that_do_not_work_in_cell_mode_say_so(run: Run, make_station: C
     station = make_station("loggist")
     code, _out, err = run(*station.args("bundle", "import", str(tmp_path / "x.bundle")))
     assert code == 1 and "does not work in cell mode yet" in err
+
+
+@pytest.mark.slow
+def test_an_incident_opened_while_the_server_is_down_reaches_the_cell(
+    run: Run, make_station: Callable[..., Station], pg_server: PostgresServer
+) -> None:
+    loggist, leader = make_station("loggist"), make_station("leader")
+    pg_server.stop()
+    try:
+        code, out, err = run(*loggist.args("new", "--title", "Opened offline", "--type", "barricade"))
+        assert code == 0, err
+        ref = out.strip()
+        assert re.fullmatch(r"NEG-\d{4}-0001-[0-9A-F]{4}", ref)  # a suffix: another workstation may take -0001
+        assert "created on the server" in err
+        code, out, _ = run(*loggist.args("log", ref, "note", "first words"))
+        assert code == 0 and out.strip() == "queued as provisional #1; 2 entries waiting"  # the opening waits too
+        code, out, _ = run(*loggist.args("list"))
+        assert code == 0 and out.startswith(f"{ref}\topen\t0 entries")
+    finally:
+        pg_server.start()
+    code, out, err = run(*loggist.args("cell", "sync"))
+    assert code == 0 and out.startswith("Sent 2 entries"), err
+    code, out, _ = run(*leader.args("list"))
+    assert code == 0 and out.startswith(f"{ref}\topen\t1 entries")
+    for station in (loggist, leader):
+        assert texts(run, station, ref) == ["first words"]
+        assert run(*station.args("verify", ref))[0] == 0
