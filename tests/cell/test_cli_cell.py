@@ -302,3 +302,37 @@ def test_an_incident_opened_while_the_server_is_down_reaches_the_cell(
     for station in (loggist, leader):
         assert texts(run, station, ref) == ["first words"]
         assert run(*station.args("verify", ref))[0] == 0
+
+
+def test_a_client_certificate_user_needs_no_password(
+    run: Run, cell_admin_url: str, pg_server: PostgresServer, cell_name: str, tmp_path: Path
+) -> None:
+    role = unique("cert")
+    code, out, err = run("cell", "add-user", role, "--url", cell_admin_url, "--cell-name", cell_name, "--certificate")
+    assert code == 0 and "client certificate" in out and not re.search(r"[0-9a-f]{64}", out), err
+    cert = pg_server.client_certificate(role)
+    vault = tmp_path / "cert.db"
+    Logbook.create(vault, PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF).close()
+    station = Station(vault, f"{pg_server.url(role)}&sslcert={cert.cert_path}&sslkey={cert.key_path}", role)
+    code, out, err = run(*station.args("cell", "login"))
+    assert code == 0 and f"Connected as '{role}'" in out and "Cell password kept" not in out, err
+    ref = new_incident(run, station)
+    assert run(*station.args("log", ref, "note", "signed in by certificate"))[1].strip() == "1"
+    assert run(*station.args("verify", ref))[0] == 0
+
+
+def test_report_from_the_shared_log(run: Run, make_station: Callable[..., Station], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    loggist, leader = make_station("loggist"), make_station("leader")
+    ref = new_incident(run, loggist)
+    assert run(*loggist.args("log", ref, "note", "Negotiator on the phone"))[0] == 0
+    assert run(*leader.args("log", ref, "note", "Perimeter holds"))[0] == 0
+    pdf = tmp_path / "report.pdf"
+    code, out, err = run(*leader.args("report", ref, "-o", str(pdf), "--unredacted", "--reason", "court copy"))
+    assert code == 0 and "UNREDACTED copy, recorded in the log" in out, err
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert ref in text and "Negotiator on the phone" in text and "Perimeter holds" in text
+    code, out, _ = run(*loggist.args("export", ref, "--format", "jsonl"))
+    kinds = [json.loads(line)["kind"] for line in out.splitlines()]
+    assert kinds == ["note", "note", "audit"]  # the unredacted copy is on the shared log, for everyone
