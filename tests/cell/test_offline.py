@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from incident_log.cell import errors
 from incident_log.cell.connect import Secrets
 from incident_log.cell.interface import Appended, Prepare
 from incident_log.cell.localdb import open_local
