@@ -50,6 +50,7 @@ from incident_log.domain.validation import (
     validate_incident,
 )
 from incident_log.domain.zones import machine_zone
+from incident_log.events import EntriesAdded, EventBus
 from incident_log.store import keyslots, ledger, repository
 from incident_log.store.engine import raise_storage_error
 from incident_log.store.vault import UnlockedVault, create_vault, unlock_vault
@@ -80,12 +81,6 @@ class TimelineFilter:
     since: datetime | None = None  # occurred_at at or after
     until: datetime | None = None
     flagged_only: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class EntriesAdded:
-    incident_ref: str
-    seqs: tuple[int, ...]
 
 
 def _late_margin(value: str | None, *, strict: bool = False) -> timedelta:
@@ -156,15 +151,13 @@ class Logbook:
         self.unlocked_with = unlocked.unlocked_with
         self.keyring_note = unlocked.keyring_note
         self._lock = threading.RLock()
-        self._subscribers: list[Callable[[EntriesAdded], None]] = []
-        self._known_heads: dict[str, tuple[str, int]] = {}
         self._watch: Connection | None = None
         self._data_version: int | None = None
         self._ids: dict[str, str] = {}  # ref -> incident id (refs never change)
         self._rows: dict[str, repository.IncidentRow] = {}  # ref or id -> its immutable row
         self._cache: dict[str, list[Entry]] = {}  # incident id -> entries loaded for state()
         self.late_margin = _late_margin(self.get_pref("late_margin_minutes"))
-        self._known_heads = self._read(repository.max_seqs)
+        self._events = EventBus(self._read(repository.max_seqs), lock=self._lock)
         fileio.protect_vault(self.path)
 
     # --- opening -------------------------------------------------------------------------
@@ -505,6 +498,7 @@ class Logbook:
         row = self._rows.get(ref) or self._read(self._incident_row, ref)
         pooled = self._engine.raw_connection()
         raw = pooled.driver_connection
+        assert raw is not None  # a checked-out pooled connection always has its driver connection
         try:
             raw.execute("BEGIN IMMEDIATE")
             try:
@@ -705,29 +699,11 @@ class Logbook:
     # --- live updates --------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[EntriesAdded], None]) -> Callable[[], None]:
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        """Hear of every entry added to the vault, by this process or another (``poll``)."""
+        return self._events.subscribe(callback)
 
     def _publish(self, heads: dict[str, tuple[str, int]]) -> list[EntriesAdded]:
-        events: list[EntriesAdded] = []
-        with self._lock:
-            for incident_id, (ref, top) in heads.items():
-                known = self._known_heads.get(incident_id, (ref, 0))[1]
-                if top > known:
-                    events.append(EntriesAdded(ref, tuple(range(known + 1, top + 1))))
-                    self._known_heads[incident_id] = (ref, top)
-            subscribers = list(self._subscribers)
-        for event in events:
-            for callback in subscribers:
-                callback(event)
-        return events
+        return self._events.publish(heads)
 
     def poll(self) -> list[EntriesAdded]:
         """Find entries other processes committed since the last look; tell the subscribers.
