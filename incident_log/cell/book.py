@@ -19,7 +19,6 @@ from typing import Any
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
-from incident_log.cell.interface import ChainTop, IncidentRow, Prepare, Prepared
 from incident_log.cell.workstation import (
     SYSTEM_AUTHOR,
     Acknowledgement,
@@ -42,6 +41,7 @@ from incident_log.domain.validation import (
 from incident_log.domain.zones import machine_zone
 from incident_log.store.repository import fields_json
 from incident_log.store.verify import VerifyResult
+from incident_log.store_interface import ChainTop, IncidentRow, Prepare, Prepared
 
 log = logging.getLogger(__name__)
 

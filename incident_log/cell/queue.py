@@ -30,10 +30,10 @@ from typing import Any
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
-from incident_log.cell.interface import Appended
 from incident_log.domain.chain import OPENING
 from incident_log.domain.entry import NewEntry, iso_utc, utc_now
 from incident_log.domain.validation import CleanEntry
+from incident_log.store_interface import Appended
 
 QUEUE_SCHEMA = (
     """

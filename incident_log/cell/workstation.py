@@ -28,7 +28,6 @@ from typing import Any
 from incident_log import errors as core_errors
 from incident_log.cell import errors
 from incident_log.cell.connect import Secrets
-from incident_log.cell.interface import Appended, ChainTop, Head, IncidentRow, Prepare, Prepared, SignedEntry
 from incident_log.cell.mirror import Mirror
 from incident_log.cell.queue import OfflineQueue, QueuedEntry, ReplayReport, replay
 from incident_log.cell.signing import SigningKey
@@ -38,6 +37,7 @@ from incident_log.domain.chain import OPENING, ChainReport, check_chain, clock_m
 from incident_log.domain.entry import ORIGIN_LIVE, Entry, NewEntry, utc_now
 from incident_log.domain.kinds import AFTER_SEAL_KINDS
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN, CleanEntry, IncidentFacts, validate_entry
+from incident_log.store_interface import Appended, ChainTop, Head, IncidentRow, Prepare, Prepared, SignedEntry
 
 log = logging.getLogger(__name__)
 
