@@ -386,7 +386,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with open_logbook(args) as book:
+    # The vault itself, in cell mode too (the shared log is the server's to back up).
+    with open_logbook(args, cell=False) as book:
         done = book.backup(Path(args.dest), force=args.force)
     say(
         f"Backed up {done.incidents} incident(s), {done.entries} entries to {done.vault} and {done.key_file}; "

@@ -336,3 +336,40 @@ def test_report_from_the_shared_log(run: Run, make_station: Callable[..., Statio
     code, out, _ = run(*loggist.args("export", ref, "--format", "jsonl"))
     kinds = [json.loads(line)["kind"] for line in out.splitlines()]
     assert kinds == ["note", "note", "audit"]  # the unredacted copy is on the shared log, for everyone
+
+
+def test_the_installed_command_with_the_environment(
+    run: Run, make_station: Callable[..., Station], pg_server: PostgresServer, tmp_path: Path
+) -> None:
+    """A separate process, the cell and secrets from the environment (no keyring at all)."""
+    import os
+    import subprocess
+    import sys
+
+    station = make_station("loggist", keyring=False)
+    ref = new_incident(run, station)
+    env = {
+        **os.environ, "INCIDENT_LOG_CELL": station.url, "INCIDENT_LOG_VAULT": str(station.vault),
+        "INCIDENT_LOG_PASSPHRASE": PASSPHRASE, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+
+    def incident_log(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "incident_log", *argv], env=env, capture_output=True,
+                              text=True, timeout=120, check=False)
+
+    done = incident_log("log", ref, "note", "from a script")
+    assert done.returncode == 0 and done.stdout.strip() == "1", done.stderr
+    pg_server.stop()
+    try:
+        done = incident_log("log", ref, "note", "from a script, offline")
+        assert done.returncode == 0 and done.stdout.strip() == "queued as provisional #2; 1 entry waiting"
+        done = incident_log("verify", ref)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.strip().splitlines()[-1].startswith("incident-log: error: The cell server cannot be reached")
+        done = incident_log("backup", str(tmp_path / "copy.db"))  # the vault itself: works offline
+        assert done.returncode == 0, done.stderr
+    finally:
+        pg_server.start()
+    done = incident_log("export", ref, "--format", "jsonl")  # syncs first
+    assert done.returncode == 0
+    assert [json.loads(line)["text"] for line in done.stdout.splitlines()] == ["from a script", "from a script, offline"]
