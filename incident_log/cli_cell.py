@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from incident_log import fileio
 from incident_log.cli import CliError, open_logbook, say, vault_path, warn
 
 CELL_ENV = "INCIDENT_LOG_CELL"
@@ -131,7 +132,9 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> Any:
         passphrase = _Passphrase()
         secrets = Secrets(password=_cell_password(path, target, passphrase))
         signer = _signing_key(path, passphrase)
-        local = open_local(path.with_name(path.name + LOCAL_SUFFIX), book.derived_key("cell-local"))
+        local_path = path.with_name(path.name + LOCAL_SUFFIX)
+        local = open_local(local_path, book.derived_key("cell-local"))
+        fileio.protect_vault(local_path)  # no -o of any command may land on the queue and mirror
         station = Workstation(url, secrets, local, signer=signer)
         if not station.connect() and station.trouble is not None and not isinstance(station.trouble, errors.CellUnreachable):
             raise station.trouble

@@ -373,3 +373,13 @@ def test_the_installed_command_with_the_environment(
     done = incident_log("export", ref, "--format", "jsonl")  # syncs first
     assert done.returncode == 0
     assert [json.loads(line)["text"] for line in done.stdout.splitlines()] == ["from a script", "from a script, offline"]
+
+
+def test_the_queue_and_mirror_file_is_owner_only_and_protected(run: Run, make_station: Callable[..., Station]) -> None:
+    station = make_station("loggist")
+    ref = new_incident(run, station)
+    local = station.vault.with_name(station.vault.name + ".cell")
+    assert local.stat().st_mode & 0o777 == 0o600
+    code, _out, err = run(*station.args("export", ref, "--format", "jsonl", "-o", str(local), "--force"))
+    assert code == 1 and "Traceback" not in err
+    assert run(*station.args("cell", "status"))[0] == 0  # still a working queue and mirror
