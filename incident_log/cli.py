@@ -16,9 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from incident_log import __version__, errors
+
+if TYPE_CHECKING:
+    from incident_log.facade import Book, Recorded
+    from incident_log.logbook import Logbook
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the operation failed or found a problem (verify)
@@ -84,15 +88,20 @@ def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else Logbook.default_path()
 
 
-def open_logbook(args: argparse.Namespace, *, cell: bool = True) -> Any:
-    """The vault's Logbook; with ``--cell`` (and ``cell``), the shared store over it (cli_cell.py)."""
+def open_logbook(args: argparse.Namespace) -> Book:
+    """The vault's Logbook; with ``--cell`` (or INCIDENT_LOG_CELL), the shared store over it (cli_cell.py)."""
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    if cli_cell.cell_url(args):
+        book: Book = cli_cell.open_cell_book(args)
+        return book
+    return open_vault(args)
+
+
+def open_vault(args: argparse.Namespace) -> Logbook:
+    """The vault itself (also in cell mode: bundles, backup, and the cell's own files beside it)."""
     from incident_log.logbook import Logbook  # noqa: PLC0415
 
-    if cell:
-        from incident_log import cli_cell  # noqa: PLC0415
-
-        if cli_cell.cell_url(args):
-            return cli_cell.open_cell_book(args)
     path = vault_path(args)
     try:
         book = Logbook.open(path)
@@ -103,16 +112,19 @@ def open_logbook(args: argparse.Namespace, *, cell: bool = True) -> Any:
     return book
 
 
-def in_cell(book: Any) -> bool:
+def in_cell(book: Book) -> bool:
     return getattr(book, "kind", "vault") == "cell"
 
 
-def say_recorded(book: Any, result: Any) -> None:
+def say_recorded(book: Book, result: Recorded) -> None:
     """An entry's number; in cell mode, said plainly when it waits in the queue."""
-    if getattr(result, "waiting", False):
-        waiting = book.station.queue.count()
+    if getattr(result, "waiting", False):  # only a cell acknowledgement waits
+        from incident_log.cell.book import CellBook  # noqa: PLC0415
+
+        assert isinstance(book, CellBook)
+        waiting = book.waiting()
         noun = "entry" if waiting == 1 else "entries"
-        say(f"queued as provisional #{result.number}; {waiting} {noun} waiting")
+        say(f"queued as provisional #{result.seq}; {waiting} {noun} waiting")
     else:
         say(str(result.seq))
 
@@ -123,7 +135,7 @@ def recorded_entry(result: Any) -> Any:
     return inner if inner is not None and hasattr(result, "waiting") else result
 
 
-def author_of(args: argparse.Namespace, book: Any) -> str:
+def author_of(args: argparse.Namespace, book: Book) -> str:
     if getattr(args, "author", None):
         return str(args.author)
     return book.get_pref("callsign") or getpass.getuser()
@@ -156,7 +168,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             time_zone=args.time_zone, author=author_of(args, book),
         )
         say(incident.ref)
-        if in_cell(book) and not book.online:
+        if in_cell(book) and not getattr(book, "online", True):
             warn(
                 "the cell server cannot be reached: the incident is kept on this workstation and created on "
                 "the server, with its entries, at the next 'cell sync' (or the next command once it is back)."
@@ -249,7 +261,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def clock_warning(entry: Any) -> None:
+def clock_warning(entry: Recorded) -> None:
     if entry.clock_back:
         warn(
             f"warning: this computer's clock is {entry.clock_back} s behind the entry before #{entry.seq} "
@@ -367,7 +379,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     from incident_log import fileio  # noqa: PLC0415
 
     _not_in_cell(args, "A bundle")
-    with open_logbook(args) as book:
+    with open_vault(args) as book:
         book.incident(args.ref)
         fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
         passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
@@ -378,7 +390,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     _not_in_cell(args, "A bundle")
-    with open_logbook(args) as book:
+    with open_vault(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
         say(incident.ref)
@@ -387,7 +399,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     # The vault itself, in cell mode too (the shared log is the server's to back up).
-    with open_logbook(args, cell=False) as book:
+    with open_vault(args) as book:
         done = book.backup(Path(args.dest), force=args.force)
     say(
         f"Backed up {done.incidents} incident(s), {done.entries} entries to {done.vault} and {done.key_file}; "

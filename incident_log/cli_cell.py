@@ -22,10 +22,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from incident_log import fileio
-from incident_log.cli import CliError, open_logbook, say, vault_path, warn
+from incident_log.cli import CliError, open_vault, say, vault_path, warn
+
+if TYPE_CHECKING:
+    from incident_log.cell.book import CellBook
 
 CELL_ENV = "INCIDENT_LOG_CELL"
 ADMIN_PASSWORD_ENV = "INCIDENT_LOG_CELL_ADMIN_PASSWORD"
@@ -112,11 +115,11 @@ def _signing_key(vault: Path, passphrase: _Passphrase) -> Any:
         return signing.unlock(path, passphrase=passphrase()).key
 
 
-def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> Any:
+def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
     """The shared store, with this workstation's vault. Unreachable is not an error (work queues);
     a refused login, certificate or URL is, with its sentence."""
     from incident_log.cell import errors  # noqa: PLC0415
-    from incident_log.cell.book import CellBook  # noqa: PLC0415
+    from incident_log.cell.book import CellBook  # noqa: PLC0415, F811 - loaded late (start-up cost)
     from incident_log.cell.connect import Secrets, parse_url  # noqa: PLC0415
     from incident_log.cell.localdb import open_local  # noqa: PLC0415
     from incident_log.cell.workstation import Workstation  # noqa: PLC0415
@@ -125,7 +128,7 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> Any:
     if url is None:
         raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
     target = parse_url(url)
-    book = open_logbook(args, cell=False)
+    book = open_vault(args)
     local = None
     try:
         path = Path(book.path)
@@ -216,7 +219,7 @@ def cmd_login(args: argparse.Namespace) -> int:
         password = getpass.getpass(f"Cell password of {target.user} (from 'cell add-user'): ")
     passphrase = _Passphrase()
     path = vault_path(args)
-    with open_logbook(args, cell=False) as book:
+    with open_vault(args) as book:
         wrap_with = passphrase()
         if not book.check_passphrase(wrap_with):
             raise errors.WrongCellLoginPassphrase()

@@ -93,6 +93,10 @@ class CellBook:
     def online(self) -> bool:
         return self.station.online
 
+    def waiting(self) -> int:
+        """Entries in this workstation's queue, all incidents."""
+        return self.station.queue.count()
+
     def sync(self) -> SyncReport:
         return self.station.sync()
 
