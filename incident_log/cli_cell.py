@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,14 +180,23 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output_is_a_file() -> bool:
+    """Is stdout redirected into a file (where a password would stay in clear)? A terminal or a
+    pipe read by a script is not."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
 def cmd_add_user(args: argparse.Namespace) -> int:
     from incident_log.cell.connect import parse_url  # noqa: PLC0415
     from incident_log.cell.setup import add_user  # noqa: PLC0415
 
-    if not args.certificate and not sys.stdout.isatty() and not args.show_password:
+    if not args.certificate and _output_is_a_file() and not args.show_password:
         raise CliError(
-            "The new user's password is shown once, on a terminal, and this output is not one (a file or a "
-            "pipe would keep it in clear). Run it in a terminal, or add --show-password if a script reads it."
+            "The new user's password is shown once, and this output goes to a file, which would keep it in "
+            "clear. Run it in a terminal (or a script reading its output), or add --show-password; nothing was created."
         )
     user = add_user(args.url, args.name, cell=args.cell_name, certificate=args.certificate,
                     admin=_admin_secrets(args.url))
@@ -305,7 +316,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--cell-name", default="main", metavar="NAME", help="the cell the user belongs to (default: main)")
     p.add_argument("--certificate", action="store_true", help="log in with a client certificate instead of a password")
     p.add_argument("--show-password", action="store_true",
-                   help="print the generated password even when the output is not a terminal (for a script)")
+                   help="print the generated password even when the output is redirected into a file")
 
     p = cell_sub.add_parser("login", parents=[common],
                             help="keep this workstation's cell password and create its signing key (once per user)")

@@ -49,7 +49,7 @@ IL="${IL:-incident-log}"  # or IL="env PYTHONPATH=$PWD .venv/bin/python -m incid
 ADMIN='postgresql://'"$USER"'@/incident_cell?host='$R/sock'&port='$PORT
 $IL cell setup --url "$ADMIN"
 $IL cell setup --url "$ADMIN"
-$IL cell add-user ana --url "$ADMIN" --cell-name madrid-1 --show-password | tee $R/ana.txt
+$IL cell add-user ana --url "$ADMIN" --cell-name madrid-1 | tee $R/ana.txt
 $IL cell add-user luis --url "$ADMIN" --cell-name madrid-1 --show-password > $R/luis.txt
 $IL cell add-user eve --url "$ADMIN" --certificate
 printf 'extendedKeyUsage=clientAuth\n' > client.ext

@@ -66,8 +66,7 @@ def make_station(
 ) -> Callable[..., Station]:
     def make(name: str, *, cell: str | None = None, keyring: bool = True) -> Station:
         role = unique(name)
-        code, out, err = run("cell", "add-user", role, "--url", cell_admin_url, "--cell-name", cell or cell_name,
-                             "--show-password")
+        code, out, err = run("cell", "add-user", role, "--url", cell_admin_url, "--cell-name", cell or cell_name)
         assert code == 0, err
         vault = tmp_path / f"{name}.db"
         Logbook.create(vault, PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF).close()
@@ -111,15 +110,23 @@ def test_setup_twice_creates_then_changes_nothing(run: Run, fresh_database: str)
 def test_add_user_says_how_to_connect_and_keeps_the_password_out_of_files(
     run: Run, make_station: Callable[..., Station], cell_admin_url: str, tmp_path: Path
 ) -> None:
-    code, out, err = run("cell", "add-user", unique("nobody"), "--url", cell_admin_url)
-    assert code == 1 and "this output is not one" in err and not out  # never into a pipe or file by accident
+    import subprocess
+    import sys
+
+    nobody = unique("nobody")
+    into = tmp_path / "out.txt"
+    with into.open("w") as handle:  # `incident-log cell add-user … > out.txt`: the password would stay there
+        done = subprocess.run([sys.executable, "-m", "incident_log", "cell", "add-user", nobody, "--url", cell_admin_url],
+                              stdout=handle, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert done.returncode == 1 and "goes to a file" in done.stderr and into.read_text() == ""
+    assert "already exists" not in run("cell", "add-user", nobody, "--url", cell_admin_url)[1]  # none was made
     role = unique("ana")
-    code, out, err = run("cell", "add-user", role, "--url", cell_admin_url, "--show-password")
+    code, out, err = run("cell", "add-user", role, "--url", cell_admin_url)  # read by a script: shown
     assert code == 0, err
     assert f"incident-log --cell 'postgresql://{role}@" in out and "sslmode=verify-full" in out
     assert "cell login" in out and "password=" not in out
     password = password_of(out)
-    code, out, err = run("cell", "add-user", role, "--url", cell_admin_url, "--show-password")
+    code, out, err = run("cell", "add-user", role, "--url", cell_admin_url)
     assert code == 0 and "already exists" in out and password not in out
 
     station = make_station("loggist", keyring=False)  # the secrets in passphrase slots only
