@@ -16,9 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from incident_log import __version__, errors
+
+if TYPE_CHECKING:
+    from incident_log.facade import Book, Recorded
+    from incident_log.logbook import Logbook
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the operation failed or found a problem (verify)
@@ -84,7 +88,18 @@ def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else Logbook.default_path()
 
 
-def open_logbook(args: argparse.Namespace) -> Any:
+def open_logbook(args: argparse.Namespace) -> Book:
+    """The vault's Logbook; with ``--cell`` (or INCIDENT_LOG_CELL), the shared store over it (cli_cell.py)."""
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    if cli_cell.cell_url(args):
+        book: Book = cli_cell.open_cell_book(args)
+        return book
+    return open_vault(args)
+
+
+def open_vault(args: argparse.Namespace) -> Logbook:
+    """The vault itself (also in cell mode: bundles, backup, and the cell's own files beside it)."""
     from incident_log.logbook import Logbook  # noqa: PLC0415
 
     path = vault_path(args)
@@ -97,7 +112,30 @@ def open_logbook(args: argparse.Namespace) -> Any:
     return book
 
 
-def author_of(args: argparse.Namespace, book: Any) -> str:
+def in_cell(book: Book) -> bool:
+    return getattr(book, "kind", "vault") == "cell"
+
+
+def say_recorded(book: Book, result: Recorded) -> None:
+    """An entry's number; in cell mode, said plainly when it waits in the queue."""
+    if getattr(result, "waiting", False):  # only a cell acknowledgement waits
+        from incident_log.cell.book import CellBook  # noqa: PLC0415
+
+        assert isinstance(book, CellBook)
+        waiting = book.waiting()
+        noun = "entry" if waiting == 1 else "entries"
+        say(f"queued as provisional #{result.seq}; {waiting} {noun} waiting")
+    else:
+        say(str(result.seq))
+
+
+def recorded_entry(result: Any) -> Any:
+    """The Entry itself (a cell acknowledgement wraps it)."""
+    inner = getattr(result, "entry", None)
+    return inner if inner is not None and hasattr(result, "waiting") else result
+
+
+def author_of(args: argparse.Namespace, book: Book) -> str:
     if getattr(args, "author", None):
         return str(args.author)
     return book.get_pref("callsign") or getpass.getuser()
@@ -130,6 +168,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             time_zone=args.time_zone, author=author_of(args, book),
         )
         say(incident.ref)
+        if in_cell(book) and not getattr(book, "online", True):
+            warn(
+                "the cell server cannot be reached: the incident is kept on this workstation and created on "
+                "the server, with its entries, at the next 'cell sync' (or the next command once it is back)."
+            )
     return EXIT_OK
 
 
@@ -140,7 +183,7 @@ def cmd_details(args: argparse.Namespace) -> int:
     }
     with open_logbook(args) as book:
         entry = book.change_details(args.ref, reason=args.reason, author=author_of(args, book), **changes)
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
@@ -213,12 +256,12 @@ def cmd_log(args: argparse.Namespace) -> int:
             delay_reason=args.delay_reason,
         )
         entry = book.record(args.ref, draft)
-        say(str(entry.seq))
+        say_recorded(book, entry)
         clock_warning(entry)
     return EXIT_OK
 
 
-def clock_warning(entry: Any) -> None:
+def clock_warning(entry: Recorded) -> None:
     if entry.clock_back:
         warn(
             f"warning: this computer's clock is {entry.clock_back} s behind the entry before #{entry.seq} "
@@ -233,13 +276,13 @@ def cmd_amend(args: argparse.Namespace) -> int:
         if corrected:
             corrected = _parse_fields(args.field, target.kind)
         entry = book.amend(args.ref, args.seq, args.text, reason=args.reason, author=author_of(args, book), corrected=corrected)
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
-        entry = book.seal(args.ref, author=author_of(args, book))
+        entry = recorded_entry(book.seal(args.ref, author=author_of(args, book)))
         say(f"{args.ref} sealed at entry #{entry.seq}; head {entry.fields['head']}")
     return EXIT_OK
 
@@ -247,7 +290,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
 def cmd_reopen(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         entry = book.reopen(args.ref, args.reason, author=author_of(args, book))
-        say(str(entry.seq))
+        say_recorded(book, entry)
     return EXIT_OK
 
 
@@ -303,13 +346,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise CliError("--head and --count check one incident: give its REF.")
     with open_logbook(args) as book:
         result = book.verify(args.ref, head=args.head, count=args.count)
+        shared = in_cell(book)
     for warning in result.warnings:
         say(f"warning: {warning}", sys.stderr)
     if result.ok:
-        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); chain and file verified.")
+        checked = "shared chain, signatures and this workstation's copy" if shared else "chain and file"
+        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); {checked} verified.")
         for ref, (count, head) in sorted(result.head.items()):
             say(f"{ref}: {count} entries, head {head or '(empty)'}")
-        if not args.ref:
+        if not args.ref and not shared:
             say(f"vault ledger: {result.ledger[0]} incident record(s), head {result.ledger[1]}")
         return EXIT_OK
     if result.first_bad is not None:
@@ -320,10 +365,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def _not_in_cell(args: argparse.Namespace, what: str) -> None:
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    if cli_cell.cell_url(args):
+        raise CliError(
+            f"{what} does not work in cell mode yet (issue 11, phase two): run it without --cell "
+            "(and without INCIDENT_LOG_CELL) on a vault."
+        )
+
+
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from incident_log import fileio  # noqa: PLC0415
 
-    with open_logbook(args) as book:
+    _not_in_cell(args, "A bundle")
+    with open_vault(args) as book:
         book.incident(args.ref)
         fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
         passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
@@ -333,7 +389,8 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    with open_logbook(args) as book:
+    _not_in_cell(args, "A bundle")
+    with open_vault(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
         say(incident.ref)
@@ -341,7 +398,8 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with open_logbook(args) as book:
+    # The vault itself, in cell mode too (the shared log is the server's to back up).
+    with open_vault(args) as book:
         done = book.backup(Path(args.dest), force=args.force)
     say(
         f"Backed up {done.incidents} incident(s), {done.entries} entries to {done.vault} and {done.key_file}; "
@@ -351,6 +409,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    _not_in_cell(args, "The desktop app")
     from incident_log.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the desktop app
 
     return run(Path(args.vault).expanduser() if args.vault else None, getattr(args, "ref", None))
@@ -384,9 +443,13 @@ def build_parser() -> argparse.ArgumentParser:
     # a --vault given before it to None.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS, help=vault_help)
+    from incident_log.cli_cell import CELL_HELP  # noqa: PLC0415
+
+    common.add_argument("--cell", metavar="URL", default=argparse.SUPPRESS, help=CELL_HELP)
 
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vault", metavar="PATH", default=None, help=vault_help)
+    parser.add_argument("--cell", metavar="URL", default=None, help=CELL_HELP)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -479,6 +542,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_bundle_import)
     p.add_argument("file", metavar="FILE")
 
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    cli_cell.register(sub, common)
     try:
         from incident_log import cli_report  # noqa: PLC0415
     except ImportError:

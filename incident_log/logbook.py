@@ -30,6 +30,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from incident_log import errors, fileio
+from incident_log.bundle_merge import merge_bundle
 from incident_log.domain.chain import DETAILS, OPENING, clock_moved_back, opening_fields
 from incident_log.domain.entry import (
     ORIGIN_IMPORT,
@@ -50,6 +51,7 @@ from incident_log.domain.validation import (
     validate_incident,
 )
 from incident_log.domain.zones import machine_zone
+from incident_log.events import EntriesAdded, EventBus
 from incident_log.store import keyslots, ledger, repository
 from incident_log.store.engine import raise_storage_error
 from incident_log.store.vault import UnlockedVault, create_vault, unlock_vault
@@ -80,12 +82,6 @@ class TimelineFilter:
     since: datetime | None = None  # occurred_at at or after
     until: datetime | None = None
     flagged_only: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class EntriesAdded:
-    incident_ref: str
-    seqs: tuple[int, ...]
 
 
 def _late_margin(value: str | None, *, strict: bool = False) -> timedelta:
@@ -156,15 +152,13 @@ class Logbook:
         self.unlocked_with = unlocked.unlocked_with
         self.keyring_note = unlocked.keyring_note
         self._lock = threading.RLock()
-        self._subscribers: list[Callable[[EntriesAdded], None]] = []
-        self._known_heads: dict[str, tuple[str, int]] = {}
         self._watch: Connection | None = None
         self._data_version: int | None = None
         self._ids: dict[str, str] = {}  # ref -> incident id (refs never change)
         self._rows: dict[str, repository.IncidentRow] = {}  # ref or id -> its immutable row
         self._cache: dict[str, list[Entry]] = {}  # incident id -> entries loaded for state()
         self.late_margin = _late_margin(self.get_pref("late_margin_minutes"))
-        self._known_heads = self._read(repository.max_seqs)
+        self._events = EventBus(self._read(repository.max_seqs), lock=self._lock)
         fileio.protect_vault(self.path)
 
     # --- opening -------------------------------------------------------------------------
@@ -229,6 +223,15 @@ class Logbook:
 
     def forget_keyring(self) -> None:
         keyslots.keyring_forget(self._vault.vault_id)
+
+    def derived_key(self, purpose: str) -> bytes:
+        """A 32-byte key for a file that belongs with this vault (cell mode's queue and mirror):
+        HMAC-SHA-256 of the vault's data key, so unlocking the vault unlocks it, and it is not
+        the vault's own key."""
+        import hashlib  # noqa: PLC0415
+        import hmac  # noqa: PLC0415
+
+        return hmac.new(self._vault.key, f"incident-log/{purpose}".encode(), hashlib.sha256).digest()
 
     def close(self) -> None:
         with self._lock:
@@ -496,6 +499,7 @@ class Logbook:
         row = self._rows.get(ref) or self._read(self._incident_row, ref)
         pooled = self._engine.raw_connection()
         raw = pooled.driver_connection
+        assert raw is not None  # a checked-out pooled connection always has its driver connection
         try:
             raw.execute("BEGIN IMMEDIATE")
             try:
@@ -696,29 +700,11 @@ class Logbook:
     # --- live updates --------------------------------------------------------------------------------
 
     def subscribe(self, callback: Callable[[EntriesAdded], None]) -> Callable[[], None]:
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        """Hear of every entry added to the vault, by this process or another (``poll``)."""
+        return self._events.subscribe(callback)
 
     def _publish(self, heads: dict[str, tuple[str, int]]) -> list[EntriesAdded]:
-        events: list[EntriesAdded] = []
-        with self._lock:
-            for incident_id, (ref, top) in heads.items():
-                known = self._known_heads.get(incident_id, (ref, 0))[1]
-                if top > known:
-                    events.append(EntriesAdded(ref, tuple(range(known + 1, top + 1))))
-                    self._known_heads[incident_id] = (ref, top)
-            subscribers = list(self._subscribers)
-        for event in events:
-            for callback in subscribers:
-                callback(event)
-        return events
+        return self._events.publish(heads)
 
     def poll(self) -> list[EntriesAdded]:
         """Find entries other processes committed since the last look; tell the subscribers.
@@ -806,53 +792,9 @@ class Logbook:
         now = self._clock()
         bundle = read_bundle(Path(path), passphrase)
         checked = check_received(bundle.incident, bundle.entries, now=now, default_zone=machine_zone())
-        details = checked.details
 
         def work(connection: Connection) -> str:
-            existing = repository.find_incident(connection, checked.incident_id)
-            raw = repository.driver(connection)
-            if existing is None:
-                if repository.find_incident(connection, details.ref) is not None:
-                    raise errors.BundleError(
-                        f"This vault already has a different incident called {details.ref}; nothing was imported."
-                    )
-                row = repository.IncidentRow(checked.incident_id, details.ref, details.title, details.type,
-                                             details.location, details.opened_at, details.exercise, details.time_zone)
-                repository.insert_incident(connection, row, now)
-                have = -1
-                if checked.opening is not None:
-                    ledger.append(raw, self.vault_id, event="bundle", incident_id=row.id, ref=row.ref,
-                                  recorded_at=now, opening=checked.opening.hash)
-                else:  # an incident begun before 0.2: its details and log as they arrive are the record
-                    from incident_log.domain.chain import details_json  # noqa: PLC0415
-
-                    last = checked.entries[-1] if checked.entries else None
-                    ledger.append(raw, self.vault_id, event="bundle", incident_id=row.id, ref=row.ref,
-                                  recorded_at=now, details=details_json(details),
-                                  head={"count": last.seq if last else 0, "hash": last.hash if last else ""})
-            else:
-                if existing.details != details:
-                    raise errors.BundleError(
-                        f"The bundle's details of {existing.ref} differ from this vault's; nothing was imported."
-                    )
-                count = repository.head(connection, existing.id).count
-                mine = repository.entry_at(connection, existing.id, count)  # None: a pre-0.2 incident, empty
-                first = checked.entries[0].seq if checked.entries else 1
-                last_seq = checked.entries[-1].seq if checked.entries else first - 1
-                if count > last_seq:
-                    raise errors.BundleError(
-                        f"This vault already holds a longer log of {existing.ref} than the bundle; nothing was imported."
-                    )
-                if mine is not None and (count < first or checked.entries[count - first].hash != mine.hash):
-                    raise errors.BundleError(
-                        f"The bundle's log of {existing.ref} differs from this vault's; nothing was imported."
-                    )
-                have = count if mine is not None else first - 1
-            for entry in checked.entries:
-                if entry.seq > have:
-                    repository.insert_verbatim(raw, entry)
-            repository.index_backlog(connection)
-            return details.ref
+            return merge_bundle(connection, checked, vault_id=self.vault_id, now=now)
 
         ref = self._write(work)
         incident = self.incident(ref)

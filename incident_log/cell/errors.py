@@ -158,3 +158,61 @@ class SigningKeyRefused(CellError):
             "The cell server refused this workstation's signing key (it is registered to another user). "
             "Create a new signing key for this user; the entry was not sent and is kept in the queue."
         )
+
+
+class NeedsServer(CellError):
+    """An action whose content depends on the shared head (a seal) cannot wait in the queue."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Sealing needs the cell server (the seal carries the shared log's final head), and it cannot be "
+            "reached or entries still wait to be sent. Run 'incident-log cell sync' when it is back, then seal."
+        )
+
+
+class CellPasswordMissing(CellError):
+    def __init__(self, role: str, env: str) -> None:
+        super().__init__(
+            f"No cell password for '{role}' on this workstation. Run 'incident-log --cell URL cell login' once "
+            f"(it keeps the password in the keyring or the passphrase slot), or set {env} for scripted use."
+        )
+
+
+class CellLoginNeeded(CellError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"This workstation has no signing key for cell mode yet ({path}). Run 'incident-log --cell URL "
+            "cell login' once: it keeps the cell password and creates the signing key."
+        )
+
+
+class NotFollowed(CellError):
+    def __init__(self, ref: str) -> None:
+        super().__init__(
+            f"{ref} is not on this workstation yet and the cell server cannot be reached, so it cannot be "
+            "fetched. Try again when the server is back ('incident-log cell status' shows the connection)."
+        )
+
+
+class CellPasswordInvalid(CellError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That is not a cell password made by 'incident-log cell add-user' (64 hexadecimal characters). "
+            "Copy it again from the administrator's screen; nothing was kept."
+        )
+
+
+class CellLoginSlotDamaged(CellError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The cell login file {path} is damaged. Run 'incident-log --cell URL cell login' again with the "
+            "password from the administrator."
+        )
+
+
+class WrongCellLoginPassphrase(CellError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Wrong passphrase for the cell login kept on this workstation (it is the vault's passphrase unless "
+            "you chose another). Check Caps Lock and try again."
+        )

@@ -26,8 +26,8 @@ from psycopg import sql
 
 from incident_log.cell import errors
 from incident_log.cell.connect import CellTarget, Secrets, connect
-from incident_log.cell.interface import Change, IncidentStore
 from incident_log.domain.entry import Entry
+from incident_log.store_interface import Change, IncidentStore
 
 log = logging.getLogger(__name__)
 

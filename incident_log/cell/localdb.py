@@ -8,6 +8,7 @@ and drops this module; nothing else depends on where the connection comes from.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ BUSY_TIMEOUT_MS = 10_000
 def open_local(path: Path, key: bytes) -> Any:
     """Open (creating if needed) the encrypted local database; autocommit mode, schema ensured."""
     key_hex = check_raw_key(key).hex()
+    if not os.path.lexists(path):
+        # Owner-only before SQLite opens it: SQLite gives -wal and -shm the main file's mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
     connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")

@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from incident_log.cell.interface import ChainTop, Head, IncidentRow, SignedEntry
 from incident_log.cell.queue import OfflineQueue
 from incident_log.cell.witness import Link, WitnessReport, witness
 from incident_log.domain.entry import Entry, genesis_hash, iso_utc
 from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
+from incident_log.store_interface import ChainTop, Head, IncidentRow, SignedEntry
 
 MIRROR_SCHEMA = (
     """

@@ -30,9 +30,10 @@ from typing import Any
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
-from incident_log.cell.interface import Appended
+from incident_log.domain.chain import OPENING
 from incident_log.domain.entry import NewEntry, iso_utc, utc_now
 from incident_log.domain.validation import CleanEntry
+from incident_log.store_interface import Appended
 
 QUEUE_SCHEMA = (
     """
@@ -166,7 +167,8 @@ class OfflineQueue:
                 if target is None:
                     raise core_errors.ValidationError("refs", f"there is no entry #{refs} in this incident")
                 refs_uid, refs = target[0], None
-            provisional = self.next_provisional(incident_id, mirror_count)
+            # An incident's opening (queued when it was created offline) is #0, as on the chain.
+            provisional = 0 if clean.kind == OPENING else self.next_provisional(incident_id, mirror_count)
             cursor = self._db.execute(
                 f"INSERT INTO cell_queue ({_COLUMNS.replace('position, ', '')}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
@@ -326,7 +328,10 @@ def _run_from(pending: Sequence[QueuedEntry], start: int, limit: int) -> list[Qu
     first = pending[start]
     run: list[QueuedEntry] = []
     for queued in pending[start : start + limit]:
-        if queued.incident_id != first.incident_id or queued.held is not None or queued.refs_uid is not None:
+        if (
+            queued.incident_id != first.incident_id or queued.held is not None or queued.refs_uid is not None
+            or queued.clean.kind == OPENING  # creates the incident: sent on its own, before its entries
+        ):
             break
         run.append(queued)
     return run

@@ -35,18 +35,6 @@ from sqlalchemy import exc as sa_exc
 from incident_log import errors as core_errors
 from incident_log.cell import errors, schema
 from incident_log.cell.connect import CellTarget, Secrets, classify, make_engine, parse_url
-from incident_log.cell.interface import (
-    Appended,
-    ChainTop,
-    Change,
-    Head,
-    IncidentRow,
-    Prepare,
-    Prepared,
-    Provenance,
-    SeqFilter,
-    SignedEntry,
-)
 from incident_log.cell.live import Listener
 from incident_log.cell.signing import SigningKey
 from incident_log.domain.chain import apply_change
@@ -62,6 +50,18 @@ from incident_log.domain.entry import (
 from incident_log.domain.kinds import KINDS, PERSON_FIELDS
 from incident_log.domain.validation import CleanEntry
 from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
+from incident_log.store_interface import (
+    Appended,
+    ChainTop,
+    Change,
+    Head,
+    IncidentRow,
+    Prepare,
+    Prepared,
+    Provenance,
+    SeqFilter,
+    SignedEntry,
+)
 
 log = logging.getLogger(__name__)
 

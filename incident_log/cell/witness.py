@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from incident_log.cell.interface import SignedEntry
 from incident_log.cell.signing import verify_signature
 from incident_log.domain.entry import Entry, chain_hash, genesis_hash
+from incident_log.store_interface import SignedEntry
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,6 @@ from typing import Any
 from incident_log import errors as core_errors
 from incident_log.cell import errors
 from incident_log.cell.connect import Secrets
-from incident_log.cell.interface import Appended, ChainTop, Head, IncidentRow, Prepare, Prepared, SignedEntry
 from incident_log.cell.mirror import Mirror
 from incident_log.cell.queue import OfflineQueue, QueuedEntry, ReplayReport, replay
 from incident_log.cell.signing import SigningKey
@@ -38,6 +37,7 @@ from incident_log.domain.chain import OPENING, ChainReport, check_chain, clock_m
 from incident_log.domain.entry import ORIGIN_LIVE, Entry, NewEntry, utc_now
 from incident_log.domain.kinds import AFTER_SEAL_KINDS
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN, CleanEntry, IncidentFacts, validate_entry
+from incident_log.store_interface import Appended, ChainTop, Head, IncidentRow, Prepare, Prepared, SignedEntry
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ SYSTEM_AUTHOR = "incident-log"  # the author of the entries the program writes i
 NO_LEDGER = "0" * 64  # an opening's ledger head in cell mode: the server keeps no vault ledger (phase two)
 
 StoreOpener = Callable[[str, Secrets, SigningKey | None], CellStore]
+# A draft that depends on the chain's head at the moment of the append (a seal carries the head
+# hash and count): built inside the server's head lock, so it can only be recorded online.
+DraftAtHead = Callable[[ChainTop], NewEntry]
 
 
 def _open_store(url: str, secrets: Secrets, signer: SigningKey | None) -> CellStore:
@@ -61,6 +64,15 @@ class Acknowledgement:
     @property
     def waiting(self) -> bool:
         return self.queued is not None
+
+    @property
+    def seq(self) -> int:
+        """The entry's number: its seq, or its provisional number while it waits (as ``number``)."""
+        return self.number
+
+    @property
+    def clock_back(self) -> int | None:
+        return self.entry.clock_back if self.entry is not None else None
 
     @property
     def number(self) -> int:
@@ -177,6 +189,7 @@ class Workstation:
         self.queue = OfflineQueue(local)
         self._store: CellStore | None = None
         self._problem: str | None = "not connected yet"
+        self.trouble: errors.CellError | None = None  # why the last connect() failed
         self._public_keys: dict[str, bytes] = {}
 
     # -- the connection ---------------------------------------------------------------------------
@@ -199,8 +212,10 @@ class Workstation:
             self._store = self._opener(self._url, self._secrets, self._signer)
         except errors.CellError as trouble:
             self._problem = trouble.message
+            self.trouble = trouble
             return False
         self._problem = None
+        self.trouble = None
         return True
 
     def _went_offline(self, why: str) -> None:
@@ -217,13 +232,48 @@ class Workstation:
 
     # -- incidents ----------------------------------------------------------------------------------
 
-    def create_incident(self, row: IncidentRow, *, author: str = SYSTEM_AUTHOR) -> Entry:
-        """A new shared incident with its opening entry #0 (needs the server: its identity must be
-        known to the whole cell). ``row`` holds details already checked by ``validate_incident``."""
+    def create_incident(self, row: IncidentRow, *, author: str = SYSTEM_AUTHOR) -> Acknowledgement:
+        """A new shared incident with its opening entry #0. ``row`` holds details already checked
+        by ``validate_incident``.
+
+        Offline (or when the connection drops during the create), the incident is kept in the
+        mirror and its opening waits in the queue as provisional #0; the replay creates it on the
+        server first, idempotently by the incident's id, and then sends its entries. A ref another
+        workstation took meanwhile holds it there, with the reason."""
         now = utc_now()
-        opened = self.store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now, author=author))
-        self.follow(row.id)
-        return opened.entry
+        if self._store is not None:
+            try:
+                opened = self._store.create_incident(row, created_at=now, opening=opening_prepare(row, now=now, author=author))
+            except errors.CellError as gone:
+                self._went_offline(gone.message)
+            else:
+                self.follow(row.id)
+                return Acknowledgement(entry=opened.entry)
+        self.mirror.keep_incident(row)
+        facts = LocalFacts(self.mirror, self.queue, row.id)
+        prepared = opening_prepare(row, now=now, author=author)(self.mirror.chain_top(row.id), facts)
+        queued = self.queue.put(
+            row.id, prepared.clean, entry_uid=str(uuid.uuid4()), recorded_at=now, origin=ORIGIN_LIVE, mirror_count=-1
+        )
+        return Acknowledgement(queued=queued)
+
+    def _create_queued(self, queued: QueuedEntry) -> Appended:
+        """Replay of an opening queued offline: the incident and its #0 (already there: found, not doubled)."""
+        store = self.store
+        present = store.find_incident(queued.incident_id)
+        if present is not None:
+            first = store.read_signed(queued.incident_id, after=-1, limit=1)
+            if not first or first[0].entry.seq != 0:
+                raise errors.ChainMoved()
+            return Appended(first[0].entry, already_present=True)
+        row = self.mirror.find_incident(queued.incident_id)
+        if row is None:
+            raise core_errors.UnknownIncident(queued.incident_id)
+
+        def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
+            return Prepared(queued.clean, queued.recorded_at, queued.origin)
+
+        return store.create_incident(row, created_at=queued.recorded_at, opening=prepare)
 
     def follow(self, incident_id: str) -> None:
         found = self.store.find_incident(incident_id)
@@ -234,10 +284,15 @@ class Workstation:
 
     # -- recording ------------------------------------------------------------------------------------
 
-    def record(self, incident_id: str, draft: NewEntry, *, allow_system: bool = False) -> Acknowledgement:
+    def record(
+        self, incident_id: str, draft: NewEntry | DraftAtHead, *, allow_system: bool = False
+    ) -> Acknowledgement:
         now = utc_now()
         uid = str(uuid.uuid4())
         validated: list[CleanEntry] = []
+        if not isinstance(draft, NewEntry) and (self._store is None or self.queue.count(incident_id)):
+            # Its content depends on the final head, which only the server knows once the queue is in.
+            raise errors.NeedsServer()
         if self._store is not None and self.queue.count(incident_id) == 0:
             try:
                 appended = self._store.append(
@@ -248,9 +303,12 @@ class Workstation:
                 # Unreachable, or refused for a reason that is not the entry's (login, key): the
                 # entry is kept in the queue all the same, and the status line says why.
                 self._went_offline(gone.message)
+                if not isinstance(draft, NewEntry):
+                    raise errors.NeedsServer() from None
             else:
                 self._keep_own(incident_id, appended)
                 return Acknowledgement(entry=appended.entry)
+        assert isinstance(draft, NewEntry)
         # Offline (or the connection dropped during the append: the server may or may not have the
         # entry; the entry id makes the replay find out). If the server had already validated it,
         # that result stands; otherwise it is validated against this workstation's copy.
@@ -272,14 +330,15 @@ class Workstation:
     def _prepare(
         self,
         incident_id: str,
-        draft: NewEntry,
+        draft: NewEntry | DraftAtHead,
         now: datetime,
         origin: str,
         allow_system: bool,
         validated: list[CleanEntry],
     ) -> Prepare:
         def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
-            clean = self._apply_rules(incident_id, draft, top, facts, now, allow_system)
+            wanted = draft if isinstance(draft, NewEntry) else draft(top)
+            clean = self._apply_rules(incident_id, wanted, top, facts, now, allow_system)
             validated.append(clean)
             # Recorded before the entry before it: a clock set back, or an entry that waited in a
             # queue while others were appended. Either way the chain says so (domain/chain.py).
@@ -291,8 +350,10 @@ class Workstation:
         self, incident_id: str, draft: NewEntry, top: ChainTop, facts: IncidentFacts, now: datetime, allow_system: bool
     ) -> CleanEntry:
         """The logbook's rules for an append (the same as ``Logbook._append``; phase two shares them)."""
-        if top.sealed and draft.kind not in AFTER_SEAL_KINDS:
+        if top.sealed and draft.kind not in AFTER_SEAL_KINDS and draft.kind != "reopen":
             raise core_errors.IncidentSealed(self._ref(incident_id))
+        if draft.kind == "reopen" and not top.sealed:
+            raise core_errors.ValidationError("kind", "the incident is open; only a sealed incident can be reopened")
         clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
         if clean.kind == "person" and facts.has_person(clean.fields["key"]):
             raise core_errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
@@ -317,7 +378,10 @@ class Workstation:
             report.connected = False
             return report
         try:
+            waiting = {q.incident_id for q in self.queue.pending() if q.clean.kind == OPENING}
             for incident_id in self.mirror.incident_ids():
+                if incident_id in waiting:
+                    continue  # created offline and not on the server yet (its opening is held)
                 fetched, problems = self.fetch(incident_id)
                 report.fetched += fetched
                 report.problems.extend(problems)
@@ -327,6 +391,8 @@ class Workstation:
         return report
 
     def _append_queued(self, queued: QueuedEntry, refs: int | None) -> Appended:
+        if queued.clean.kind == OPENING:
+            return self._create_queued(queued)
         prepare = self._prepare(
             queued.incident_id, queued.draft(refs), queued.recorded_at, queued.origin, True, []
         )

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from incident_log.cell import errors
 from incident_log.cell.connect import Secrets
 from incident_log.cell.interface import Appended, Prepare
 from incident_log.cell.localdb import open_local
@@ -307,8 +306,10 @@ def test_unreachable_is_reported_in_words(pg_server: PostgresServer, login: Logi
     station = Workstation(url, login.secrets, local_factory("nowhere"), signer=SigningKey.generate())
     assert not station.connect()
     assert "cannot be reached (127.0.0.1:1)" in (station.status().problem or "")
-    with pytest.raises(errors.CellUnreachable):
-        station.create_incident(incident_row())
+    # A new incident no longer needs the server (phase two): it waits as provisional #0.
+    opened = station.create_incident(incident_row())
+    assert opened.waiting and opened.number == 0
+    assert station.status().line() == "offline — 1 entry waiting"
 
 
 def test_a_refused_entry_is_said_and_never_queued_online_or_offline(pg_server: PostgresServer, cell) -> None:

@@ -1,0 +1,329 @@
+"""Cell mode on the command line: ``incident-log cell …`` and the global ``--cell URL``.
+
+``register(sub, common)`` adds ``cell setup``, ``cell add-user``, ``cell login``, ``cell status`` and
+``cell sync``. ``open_cell_book(args)`` is what ``cli.open_logbook`` returns when ``--cell`` (or
+``INCIDENT_LOG_CELL``) is given: a ``CellBook`` on the shared store, with ``--vault`` as this
+workstation's vault, beside which live its queue and mirror (``VAULT.cell``, encrypted with a key
+derived from the vault's), its signing key (``VAULT.signing``) and its cell login (``VAULT.cell-login``).
+
+Secrets, in the order they are looked for:
+- the cell password: ``INCIDENT_LOG_CELL_PASSWORD``, the system keyring, the passphrase slot;
+- the signing key: the system keyring, the passphrase slot;
+- the passphrase of those slots (the vault's, as ``cell login`` wraps them): ``INCIDENT_LOG_PASSPHRASE``,
+  or asked on a terminal;
+- an administrator's password for ``cell setup``/``add-user`` over TCP: ``INCIDENT_LOG_CELL_ADMIN_PASSWORD``
+  or asked (over the server's own Unix socket none is needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import io
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from incident_log import fileio
+from incident_log.cli import CliError, open_vault, say, vault_path, warn
+
+if TYPE_CHECKING:
+    from incident_log.cell.book import CellBook
+
+CELL_ENV = "INCIDENT_LOG_CELL"
+ADMIN_PASSWORD_ENV = "INCIDENT_LOG_CELL_ADMIN_PASSWORD"
+PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
+LOCAL_SUFFIX = ".cell"
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+CELL_HELP = (
+    "work on the shared incident store at this PostgreSQL URL (postgresql://USER@HOST:PORT/DB?"
+    "sslmode=verify-full&sslrootcert=CA.crt; default: INCIDENT_LOG_CELL). --vault is then this "
+    "workstation's mirror and queue. The cell password comes from INCIDENT_LOG_CELL_PASSWORD, the "
+    "system keyring or the passphrase slot kept by 'cell login'; the signing key from the keyring or its slot "
+    "(its passphrase: INCIDENT_LOG_PASSPHRASE, or asked)."
+)
+
+
+def cell_url(args: argparse.Namespace) -> str | None:
+    given = getattr(args, "cell", None) or os.environ.get(CELL_ENV)
+    return given.strip() if given and given.strip() else None
+
+
+class _Passphrase:
+    """The slots' passphrase, asked at most once (and only if a slot needs it)."""
+
+    def __init__(self) -> None:
+        self._value: str | None = None
+
+    def __call__(self) -> str:
+        if self._value is None:
+            from_env = os.environ.get(PASSPHRASE_ENV)
+            if from_env:
+                self._value = from_env
+            elif sys.stdin.isatty():
+                self._value = getpass.getpass("Vault passphrase (unlocks the cell login and signing key): ")
+            else:
+                raise CliError(
+                    f"The passphrase of the cell login and signing key is needed: set {PASSPHRASE_ENV}, "
+                    "or run this in a terminal to be asked."
+                )
+        return self._value
+
+
+def _admin_secrets(url: str) -> Any:
+    from incident_log.cell.connect import Secrets, parse_url  # noqa: PLC0415
+
+    target = parse_url(url)
+    password = os.environ.get(ADMIN_PASSWORD_ENV)
+    if not password and not target.over_socket and sys.stdin.isatty():
+        password = getpass.getpass(f"PostgreSQL password of {target.user}: ")
+    return Secrets(password=password or None)
+
+
+# --- opening the shared store ---------------------------------------------------------------------
+
+
+def _by_certificate(target: Any) -> bool:
+    return bool(target.params.get("sslcert"))
+
+
+def _cell_password(vault: Path, target: Any, passphrase: _Passphrase) -> str | None:
+    from incident_log.cell import errors, login  # noqa: PLC0415
+
+    if _by_certificate(target):
+        return None  # the client certificate is the login (its key file: unencrypted, owner-only)
+    found = login.password_from_env() or login.password_from_keyring(target)
+    if found:
+        return found
+    slot = login.slot_for(vault, target)
+    if slot is None:
+        raise errors.CellPasswordMissing(target.user, login.PASSWORD_ENV)
+    return login.password_from_slot(slot, passphrase())
+
+
+def _signing_key(vault: Path, passphrase: _Passphrase) -> Any:
+    from incident_log.cell import errors, signing  # noqa: PLC0415
+
+    path = signing.slot_path(vault)
+    if not path.exists():
+        raise errors.CellLoginNeeded(path)
+    try:
+        return signing.unlock(path).key
+    except errors.SigningPassphraseRequired:
+        return signing.unlock(path, passphrase=passphrase()).key
+
+
+def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
+    """The shared store, with this workstation's vault. Unreachable is not an error (work queues);
+    a refused login, certificate or URL is, with its sentence."""
+    from incident_log.cell import errors  # noqa: PLC0415
+    from incident_log.cell.book import CellBook  # noqa: PLC0415, F811 - loaded late (start-up cost)
+    from incident_log.cell.connect import Secrets, parse_url  # noqa: PLC0415
+    from incident_log.cell.localdb import open_local  # noqa: PLC0415
+    from incident_log.cell.workstation import Workstation  # noqa: PLC0415
+
+    url = cell_url(args)
+    if url is None:
+        raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
+    target = parse_url(url)
+    book = open_vault(args)
+    local = None
+    try:
+        path = Path(book.path)
+        passphrase = _Passphrase()
+        secrets = Secrets(password=_cell_password(path, target, passphrase))
+        signer = _signing_key(path, passphrase)
+        local_path = path.with_name(path.name + LOCAL_SUFFIX)
+        local = open_local(local_path, book.derived_key("cell-local"))
+        fileio.protect_vault(local_path)  # no -o of any command may land on the queue and mirror
+        station = Workstation(url, secrets, local, signer=signer)
+        if not station.connect() and station.trouble is not None and not isinstance(station.trouble, errors.CellUnreachable):
+            raise station.trouble
+    except BaseException:
+        if local is not None:
+            local.close()
+        book.close()
+        raise
+    opened_local = local
+
+    def closing() -> None:
+        opened_local.close()
+        book.close()
+
+    cell = CellBook(station, prefs=book.get_pref, on_close=closing, late_margin=book.late_margin)
+    if sync and station.online:
+        report = station.sync()
+        for problem in report.problems:
+            warn(f"warning: {problem}")
+        for _uid, reason in report.replay.held:
+            warn(f"warning: a queued entry is held: {reason}")
+    if sync and not station.online:
+        warn(f"offline: {station.status().problem}")
+    return cell
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from incident_log.cell.setup import setup_server  # noqa: PLC0415
+
+    report = setup_server(args.url, _admin_secrets(args.url))
+    if report.changed:
+        say(f"Cell schema version {report.schema_version} set up: created {', '.join(report.created)}.")
+    else:
+        say(f"Cell schema version {report.schema_version} was already set up; nothing was changed.")
+    return EXIT_OK
+
+
+def _output_is_a_file() -> bool:
+    """Is stdout redirected into a file (where a password would stay in clear)? A terminal or a
+    pipe read by a script is not."""
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    from incident_log.cell.connect import parse_url  # noqa: PLC0415
+    from incident_log.cell.setup import add_user  # noqa: PLC0415
+
+    if not args.certificate and _output_is_a_file() and not args.show_password:
+        raise CliError(
+            "The new user's password is shown once, and this output goes to a file, which would keep it in "
+            "clear. Run it in a terminal (or a script reading its output), or add --show-password; nothing was created."
+        )
+    user = add_user(args.url, args.name, cell=args.cell_name, certificate=args.certificate,
+                    admin=_admin_secrets(args.url))
+    target = parse_url(args.url)
+    if not user.created:
+        say(f"Cell user '{user.role}' already exists in cell '{user.cell}'; nothing was changed "
+            "(its password is not shown again).")
+        return EXIT_OK
+    say(user.instructions(target))
+    if user.password is not None:
+        say("On the workstation run, once:  incident-log --vault VAULT --cell URL cell login")
+        say("and type this password when asked (or give it in INCIDENT_LOG_CELL_PASSWORD for that one command):")
+        say(f"  {user.password}")
+    return EXIT_OK
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    """Keep this workstation's cell password (keyring + slot), make its signing key, try the server."""
+    from incident_log.cell import errors, login, signing  # noqa: PLC0415
+    from incident_log.cell.connect import Secrets, parse_url  # noqa: PLC0415
+    from incident_log.cell.store import CellStore  # noqa: PLC0415
+
+    url = cell_url(args)
+    if url is None:
+        raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
+    target = parse_url(url)
+    password = None if _by_certificate(target) else login.password_from_env()
+    if password is None and not _by_certificate(target):
+        if not sys.stdin.isatty():
+            raise CliError(f"The cell password is needed: set {login.PASSWORD_ENV}, or run this in a terminal.")
+        password = getpass.getpass(f"Cell password of {target.user} (from 'cell add-user'): ")
+    passphrase = _Passphrase()
+    path = vault_path(args)
+    with open_vault(args) as book:
+        wrap_with = passphrase()
+        if not book.check_passphrase(wrap_with):
+            raise errors.WrongCellLoginPassphrase()
+    if password is not None:
+        login.check_password(password)
+        kept = login.keep_password(path, target, password, wrap_with, remember_in_keyring=not args.no_keyring)
+        where = "the system keyring and " if kept.in_keyring else ""
+        say(f"Cell password kept in {where}{kept.slot} (wrapped under the vault's passphrase).")
+    key_path = signing.slot_path(path)
+    if key_path.exists():
+        signer = _signing_key(path, passphrase)
+    else:
+        signer = signing.create_and_keep(key_path, wrap_with, remember_in_keyring=not args.no_keyring).key
+        say(f"Signing key {signer.key_id} created in {key_path}; back it up with the vault.")
+    try:
+        store = CellStore.open(url, Secrets(password=password), signer=signer)
+    except errors.CellUnreachable as gone:
+        say(f"Not connected yet: {gone.message}")
+        return EXIT_OK
+    try:
+        say(f"Connected as '{store.role}' in cell '{store.cell}'; signing key registered.")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _status_lines(book: Any) -> list[str]:
+    status = book.status()
+    lines = [status.line()]
+    if status.problem and not status.connected:
+        lines.append(status.problem)
+    if status.held:
+        lines.append(f"{status.held} queued entr{'y is' if status.held == 1 else 'ies are'} held (refused by the server)")
+    for row in status.incidents:
+        found = book.station.mirror.find_incident(row.incident_id)
+        ref = found.ref if found else row.incident_id
+        mine = f"#{max(row.mirror_count, 0)} {row.mirror_head[:12]}"
+        if row.server_count is None:
+            theirs, same = "unknown (offline)", ""
+        else:
+            theirs = f"#{max(row.server_count, 0)} {(row.server_head or '')[:12]}"
+            same = " (same)" if (row.server_count, row.server_head) == (row.mirror_count, row.mirror_head) else ""
+        lines.append(f"{ref}\tmirror {mine}\tserver {theirs}{same}\twaiting {row.waiting}")
+    return lines
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_cell_book(args, sync=False) as book:
+        for line in _status_lines(book):
+            say(line)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_cell_book(args, sync=False) as book:
+        report = book.sync()
+        if not report.connected:
+            why = report.replay.stopped or (report.problems[0] if report.problems else book.status().problem)
+            warn(f"error: not synced: {why}")
+            return EXIT_FAILED
+        sent = len(report.replay.sent)
+        say(f"Sent {sent} entr{'y' if sent == 1 else 'ies'}, fetched {report.fetched}; " + book.status().line() + ".")
+        for _uid, reason in report.replay.held:
+            warn(f"held: {reason}")
+        for problem in report.problems:
+            warn(f"warning: {problem}")
+        return EXIT_FAILED if report.problems or report.replay.held else EXIT_OK
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    cell = sub.add_parser("cell", help="cell mode: a shared incident store on PostgreSQL (setup, users, sync)")
+    cell_sub = cell.add_subparsers(dest="cell_command", metavar="setup|add-user|login|status|sync", required=True)
+    admin_help = "the administrator's URL: a PostgreSQL superuser (password: INCIDENT_LOG_CELL_ADMIN_PASSWORD or asked)"
+
+    p = cell_sub.add_parser("setup", parents=[common], help="create the cell schema, roles and policies (idempotent)")
+    p.set_defaults(handler=cmd_setup)
+    p.add_argument("--url", required=True, metavar="ADMIN_URL", help=admin_help)
+
+    p = cell_sub.add_parser("add-user", parents=[common], help="create a workstation user; prints how it connects")
+    p.set_defaults(handler=cmd_add_user)
+    p.add_argument("name", metavar="NAME", help="the user's login (lower-case letters, digits, '_')")
+    p.add_argument("--url", required=True, metavar="ADMIN_URL", help=admin_help)
+    p.add_argument("--cell-name", default="main", metavar="NAME", help="the cell the user belongs to (default: main)")
+    p.add_argument("--certificate", action="store_true", help="log in with a client certificate instead of a password")
+    p.add_argument("--show-password", action="store_true",
+                   help="print the generated password even when the output is redirected into a file")
+
+    p = cell_sub.add_parser("login", parents=[common],
+                            help="keep this workstation's cell password and create its signing key (once per user)")
+    p.set_defaults(handler=cmd_login)
+    p.add_argument("--no-keyring", action="store_true", help="keep the secrets in passphrase slots only")
+
+    p = cell_sub.add_parser("status", parents=[common], help="connected or not, entries waiting, mirror head vs server head")
+    p.set_defaults(handler=cmd_status)
+    p = cell_sub.add_parser("sync", parents=[common], help="send what waits, fetch what is new")
+    p.set_defaults(handler=cmd_sync)

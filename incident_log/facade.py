@@ -1,0 +1,90 @@
+"""What the command line and the report need of a logbook, as a ``Protocol``: no ``Any``.
+
+Two classes provide it: ``Logbook`` (the vault) and ``cell.book.CellBook`` (the shared store in
+cell mode). Their writes differ in what they hand back (the vault's ``Entry``; the cell's
+``Acknowledgement``, which may be a queued entry with a provisional number), so writes are typed
+as ``Recorded``: the number and the clock warning, which is what a caller may rely on in both.
+Vault-only operations (bundles, backup) take the ``Logbook`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, Protocol
+
+from incident_log.domain.entry import Entry, Incident, NewEntry
+from incident_log.domain.state import IncidentState
+from incident_log.store.verify import VerifyResult
+
+
+class Recorded(Protocol):
+    """An entry just recorded: its number (provisional while it waits, in cell mode)."""
+
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def clock_back(self) -> int | None: ...
+
+
+class Book(Protocol):
+    def __enter__(self) -> Book: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def get_pref(self, name: str, default: str | None = None) -> str | None: ...
+
+    # incidents
+    def incidents(self) -> list[Incident]: ...
+
+    def incident(self, ref: str) -> Incident: ...
+
+    def create_incident(
+        self,
+        title: str,
+        *,
+        type: str = "other",
+        location: str = "",
+        ref: str | None = None,
+        exercise: bool = False,
+        opened_at: datetime | None = None,
+        time_zone: str | None = None,
+        author: str = ...,
+    ) -> Incident: ...
+
+    def import_scenario(self, data: dict[str, Any], *, ref: str | None = None) -> Incident: ...
+
+    # writing
+    def record(self, ref: str, draft: NewEntry) -> Recorded: ...
+
+    def amend(
+        self, ref: str, seq: int, text_: str, *, reason: str, author: str, corrected: dict[str, Any] | None = None
+    ) -> Recorded: ...
+
+    def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Recorded: ...
+
+    def seal(self, ref: str, *, author: str) -> Recorded: ...
+
+    def reopen(self, ref: str, reason: str, *, author: str) -> Recorded: ...
+
+    def audit(self, ref: str, action: str, *, reason: str, author: str) -> Recorded: ...
+
+    def record_redaction_decision(
+        self, ref: str, action: str, value: str, *, author: str, person: str | None = None, reason: str = ""
+    ) -> Recorded: ...
+
+    # reading
+    def entry(self, ref: str, seq: int) -> Entry: ...
+
+    def all_entries(self, ref: str) -> Iterator[Entry]: ...
+
+    def head(self, ref: str) -> tuple[int, str]: ...
+
+    def state(self, ref: str, *, as_of: datetime | None = None) -> IncidentState: ...
+
+    def export_rows(self, ref: str) -> Iterator[dict[str, Any]]: ...
+
+    def verify(self, ref: str | None = None, *, head: str | None = None, count: int | None = None) -> VerifyResult: ...
