@@ -32,6 +32,9 @@ SOURCES = (
     "report/options.py",
     "report/summary.py",
     "domain/labels.py",
+    "domain/validation.py",
+    "domain/timeparse.py",
+    "domain/zones.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})
