@@ -31,6 +31,7 @@ SOURCES = (
     "report/errors.py",
     "report/options.py",
     "report/summary.py",
+    "domain/situation.py",
     "domain/labels.py",
     "domain/validation.py",
     "domain/timeparse.py",
