@@ -36,6 +36,7 @@ SOURCES = (
     "domain/validation.py",
     "domain/timeparse.py",
     "domain/zones.py",
+    "domain/deadline.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})

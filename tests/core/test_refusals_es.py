@@ -224,3 +224,26 @@ def test_the_situation_summary_pdf_in_spanish(logbook: Logbook) -> None:
     # No English report wording: every line, with the incident's own (Spanish) content, read back.
     leftovers = [(line, english_left(line)) for line in text.splitlines() if english_left(line)]
     assert leftovers == []
+
+
+def test_the_deadline_read_back_in_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log.domain.deadline import read_deadline
+
+    now = datetime(2026, 3, 14, 21, 0, tzinfo=UTC)  # a Saturday
+    current = datetime(2026, 3, 14, 22, 0, tzinfo=UTC)
+    english = read_deadline("+15m", now=now, tz=UTC, current=current).explanation
+    assert english == "22:15 today: 15 min after the current deadline 22:00"
+    assert read_deadline("2026-03-17T10:00", now=now, tz=UTC).explanation == "10:00 Tue 17 Mar, in 61 h 00 min"
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert read_deadline("+15m", now=now, tz=UTC, current=current).explanation == (
+        "22:15 hoy: 15 min después del plazo actual, 22:00"
+    )
+    assert read_deadline("23:30", now=now, tz=UTC).explanation == "23:30 hoy, dentro de 2 h 30 min"
+    assert read_deadline("2026-03-17T10:00", now=now, tz=UTC).explanation == "10:00 mar 17 mar, dentro de 61 h 00 min"
+    earlier = read_deadline("21:30", now=now, tz=UTC, current=current)
+    assert earlier.earlier_than_current and earlier.explanation.endswith("; ANTERIOR al plazo actual, 22:00")
+    for typed in ("99:99", "+900h", "soon"):
+        with pytest.raises(ValueError) as refused:
+            read_deadline(typed, now=now, tz=UTC)
+        assert str(refused.value).endswith("; escriba 23:00, +30m o una hora ISO")
+        assert english_left(str(refused.value)) == [], str(refused.value)
