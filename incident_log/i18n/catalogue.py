@@ -37,6 +37,7 @@ SOURCES = (
     "domain/timeparse.py",
     "domain/zones.py",
     "domain/deadline.py",
+    "domain/chain.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})

@@ -156,10 +156,9 @@ def summary_wording(state: IncidentState, entries: Sequence[Entry], redactor: Re
     """The words the summary itself prints around the incident's content: its templates, labels,
     authors' labels, markings and tags. The independent check must not take them for names."""
     from incident_log.domain.kinds import KINDS
-    from incident_log.report.source import report_authors
-
     from incident_log.domain.labels import translate_label
     from incident_log.i18n.vocabulary import choice_group
+    from incident_log.report.source import report_authors
 
     tr = translator(options.lang)
     words = {*furniture(tr), *_own_wording(options, tr), marking_of(redactor, tr)}
