@@ -247,3 +247,24 @@ def test_the_deadline_read_back_in_spanish(monkeypatch: pytest.MonkeyPatch) -> N
             read_deadline(typed, now=now, tz=UTC)
         assert str(refused.value).endswith("; escriba 23:00, +30m o una hora ISO")
         assert english_left(str(refused.value)) == [], str(refused.value)
+
+
+def test_verify_reports_tampering_in_spanish(logbook: Logbook, incident: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import text
+
+    from incident_log.store import repository
+    from tests.core.test_tamper import attacker
+
+    with attacker(logbook) as sql:
+        sql.execute(text("UPDATE entry SET text = 'changed' WHERE seq = 1"))
+        repository.insert_incident(
+            sql, repository.IncidentRow("intruder-id", "FAKE-1", "Fake", "other", "", utc_now(), False, "UTC"), utc_now()
+        )
+    english = logbook.verify().problems
+    assert f"{incident} #1: content does not match its hash (changed after recording)" in english
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    spanish = logbook.verify().problems
+    assert f"{incident} n.º 1: el contenido no coincide con su huella (modificado después de registrarse)" in spanish
+    assert "FAKE-1: no figura en el libro de incidentes del almacén (añadido fuera del programa)" in spanish
+    for problem in spanish:
+        assert english_left(problem) == [], problem
