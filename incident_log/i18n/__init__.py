@@ -125,9 +125,11 @@ _INDEX = re.compile(r"^(?P<name>[^\[]*)(?P<index>\[\d+\])?$")
 
 
 def field_name(name: str) -> str:
-    """A field's name as a message shows it: as stored in English ("occurred_at"), in the
-    vocabulary's word in Spanish ("hora del suceso"); a dotted path ("corrected.status",
-    "people[2].key") word by word. A name the vocabulary lacks is shown as stored."""
+    """A field's name as a message shows it: as stored in English ("occurred_at"); in Spanish the
+    vocabulary's words with the stored name after them, "hora del suceso (occurred_at)", because
+    the command line's ``--field by=…`` and an import file's keys are typed in English, so the
+    reader must see both. A dotted path ("corrected.status", "people[2].key") goes word by word;
+    a name the vocabulary lacks is shown as stored."""
     words = translator(language_from_env())
     if not words.spanish:
         return name
@@ -140,4 +142,5 @@ def field_name(name: str) -> str:
         spaced = match["name"].replace("_", " ")
         word = words.word("field", spaced)
         shown.append((match["name"] if word == spaced else word) + (match["index"] or ""))
-    return ".".join(shown)
+    words_shown = ".".join(shown)
+    return words_shown if words_shown == name else f"{words_shown} ({name})"

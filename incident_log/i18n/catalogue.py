@@ -38,6 +38,7 @@ SOURCES = (
     "domain/zones.py",
     "domain/deadline.py",
     "domain/chain.py",
+    "domain/scenario.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})

@@ -16,7 +16,8 @@ OFFER_STATUS = "offer status"
 
 # Names a refusal can point at that are an entry's own columns or an import file's keys, not a
 # kind's fields (validation.py, scenario.py): shown in the vocabulary's words in Spanish.
-ENTRY_FIELDS = ("text", "author", "occurred at", "delay reason", "refs", "kind", "fields", "entry", "at", "people")
+ENTRY_FIELDS = ("text", "author", "occurred at", "delay reason", "refs", "kind", "fields", "entry", "at", "people",
+                "incident", "entries", "format")
 
 
 def choice_group(field_name: str) -> str:
