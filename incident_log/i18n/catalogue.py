@@ -39,6 +39,8 @@ SOURCES = (
     "domain/deadline.py",
     "domain/chain.py",
     "domain/scenario.py",
+    "domain/alarms.py",
+    "domain/received.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})

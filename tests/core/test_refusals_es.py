@@ -295,3 +295,24 @@ def test_a_scenario_file_refused_in_spanish(tmp_path: Path, monkeypatch: pytest.
         load_scenario(path)
     assert "no es un JSON válido (línea 1, columna 2:" in broken.value.message
     assert "No se ha importado nada." in broken.value.message
+
+
+def test_alarms_in_spanish(logbook: Logbook, incident: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log.domain.alarms import AlarmPolicy, alarms
+
+    logbook.record(incident, NewEntry("demand", "Un coche", {"by": "s1", "deadline": utc_now() + timedelta(minutes=5)},
+                                      author="Loggist 1"))
+    state = logbook.state(incident)
+    deadline = state.demands[-1].deadline
+    assert deadline is not None
+    later = deadline - timedelta(minutes=4, seconds=30)
+    policy = AlarmPolicy(deadline_warnings=(10,), silence_minutes=0)
+    english = [a.text for a in alarms(state, later, policy)]
+    assert len(english) == 1 and english[0].startswith("Deadline in 4 min: demand #3 by Subject A")
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    (soon,) = [a.text for a in alarms(state, later, policy)]
+    assert soon.startswith("Plazo dentro de 4 min: demanda n.º 3 de Subject A — «Un coche» (a las ")
+    (passed,) = [a.text for a in alarms(state, deadline + timedelta(minutes=6, seconds=30), policy)]
+    assert passed.startswith("Plazo VENCIDO hace 6 min: demanda n.º 3 de ")
+    silent = alarms(state, state.incident.opened_at + timedelta(minutes=125), AlarmPolicy(deadline_warnings=(), silence_minutes=30))
+    assert any(a.text.startswith("Sin contacto desde hace 120 minutos") for a in silent)
