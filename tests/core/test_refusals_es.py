@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -316,3 +317,38 @@ def test_alarms_in_spanish(logbook: Logbook, incident: str, monkeypatch: pytest.
     assert passed.startswith("Plazo VENCIDO hace 6 min: demanda n.º 3 de ")
     silent = alarms(state, state.incident.opened_at + timedelta(minutes=125), AlarmPolicy(deadline_warnings=(), silence_minutes=30))
     assert any(a.text.startswith("Sin contacto desde hace 120 minutos") for a in silent)
+
+
+def test_a_person_named_like_the_spanish_summary_wording_does_not_refuse_it(logbook: Logbook) -> None:
+    ref = _busy(logbook)
+    logbook.record(ref, NewEntry("person", "", {"key": "w1", "role": "witness", "name": "Contacto"}, author="Loggist 1"))
+    text = _summary_text(logbook, ref, "es")  # the leak check ran on the Spanish PDF and found nothing
+    assert "Contacto" in text and "Testigo 1" not in text  # the heading; the witness is not in any line
+
+
+def test_a_real_leak_still_refuses_the_spanish_summary(logbook: Logbook) -> None:
+    from incident_log.report.errors import ReportLeak
+
+    ref = _busy(logbook)
+    entries = list(logbook.all_entries(ref))
+    state = logbook.state(ref)
+    redactor = make_redactor(state, entries)
+    with pytest.raises(ReportLeak):  # the redactor lets the name through: the independent check refuses
+        build_summary(state, entries, redactor=_Leaky(redactor), through=len(entries), since=0,
+                      assessment="Habla con José Núñez", options=ReportOptions(lang="es"))
+
+
+class _Leaky:
+    """A redactor that lets everything through but still names what to look for: the check must catch it."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def schedule(self) -> Any:
+        return self._real.schedule()
+
+    def check_targets(self) -> Any:
+        return self._real.check_targets()
+
+    def redact(self, text: str) -> str:
+        return text
