@@ -141,7 +141,7 @@ class ChainChecker:
         self.warnings: list[str] = []
         self._sealed = False
         self._last_recorded: datetime | None = None
-        self._warned_future = False
+        self._last_warning_future = False  # the last warning is the "after current time" one
 
     @property
     def failed(self) -> bool:
@@ -203,8 +203,8 @@ class ChainChecker:
         if entry.recorded_at > self.now + CLOCK_SKEW:
             if self.future_is_damage:
                 return msg("was recorded in the future")
-            if not self._warned_future:  # once per incident
-                self._warned_future = True
+            if not self._last_warning_future:  # once per run of such entries, as before (not by its text)
+                self._last_warning_future = True
                 self.warnings.append(
                     msg("{ref} #{seq}: recorded after this computer's current time (is its clock behind?)",
                         ref=self.ref, seq=entry.seq)
@@ -224,6 +224,7 @@ class ChainChecker:
                     msg("{ref} #{seq}: the computer's clock had moved back by {span} when it was recorded",
                         ref=self.ref, seq=entry.seq, span=_span(behind))
                 )
+                self._last_warning_future = False
         self._last_recorded = entry.recorded_at
         if self._sealed and entry.kind not in AFTER_SEAL_KINDS and entry.kind != "reopen":
             return msg("a {kind} entry after the seal (only flags, reviews and audits are accepted until a reopen)",
