@@ -11,7 +11,7 @@ and in bug reports.
 
 from __future__ import annotations
 
-from incident_log.i18n import msg
+from incident_log.i18n import field_name, msg
 
 
 class IncidentLogError(Exception):
@@ -255,7 +255,7 @@ class ValidationError(IncidentLogError):
 
     def __init__(self, field: str, message: str, *, index: int | None = None) -> None:
         where = msg("entry {index}: ", index=index) if index is not None else ""
-        super().__init__(msg("{where}{field}: {message}", where=where, field=field, message=message))
+        super().__init__(msg("{where}{field}: {message}", where=where, field=field_name(field), message=message))
         self.field = field
         self.index = index
         self.reason = message

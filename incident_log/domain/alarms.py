@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from incident_log.domain.entry import Entry, iso_utc
 from incident_log.domain.state import IncidentState
+from incident_log.i18n import N_, msg, tr
 
 DEFAULT_DEADLINE_WARNINGS = (10, 2)  # minutes before a deadline
 DEFAULT_SILENCE_MINUTES = 30
@@ -60,20 +61,21 @@ class Alarm:
         return self.level == RED
 
 
-DEADLINE_SOON = "Deadline in {left}: demand #{seq} by {who} — “{text}” (at {clock})"
-DEADLINE_PASSED = "Deadline PASSED {ago} ago: demand #{seq} by {who} — “{text}” (was {clock})"
-SILENCE = "No contact for {minutes} minutes (last contact {clock})"
-SILENCE_NEVER = "No contact for {minutes} minutes since the incident opened ({clock})"
+# Marked for the catalogue; said in the environment's language when the alarm is made.
+DEADLINE_SOON = N_("Deadline in {left}: demand #{seq} by {who} — “{text}” (at {clock})")
+DEADLINE_PASSED = N_("Deadline PASSED {ago} ago: demand #{seq} by {who} — “{text}” (was {clock})")
+SILENCE = N_("No contact for {minutes} minutes (last contact {clock})")
+SILENCE_NEVER = N_("No contact for {minutes} minutes since the incident opened ({clock})")
 
 
 def _span(seconds: float) -> str:
     total = max(0, int(seconds))
     hours, rest = divmod(total // 60, 60)
     if hours:
-        return f"{hours} h {rest:02d} min"
+        return msg("{hours} h {minutes} min", hours=hours, minutes=f"{rest:02d}")
     if total >= 60:
-        return f"{total // 60} min"
-    return f"{total} s"
+        return msg("{minutes} min", minutes=total // 60)
+    return msg("{seconds} s", seconds=total)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -106,7 +108,7 @@ def alarms(
         who = labels.get(demand.by, demand.by or "?")
         base = f"deadline:{demand.seq}:{iso_utc(demand.deadline)}"
         if left <= 0:
-            found.append(Alarm(base + ":passed", RED, DEADLINE_PASSED.format(
+            found.append(Alarm(base + ":passed", RED, tr(DEADLINE_PASSED).format(
                 ago=_span(-left), seq=demand.seq, who=who, text=_short(demand.text), clock=clock(demand.deadline)),
                 demand.seq, demand.deadline))
             continue
@@ -114,7 +116,7 @@ def alarms(
         crossed = [m for m in policy.deadline_warnings if left <= m * 60]
         if crossed:
             threshold = min(crossed)
-            found.append(Alarm(f"{base}:{threshold}", AMBER, DEADLINE_SOON.format(
+            found.append(Alarm(f"{base}:{threshold}", AMBER, tr(DEADLINE_SOON).format(
                 left=_span(left), seq=demand.seq, who=who, text=_short(demand.text), clock=clock(demand.deadline)),
                 demand.seq, demand.deadline))
     silence = _silence(state, now, policy, clock, last_statement_at)
@@ -146,7 +148,7 @@ def _silence(
     minutes = steps * policy.silence_minutes
     template = SILENCE if moments else SILENCE_NEVER
     return Alarm(f"silence:{iso_utc(since)}:{minutes}", RED,
-                 template.format(minutes=minutes, clock=clock(since)), 0, since)
+                 msg(template, minutes=minutes, clock=clock(since)), 0, since)
 
 
 def acknowledged_ids(entries: Iterable[Entry]) -> frozenset[str]:

@@ -51,6 +51,7 @@ from incident_log.domain.validation import (
     MAX_LATE_MARGIN,
     IncidentDetails,
 )
+from incident_log.i18n import msg
 
 OPENING = "opening"
 DETAILS = "details"
@@ -140,6 +141,7 @@ class ChainChecker:
         self.warnings: list[str] = []
         self._sealed = False
         self._last_recorded: datetime | None = None
+        self._last_warning_future = False  # the last warning is the "after current time" one
 
     @property
     def failed(self) -> bool:
@@ -147,7 +149,7 @@ class ChainChecker:
 
     def fail(self, seq: int, message: str) -> bool:
         """Stop at ``seq`` with ``message`` (also for a store that cannot read the stored entry)."""
-        self.first_bad, self.problem = seq, f"{self.ref} #{seq}: {message}"
+        self.first_bad, self.problem = seq, msg("{ref} #{seq}: {problem}", ref=self.ref, seq=seq, problem=message)
         return False
 
     def add(self, entry: Entry) -> bool:
@@ -158,17 +160,17 @@ class ChainChecker:
             self.expected_seq = 0 if entry.seq == 0 else 1
         seq = entry.seq
         if seq != self.expected_seq:
-            return self.fail(self.expected_seq, f"entry missing (the log jumps to #{seq})")
+            return self.fail(self.expected_seq, msg("entry missing (the log jumps to #{seq})", seq=seq))
         if entry.incident_id != self.incident_id:
-            return self.fail(seq, "belongs to another incident")
+            return self.fail(seq, msg("belongs to another incident"))
         if entry.prev_hash != self.prev:
-            return self.fail(seq, f"does not follow entry #{seq - 1} (chain broken)")
+            return self.fail(seq, msg("does not follow entry #{seq} (chain broken)", seq=seq - 1))
         try:
             digest = chain_hash(self.prev, entry.canonical())
         except (ValueError, TypeError):
-            return self.fail(seq, "the stored entry cannot be read")
+            return self.fail(seq, msg("the stored entry cannot be read"))
         if digest != entry.hash:
-            return self.fail(seq, "content does not match its hash (changed after recording)")
+            return self.fail(seq, msg("content does not match its hash (changed after recording)"))
         problem = self._rules(entry)
         if problem:
             return self.fail(seq, problem)
@@ -181,61 +183,66 @@ class ChainChecker:
         """The rules record() enforces, checked again on what is stored."""
         spec = KINDS.get(entry.kind)
         if spec is None:
-            return f"'{entry.kind[:40]}' is not an entry kind"
+            return msg("'{kind}' is not an entry kind", kind=entry.kind[:40])
         if entry.origin not in ORIGINS:
-            return "has an unknown origin"
+            return msg("has an unknown origin")
         if entry.seq == 0:
             if entry.kind != OPENING:
-                return "entry #0 must be the incident's opening entry"
+                return msg("entry #0 must be the incident's opening entry")
             try:
                 stated = details_from_fields(entry.fields)
             except ValueError:
-                return "the opening entry's details cannot be read"
+                return msg("the opening entry's details cannot be read")
             if stated != self.details:
-                return "the incident's details (title, type, location, opening time, exercise flag or zone) were changed after it was opened"
+                return msg("the incident's details (title, type, location, opening time, exercise flag or zone) were changed after it was opened")
             self.opening = entry
         elif entry.kind == OPENING:
-            return "a second opening entry"
+            return msg("a second opening entry")
         if entry.occurred_at < EARLIEST or entry.recorded_at < EARLIEST:
-            return "has a time before 1990"
+            return msg("has a time before 1990")
         if entry.recorded_at > self.now + CLOCK_SKEW:
             if self.future_is_damage:
-                return "was recorded in the future"
-            if not self.warnings or "current time" not in self.warnings[-1]:
+                return msg("was recorded in the future")
+            if not self._last_warning_future:  # once per run of such entries, as before (not by its text)
+                self._last_warning_future = True
                 self.warnings.append(
-                    f"{self.ref} #{entry.seq}: recorded after this computer's current time (is its clock behind?)"
+                    msg("{ref} #{seq}: recorded after this computer's current time (is its clock behind?)",
+                        ref=self.ref, seq=entry.seq)
                 )
         if entry.occurred_at > entry.recorded_at + CLOCK_SKEW:
-            return "happened after it was recorded"
+            return msg("happened after it was recorded")
         if is_late(entry, MAX_LATE_MARGIN) and not entry.delay_reason:  # the one late rule (domain.late)
-            return "was recorded late without the reason the program asks for (inserted outside the program)"
+            return msg("was recorded late without the reason the program asks for (inserted outside the program)")
         if self._last_recorded is not None:
             # Compared with the entry before, as record() compares: a clock that stays behind
             # after it moved back warns once, on the first entry it recorded.
             behind = self._last_recorded - entry.recorded_at
             if behind > CLOCK_TOLERANCE:
                 if entry.clock_back is None:
-                    return "was recorded before the entry before it, without the clock warning (inserted outside the program)"
+                    return msg("was recorded before the entry before it, without the clock warning (inserted outside the program)")
                 self.warnings.append(
-                    f"{self.ref} #{entry.seq}: the computer's clock had moved back by {_span(behind)} when it was recorded"
+                    msg("{ref} #{seq}: the computer's clock had moved back by {span} when it was recorded",
+                        ref=self.ref, seq=entry.seq, span=_span(behind))
                 )
+                self._last_warning_future = False
         self._last_recorded = entry.recorded_at
         if self._sealed and entry.kind not in AFTER_SEAL_KINDS and entry.kind != "reopen":
-            return f"a {entry.kind} entry after the seal (only flags, reviews and audits are accepted until a reopen)"
+            return msg("a {kind} entry after the seal (only flags, reviews and audits are accepted until a reopen)",
+                       kind=entry.kind)
         if entry.kind == "seal":
             if self._sealed:
-                return "a second seal without a reopen"
+                return msg("a second seal without a reopen")
             if entry.fields.get("head") != entry.prev_hash or entry.fields.get("count") != entry.seq - 1:
-                return "the seal's recorded head does not match the entries before it (they were changed after the seal)"
+                return msg("the seal's recorded head does not match the entries before it (they were changed after the seal)")
             self._sealed = True
         elif entry.kind == "reopen":
             if not self._sealed:
-                return "a reopen of an incident that was not sealed"
+                return msg("a reopen of an incident that was not sealed")
             self._sealed = False
         elif entry.kind == "review":
             upto = entry.fields.get("upto")
             if not isinstance(upto, int) or not 0 < upto < entry.seq:
-                return "a review of entries that did not exist yet"
+                return msg("a review of entries that did not exist yet")
         return None
 
     def finish(self) -> ChainReport:
@@ -258,10 +265,10 @@ def _span(delta: timedelta) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
+        return msg("{hours} h {minutes} min", hours=hours, minutes=f"{minutes:02d}")
     if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
+        return msg("{minutes} min {seconds} s", minutes=minutes, seconds=f"{secs:02d}")
+    return msg("{seconds} s", seconds=secs)
 
 
 def clock_moved_back(previous_recorded_at: datetime | None, now: datetime) -> int | None:
@@ -384,7 +391,10 @@ def check_ledger(
     for number, record in enumerate(records, start=1):
         digest = hashlib.sha256(record.prev_hash.encode("ascii") + canonical_json(record.payload())).hexdigest()
         if record.seq != number or record.prev_hash != prev or digest != record.hash:
-            problems.append(f"the vault's ledger of incidents is broken at record {number} (changed after it was written)")
+            problems.append(
+                msg("the vault's ledger of incidents is broken at record {number} (changed after it was written)",
+                    number=number)
+            )
             return problems
         prev = record.hash
     by_id = {incident.id: incident for incident in incidents}
@@ -392,7 +402,7 @@ def check_ledger(
     previous_head = {record.seq: record.prev_hash for record in records}
     for record in records:
         if record.incident_id in first:
-            problems.append(f"{record.ref}: entered the vault's ledger twice")
+            problems.append(msg("{ref}: entered the vault's ledger twice", ref=record.ref))
             continue
         first[record.incident_id] = record
         incident = by_id.get(record.incident_id)
@@ -400,32 +410,44 @@ def check_ledger(
             continue
         if incident is None:
             problems.append(
-                f"{record.ref}: in the vault's ledger ({record.event} {iso_utc(record.recorded_at)[:16]}) "
-                "but missing from the vault (the incident was deleted)"
+                msg(
+                    "{ref}: in the vault's ledger ({event} {at}) but missing from the vault (the incident was deleted)",
+                    ref=record.ref, event=record.event, at=iso_utc(record.recorded_at)[:16],
+                )
             )
             continue
         if incident.ref != record.ref:
-            problems.append(f"{incident.ref}: its reference was {record.ref} when it entered the vault")
+            problems.append(
+                msg("{ref}: its reference was {old} when it entered the vault", ref=incident.ref, old=record.ref)
+            )
         if record.opening is not None:
             if incident.opening is None or incident.opening.hash != record.opening:
-                problems.append(f"{incident.ref}: its opening entry is not the one the vault's ledger recorded")
+                problems.append(msg("{ref}: its opening entry is not the one the vault's ledger recorded", ref=incident.ref))
             elif record.event in ("created", "imported") and (
                 incident.opening.fields.get("ledger_head") != previous_head[record.seq]
             ):
-                problems.append(f"{incident.ref}: the vault's ledger before this incident was rewritten")
+                problems.append(msg("{ref}: the vault's ledger before this incident was rewritten", ref=incident.ref))
         else:
             if incident.opening is not None:
-                problems.append(f"{incident.ref}: has an opening entry the vault's ledger does not know")
+                problems.append(msg("{ref}: has an opening entry the vault's ledger does not know", ref=incident.ref))
             if record.details is None or dict(record.details) != details_json(incident.details):
                 problems.append(
-                    f"{incident.ref}: the incident's details (title, type, location, opening time, exercise flag "
-                    "or zone) were changed after they entered the vault's ledger"
+                    msg(
+                        "{ref}: the incident's details (title, type, location, opening time, exercise flag or zone) "
+                        "were changed after they entered the vault's ledger",
+                        ref=incident.ref,
+                    )
                 )
             head = record.head or {}
             count = head.get("count")
             if isinstance(count, int) and count > 0 and incident.hash_at(count) != head.get("hash"):
-                problems.append(f"{incident.ref}: entries #1-#{count} changed after they entered the vault's ledger")
+                problems.append(
+                    msg("{ref}: entries #1-#{count} changed after they entered the vault's ledger", ref=incident.ref,
+                        count=count)
+                )
     for incident in incidents:
         if incident.id not in first:
-            problems.append(f"{incident.ref}: not in the vault's ledger of incidents (added outside the program)")
+            problems.append(
+                msg("{ref}: not in the vault's ledger of incidents (added outside the program)", ref=incident.ref)
+            )
     return problems

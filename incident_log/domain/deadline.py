@@ -7,7 +7,7 @@ minutes after the current deadline, not after now (version 0.1 counted from now 
 an extended deadline earlier). A new deadline earlier than the current one is allowed — a
 subject can shorten it — but it is flagged so the composer can ask for a second Ctrl+Enter.
 
-Pure: no Qt. Sentences use ``str.format`` placeholders so they can be translated later.
+Pure: no Qt. Sentences go through the catalogue (``msg``), in the environment's language.
 """
 
 from __future__ import annotations
@@ -16,10 +16,16 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-HINT = "type 23:00, +30m or an ISO time"
+from incident_log.i18n import N_, msg
+
+HINT = N_("type 23:00, +30m or an ISO time")
 _AMOUNT = re.compile(r"^\+?\s*(\d{1,4})\s*(h|hr|hrs|hours?|m|min|mins|minutes?)?$")
 _CLOCK = re.compile(r"^(\d{1,2})[:.hH]?(\d{2})$")
-EARLIER = "; EARLIER than the current deadline {old}"
+EARLIER = N_("; EARLIER than the current deadline {old}")
+# A day more than one away, written by us rather than strftime's %a/%b (which follow the C locale).
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+           N_("Oct"), N_("Nov"), N_("Dec"))
 MAX_AHEAD = timedelta(days=7)
 
 
@@ -38,18 +44,20 @@ def _clock(moment: datetime, tz: tzinfo) -> str:
 def day_word(moment: datetime, now: datetime, tz: tzinfo) -> str:
     days = (moment.astimezone(tz).date() - now.astimezone(tz).date()).days
     if days == 0:
-        return "today"
+        return msg("today")
     if days == 1:
-        return "tomorrow"
+        return msg("tomorrow")
     if days == -1:
-        return "yesterday"
-    return moment.astimezone(tz).strftime("%a %d %b")
+        return msg("yesterday")
+    local = moment.astimezone(tz)
+    return msg("{weekday} {day} {month}", weekday=msg(_WEEKDAYS[local.weekday()]), day=f"{local.day:02d}",
+               month=msg(_MONTHS[local.month - 1]))
 
 
 def _span(delta: timedelta) -> str:
     minutes = int(abs(delta.total_seconds()) // 60)
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+    return msg("{hours} h {minutes} min", hours=hours, minutes=f"{rest:02d}") if hours else msg("{minutes} min", minutes=rest)
 
 
 def read_deadline(text: str, *, now: datetime, tz: tzinfo, current: datetime | None = None) -> DeadlineReading:
@@ -62,10 +70,13 @@ def read_deadline(text: str, *, now: datetime, tz: tzinfo, current: datetime | N
         unit = amount.group(2) or "m"
         delta = timedelta(hours=number) if unit.startswith("h") else timedelta(minutes=number)
         if delta > MAX_AHEAD:
-            raise ValueError(f"'{shown}' is more than a week ahead; {HINT}")
+            raise ValueError(msg("'{shown}' is more than a week ahead; {hint}", shown=shown, hint=msg(HINT)))
         if current is not None:
             moment = current + delta
-            explanation = f"{_clock(moment, tz)} {day_word(moment, now, tz)}: {_span(delta)} after the current deadline {_clock(current, tz)}"
+            explanation = msg(
+                "{clock} {day}: {span} after the current deadline {old}",
+                clock=_clock(moment, tz), day=day_word(moment, now, tz), span=_span(delta), old=_clock(current, tz),
+            )
             return DeadlineReading(moment.astimezone(UTC), explanation, extends_current=True)
         moment = now + delta
         return _reading(moment, now, tz, current)
@@ -73,7 +84,7 @@ def read_deadline(text: str, *, now: datetime, tz: tzinfo, current: datetime | N
     if clock:
         hour, minute = int(clock.group(1)), int(clock.group(2))
         if hour > 23 or minute > 59:
-            raise ValueError(f"'{shown}' is not a time; {HINT}")
+            raise ValueError(msg("'{shown}' is not a time; {hint}", shown=shown, hint=msg(HINT)))
         local_now = now.astimezone(tz)
         moment = datetime.combine(local_now.date(), time(hour, minute), tzinfo=tz)
         if moment <= local_now:
@@ -82,7 +93,7 @@ def read_deadline(text: str, *, now: datetime, tz: tzinfo, current: datetime | N
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"'{shown}' is not a deadline; {HINT}") from None
+        raise ValueError(msg("'{shown}' is not a deadline; {hint}", shown=shown, hint=msg(HINT))) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return _reading(moment.astimezone(UTC), now, tz, current)
@@ -91,11 +102,13 @@ def read_deadline(text: str, *, now: datetime, tz: tzinfo, current: datetime | N
 def _reading(moment: datetime, now: datetime, tz: tzinfo, current: datetime | None) -> DeadlineReading:
     left = moment - now
     if left.total_seconds() >= 0:
-        explanation = f"{_clock(moment, tz)} {day_word(moment, now, tz)}, in {_span(left)}"
+        explanation = msg("{clock} {day}, in {span}", clock=_clock(moment, tz), day=day_word(moment, now, tz),
+                          span=_span(left))
     else:
-        explanation = f"{_clock(moment, tz)} {day_word(moment, now, tz)}, {_span(left)} ago: already passed"
+        explanation = msg("{clock} {day}, {span} ago: already passed", clock=_clock(moment, tz),
+                          day=day_word(moment, now, tz), span=_span(left))
     earlier = current is not None and moment < current
     if earlier:
         assert current is not None
-        explanation += EARLIER.format(old=_clock(current, tz))
+        explanation += msg(EARLIER, old=_clock(current, tz))
     return DeadlineReading(moment, explanation, earlier_than_current=earlier)

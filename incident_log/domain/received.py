@@ -17,6 +17,7 @@ from incident_log.domain.chain import OPENING, check_chain, details_from_fields
 from incident_log.domain.entry import Entry, NewEntry, thaw
 from incident_log.domain.validation import IncidentDetails, validate_entry, validate_incident
 from incident_log.errors import BundleError, ValidationError
+from incident_log.i18n import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +48,9 @@ class _Facts:
 def check_received(
     incident: Mapping[str, Any], entries: Sequence[Entry], *, now: datetime, default_zone: str
 ) -> Received:
-    refused = "nothing was imported"
     incident_id = incident.get("id")
     if not isinstance(incident_id, str) or not 1 <= len(incident_id) <= 64:
-        raise BundleError(f"The bundle's incident has no valid id; {refused}.")
+        raise BundleError(msg("The bundle's incident has no valid id; nothing was imported."))
     try:
         details = validate_incident(
             ref=incident.get("ref"),
@@ -63,16 +63,18 @@ def check_received(
             now=now,
         )
     except ValidationError as exc:
-        raise BundleError(f"The bundle's incident: {exc.message}; {refused}.") from None
+        raise BundleError(msg("The bundle's incident: {problem}; nothing was imported.", problem=exc.message)) from None
     report = check_chain(incident_id, details.ref, details, entries, now=now, future_is_damage=True)
     if report.problem is not None:
-        raise BundleError(f"The bundle's log is broken: {report.problem}; {refused}.")
+        raise BundleError(msg("The bundle's log is broken: {problem}; nothing was imported.", problem=report.problem))
     facts = _Facts(details.opened_at)
     for entry in entries:
         try:
             _same_as_validated(entry, facts)
         except ValidationError as exc:
-            raise BundleError(f"The bundle's entry #{entry.seq}: {exc.message}; {refused}.") from None
+            raise BundleError(
+                msg("The bundle's entry #{seq}: {problem}; nothing was imported.", seq=entry.seq, problem=exc.message)
+            ) from None
         facts.kinds[entry.seq] = entry.kind
         if entry.kind == "person":
             facts.keys.add(str(entry.fields.get("key")))
@@ -103,8 +105,8 @@ def _same_as_validated(entry: Entry, facts: _Facts) -> None:
     # the chain's (verify's), as for any stored entry.
     clean = validate_entry(draft, facts, now=entry.recorded_at, allow_system=True, late_reason_exempt=True)
     if entry.kind == "person" and entry.fields.get("key") in facts.keys:
-        raise ValidationError("key", "registers a person key twice")
+        raise ValidationError("key", msg("registers a person key twice"))
     stored = (entry.text, thaw(entry.fields), entry.author, entry.delay_reason, entry.refs, entry.occurred_at)
     cleaned = (clean.text, clean.fields, clean.author, clean.delay_reason, clean.refs, clean.occurred_at)
     if stored != cleaned:
-        raise ValidationError("entry", "is not in the form this program records (changed or made outside it)")
+        raise ValidationError("entry", msg("is not in the form this program records (changed or made outside it)"))

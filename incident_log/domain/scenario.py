@@ -34,6 +34,7 @@ from incident_log.domain.validation import (
 )
 from incident_log.domain.zones import check_zone, infer_zone
 from incident_log.errors import ImportError_, ValidationError
+from incident_log.i18n import field_name, msg
 
 FORMAT = "incident-log/1"
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -90,22 +91,31 @@ def read_scenario_file(path: str | Path) -> Any:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportError_(
-                f"{path} is {size / 1024 / 1024:.0f} MB; a scenario file may be at most "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB. Check that it is the right file."
+                msg(
+                    "{path} is {size} MB; a scenario file may be at most {limit} MB. Check that it is the right file.",
+                    path=path, size=f"{size / 1024 / 1024:.0f}", limit=MAX_FILE_BYTES // 1024 // 1024,
+                )
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportError_(f"Cannot read {path}: {exc.strerror or exc}. Check the path and permissions.") from None
+        raise ImportError_(
+            msg("Cannot read {path}: {why}. Check the path and permissions.", path=path, why=exc.strerror or exc)
+        ) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportError_(f"{path} is not UTF-8 text; save it as UTF-8 JSON and import it again.") from None
+        raise ImportError_(msg("{path} is not UTF-8 text; save it as UTF-8 JSON and import it again.", path=path)) from None
     except json.JSONDecodeError as exc:
         raise ImportError_(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). Nothing was imported."
+            msg(
+                "{path} is not valid JSON (line {line}, column {column}: {why}). Nothing was imported.",
+                path=path, line=exc.lineno, column=exc.colno, why=exc.msg,
+            )
         ) from None
     except (ValueError, RecursionError):  # a number too long to read, or nesting too deep
-        raise ImportError_(f"{path} is not a scenario this program can read (a value is too long or too deeply nested).") from None
+        raise ImportError_(
+            msg("{path} is not a scenario this program can read (a value is too long or too deeply nested).", path=path)
+        ) from None
     return data
 
 
@@ -113,14 +123,17 @@ def parse_scenario(data: Any, *, now: datetime | None = None, default_zone: str 
     """Check a decoded scenario and turn it into entries; raise on the first problem."""
     now = now or utc_now()
     if not isinstance(data, Mapping):
-        raise ImportError_("The file is not an incident-log/1 scenario: it must be a JSON object.")
+        raise ImportError_(msg("The file is not an incident-log/1 scenario: it must be a JSON object."))
     found = data.get("format")
     if found != FORMAT:
-        shown = str(found)[:40] if found is not None else "nothing"
-        raise ImportError_(f"format: expected '{FORMAT}', found '{shown}'. This is not a scenario this version reads.")
+        shown = str(found)[:40] if found is not None else msg("nothing")
+        raise ImportError_(
+            msg("format: expected '{expected}', found '{found}'. This is not a scenario this version reads.",
+                expected=FORMAT, found=shown)
+        )
     incident = data.get("incident")
     if not isinstance(incident, Mapping):
-        raise ImportError_("incident: missing or not an object; it must hold at least a title and opened_at.")
+        raise ImportError_(msg("incident: missing or not an object; it must hold at least a title and opened_at."))
     meta = _incident(incident, now=now)
     people = _list(data, "people", required=False)
     entries = _list(data, "entries", required=True)
@@ -148,7 +161,7 @@ def _time_zone(incident: Mapping[str, Any], entries: list[Any], default_zone: st
         try:
             return check_zone(given)
         except ValueError as exc:
-            raise ImportError_(f"incident.time_zone: {exc}") from None
+            raise ImportError_(_in_incident("time_zone", str(exc))) from None
     written = [incident.get("opened_at")] + [e.get("at") for e in entries if isinstance(e, Mapping)]
     samples = []
     for text in written:
@@ -160,8 +173,13 @@ def _time_zone(incident: Mapping[str, Any], entries: list[Any], default_zone: st
     zone = infer_zone(samples, prefer=default_zone)
     if zone is None:
         raise ImportError_(
-            "incident.time_zone: no time zone has the UTC offsets this file's times were written with; "
-            'add the incident\'s zone, e.g. "time_zone": "Europe/Madrid"'
+            _in_incident(
+                "time_zone",
+                msg(
+                    "no time zone has the UTC offsets this file's times were written with; "
+                    'add the incident\'s zone, e.g. "time_zone": "Europe/Madrid"'
+                ),
+            )
         )
     return zone
 
@@ -169,33 +187,42 @@ def _time_zone(incident: Mapping[str, Any], entries: list[Any], default_zone: st
 # --- parts ------------------------------------------------------------------------------
 
 
+def _in_incident(name: str, reason: str) -> str:
+    """A refusal of the file's ``incident`` object: "incident.title: is required and is empty"."""
+    return msg("{field}: {reason}", field=field_name(f"incident.{name}"), reason=reason)
+
+
 def _incident(incident: Mapping[str, Any], *, now: datetime) -> dict[str, Any]:
     def text(name: str, *, limit: int, required: bool) -> str:
         try:
             return check_text(name, incident.get(name), limit=limit, required=required).strip()
         except ValidationError as exc:
-            raise ImportError_(f"incident.{name}: {exc.reason}") from None
+            raise ImportError_(_in_incident(name, exc.reason)) from None
 
     title = text("title", limit=TITLE_CHARS, required=True)
     location = text("location", limit=LOCATION_CHARS, required=False)
     ref = text("ref", limit=40, required=False) or None
     kind = text("type", limit=40, required=False).lower() or "other"
     if kind not in INCIDENT_TYPES:
-        raise ImportError_(f"incident.type: '{kind}' is not one of: {', '.join(INCIDENT_TYPES)}")
+        raise ImportError_(
+            _in_incident("type", msg("'{value}' is not one of: {allowed}", value=kind, allowed=", ".join(INCIDENT_TYPES)))
+        )
     exercise = incident.get("exercise", False)
     if not isinstance(exercise, bool):
-        raise ImportError_("incident.exercise: must be true or false")
+        raise ImportError_(_in_incident("exercise", msg("must be true or false")))
     opened_raw = incident.get("opened_at")
     if not isinstance(opened_raw, str) or not opened_raw.strip():
-        raise ImportError_("incident.opened_at: is required, as ISO 8601 with a zone, e.g. 2026-03-14T21:05:00+01:00")
+        raise ImportError_(
+            _in_incident("opened_at", msg("is required, as ISO 8601 with a zone, e.g. 2026-03-14T21:05:00+01:00"))
+        )
     try:
         opened_at = check_moment("opened_at", parse_iso(opened_raw), now=now)
     except ValueError:
         raise ImportError_(
-            "incident.opened_at: is not a time with a zone; use ISO 8601 such as 2026-03-14T21:05:00+01:00"
+            _in_incident("opened_at", msg("is not a time with a zone; use ISO 8601 such as 2026-03-14T21:05:00+01:00"))
         ) from None
     except ValidationError as exc:
-        raise ImportError_(f"incident.opened_at: {exc.reason}") from None
+        raise ImportError_(_in_incident("opened_at", exc.reason)) from None
     return {"ref": ref, "title": title, "type": kind, "location": location, "opened_at": opened_at, "exercise": exercise}
 
 
@@ -204,7 +231,8 @@ def _list(data: Mapping[str, Any], name: str, *, required: bool) -> list[Any]:
     if value is None and not required:
         return []
     if not isinstance(value, list):
-        raise ImportError_(f"{name}: {'missing or ' if value is None else ''}not a list")
+        reason = msg("missing or not a list") if value is None else msg("not a list")
+        raise ImportError_(msg("{field}: {reason}", field=field_name(name), reason=reason))
     return value
 
 
@@ -221,10 +249,12 @@ def _person(
 ) -> NewEntry:
     where = f"people[{i}]"
     if not isinstance(item, Mapping):
-        raise ValidationError(where, "must be an object with key, role and name")
+        raise ValidationError(where, msg("must be an object with key, role and name"))
     unknown = sorted(set(item) - set(_PERSON_KEYS))
     if unknown:
-        raise ValidationError(f"{where}.{unknown[0]}", f"is not a field of a person (use: {', '.join(_PERSON_KEYS)})")
+        raise ValidationError(
+            f"{where}.{unknown[0]}", msg("is not a field of a person (use: {allowed})", allowed=", ".join(_PERSON_KEYS))
+        )
     draft = NewEntry(
         kind="person",
         fields={k: item[k] for k in _PERSON_KEYS if k in item},
@@ -237,7 +267,7 @@ def _person(
         raise ValidationError(f"{where}.{exc.field}", exc.reason) from None
     key = clean.fields["key"]
     if key in facts.keys:
-        raise ValidationError(f"{where}.key", f"'{key}' is used twice; each person needs their own key")
+        raise ValidationError(f"{where}.key", msg("'{key}' is used twice; each person needs their own key", key=key))
     facts.keys.add(key)
     facts.kinds.append("person")
     return _new(clean)
@@ -245,20 +275,24 @@ def _person(
 
 def _entry(i: int, item: Any, facts: _Facts, ids: dict[str, int], *, now: datetime) -> NewEntry:
     if not isinstance(item, Mapping):
-        raise ValidationError("entry", "must be an object with at, kind, author and text").at_index(i)
+        raise ValidationError("entry", msg("must be an object with at, kind, author and text")).at_index(i)
     try:
         kind = item.get("kind")
         if not isinstance(kind, str) or kind not in KINDS:
-            shown = str(kind)[:40] if kind is not None else "nothing"
-            raise ValidationError("kind", f"'{shown}' is not an entry kind; use one of: {', '.join(KINDS)}")
+            shown = str(kind)[:40] if kind is not None else msg("nothing")
+            raise ValidationError(
+                "kind", msg("'{value}' is not an entry kind; use one of: {allowed}", value=shown, allowed=", ".join(KINDS))
+            )
         spec = KINDS[kind]
         at = item.get("at")
         if not isinstance(at, str) or not at.strip():
-            raise ValidationError("at", "is required: when it happened, ISO 8601 with a zone")
+            raise ValidationError("at", msg("is required: when it happened, ISO 8601 with a zone"))
         try:
             occurred_at = parse_iso(at)
         except ValueError:
-            raise ValidationError("at", "is not a time with a zone; use ISO 8601 such as 2026-03-14T21:40:00+01:00") from None
+            raise ValidationError(
+                "at", msg("is not a time with a zone; use ISO 8601 such as 2026-03-14T21:40:00+01:00")
+            ) from None
         keep_id = spec.field("id") is not None
         fields = {k: v for k, v in item.items() if k not in _ENTRY_META and (k != "id" or keep_id)}
         draft = NewEntry(
@@ -275,18 +309,20 @@ def _entry(i: int, item: Any, facts: _Facts, ids: dict[str, int], *, now: dateti
             # Someone learned late: a person entry may come anywhere, and later entries name them.
             key = clean.fields["key"]
             if key in facts.keys:
-                raise ValidationError("key", f"'{key}' is already registered; each person needs their own key")
+                raise ValidationError("key", msg("'{key}' is already registered; each person needs their own key", key=key))
             facts.keys.add(key)
         seq = len(facts.kinds) + 1
         external = clean.fields.get("id")
         if external is not None:
             external = external.strip()
             if external in ids:
-                raise ValidationError("id", f"'{external[:40]}' is used twice; each demand or offer needs its own id")
+                raise ValidationError(
+                    "id", msg("'{id}' is used twice; each demand or offer needs its own id", id=external[:40])
+                )
             ids[external] = seq
     except ValidationError as exc:
-        field_name = "at" if exc.field == "occurred_at" else exc.field
-        raise ValidationError(field_name, exc.reason).at_index(i) from None
+        name = "at" if exc.field == "occurred_at" else exc.field
+        raise ValidationError(name, exc.reason).at_index(i) from None
     facts.kinds.append(kind)
     return _new(clean)
 
@@ -297,16 +333,17 @@ def _refs(value: Any, ids: Mapping[str, int]) -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= MAX_SEQ:
-            raise ValidationError("refs", "is not an entry number in this file (they start at 1, people first)")
+            raise ValidationError("refs", msg("is not an entry number in this file (they start at 1, people first)"))
         return value
     if isinstance(value, str):
         found = ids.get(value.strip())
         if found is None:
             raise ValidationError(
-                "refs", f"no demand or offer with id '{value.strip()[:40]}' earlier in the file; give it an id first"
+                "refs",
+                msg("no demand or offer with id '{id}' earlier in the file; give it an id first", id=value.strip()[:40]),
             )
         return found
-    raise ValidationError("refs", "must be an entry number or the id of an earlier demand or offer")
+    raise ValidationError("refs", msg("must be an entry number or the id of an earlier demand or offer"))
 
 
 def _new(clean: CleanEntry) -> NewEntry:

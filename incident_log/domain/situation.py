@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from incident_log.domain.state import IncidentState
+from incident_log.i18n import N_, Translator, translator
+from incident_log.i18n.vocabulary import DEMAND_STATUS, choice_group
 
 MAX_ITEMS = 6  # per section: the rest is counted, and is in the debrief report
 MAX_ITEM_CHARS = 220
@@ -48,66 +50,77 @@ class SituationSummary:
     sealed: bool = False
 
 
-# Every sentence of the summary, as a template: translatable later, and the summary's own wording
-# (``FURNITURE``) that the PDF's read-back check must not take for a name.
-T_MINUTES = "{m} min"
-T_HOURS = "{h} h {m:02d} min"
-T_ON_PHONE = "On the phone now: {who}, for {spell} (since {since})"
-T_PHONE_TOTAL = "{who}: {total} on the phone in all"
-T_ROLE = "{role}: {who}"
-T_DEMAND = "#{seq} {who}: {what}"
-T_DUE = " — deadline {clock}, in {span}"
-T_PASSED = " — deadline {clock}, PASSED {span} ago"
-T_STATUS = " ({status})"
-T_OWED = "#{seq} to {who}: {what}"
-T_CONDITIONS = " (conditions: {conditions})"
-T_THE_SUBJECT = "the subject"
-T_IN_CONTACT = "In contact now by {channel} since {at} ({span})"
-T_LAST_CONTACT = "Last contact: {event} by {channel} at {at}, {span} ago"
-T_FIRST_CONTACT = "First contact at {at}"
-T_RISK = "{status} {category}: {what}"
-T_ABOUT = " (about {who})"
-T_DECISION = "#{seq} {at}{by}: {what}"
-T_DECIDED_BY = " by {who}"
-T_RATIONALE = " — rationale: {why}"
-T_MORE = "… and {n} more (in the debrief report)"
-T_HEADER = "Situation summary {ref} — {title}"
-T_AS_OF = "As of {at}, through entry #{through}"
-T_ASSESSMENT = "Assessment and recommendations"
+# Every sentence of the summary, as a template marked for the catalogue (``words(T_...)`` in the
+# summary's language), and the summary's own wording (``furniture``) that the PDF's read-back
+# check must not take for a name.
+T_MINUTES = N_("{m} min")
+T_HOURS = N_("{h} h {m:02d} min")
+T_ON_PHONE = N_("On the phone now: {who}, for {spell} (since {since})")
+T_PHONE_TOTAL = N_("{who}: {total} on the phone in all")
+T_ROLE = N_("{role}: {who}")
+T_DEMAND = N_("#{seq} {who}: {what}")
+T_DUE = N_(" — deadline {clock}, in {span}")
+T_PASSED = N_(" — deadline {clock}, PASSED {span} ago")
+T_STATUS = N_(" ({status})")
+T_OWED = N_("#{seq} to {who}: {what}")
+T_CONDITIONS = N_(" (conditions: {conditions})")
+T_THE_SUBJECT = N_("the subject")
+T_IN_CONTACT = N_("In contact now by {channel} since {at} ({span})")
+T_LAST_CONTACT = N_("Last contact: {event} by {channel} at {at}, {span} ago")
+T_FIRST_CONTACT = N_("First contact at {at}")
+T_RISK = N_("{status} {category}: {what}")
+T_ABOUT = N_(" (about {who})")
+T_DECISION = N_("#{seq} {at}{by}: {what}")
+T_DECIDED_BY = N_(" by {who}")
+T_RATIONALE = N_(" — rationale: {why}")
+T_MORE = N_("… and {n} more (in the debrief report)")
+T_HEADER = N_("Situation summary {ref} — {title}")
+T_AS_OF = N_("As of {at}, through entry #{through}")
+T_ASSESSMENT = N_("Assessment and recommendations")
 SECTIONS = (
-    ("On the phone and roles", "Nobody on the phone"),
-    ("Open demands and deadlines", "No open demands"),
-    ("Offers owed (accepted, not yet delivered)", "Nothing owed"),
-    ("Contact", "No contact yet"),
-    ("Live risks", "No live risks"),
-    ("Hooks (talk about)", "None recorded"),
-    ("Triggers (avoid)", "None recorded"),
-    ("Decisions", "None"),
+    (N_("On the phone and roles"), N_("Nobody on the phone")),
+    (N_("Open demands and deadlines"), N_("No open demands")),
+    (N_("Offers owed (accepted, not yet delivered)"), N_("Nothing owed")),
+    (N_("Contact"), N_("No contact yet")),
+    (N_("Live risks"), N_("No live risks")),
+    (N_("Hooks (talk about)"), N_("None recorded")),
+    (N_("Triggers (avoid)"), N_("None recorded")),
+    (N_("Decisions"), N_("None")),
 )
-DECISIONS_SINCE = "Decisions since the last summary"
-WORDS = (  # values the summary prints as they are (statuses, categories, channels, events)
+DECISIONS_SINCE = N_("Decisions since the last summary")
+WORDS = (  # values the summary prints through the vocabulary (statuses, categories, channels, events)
     "open", "partly met", "reported", "rumoured", "confirmed", "weapon", "self-harm", "medical", "other",
     "phone", "face to face", "throw phone", "text", "sign language", "intermediary", "attempt", "start", "end",
     "lost", "primary negotiator", "secondary/coach", "team leader", "loggist", "intelligence", "adviser",
 )
 
 
-def furniture() -> tuple[str, ...]:
-    """The summary's own words, placeholders removed: what a leak check must not count as a name."""
+# The vocabulary groups whose words the summary prints (WORDS, in the summary's language).
+_WORD_GROUPS = (choice_group("status"), choice_group("category"), choice_group("channel"), choice_group("event"),
+                choice_group("role"), DEMAND_STATUS)
+
+
+def furniture(words: Translator | None = None) -> tuple[str, ...]:
+    """The summary's own words in its language, placeholders removed: what a leak check must not
+    count as a name."""
     import string
 
-    templates = [v for k, v in globals().items() if k.startswith("T_") and isinstance(v, str)]
-    templates += [t for pair in SECTIONS for t in pair] + [DECISIONS_SINCE, *WORDS]
+    words = words or translator("en")
+    templates = [words(v) for k, v in globals().items() if k.startswith("T_") and isinstance(v, str)]
+    templates += [words(t) for pair in SECTIONS for t in pair] + [words(DECISIONS_SINCE), *WORDS]
+    if words.spanish:
+        templates += [words.word(group, w) for w in WORDS for group in _WORD_GROUPS]
+        templates += [w.upper() for w in templates[-len(WORDS) * len(_WORD_GROUPS):]]
     out: list[str] = []
     for template in templates:
         out.extend(literal for literal, *_ in string.Formatter().parse(template) if literal and literal.strip())
     return tuple(out)
 
 
-def _span(seconds: float) -> str:
+def _span(seconds: float, words: Translator) -> str:
     total = max(0, int(seconds))
     hours, rest = divmod(total // 60, 60)
-    return T_HOURS.format(h=hours, m=rest) if hours else T_MINUTES.format(m=rest)
+    return words(T_HOURS).format(h=hours, m=rest) if hours else words(T_MINUTES).format(m=rest)
 
 
 def _cut(value: str) -> str:
@@ -115,13 +128,14 @@ def _cut(value: str) -> str:
     return one_line if len(one_line) <= MAX_ITEM_CHARS else one_line[: MAX_ITEM_CHARS - 1] + "…"
 
 
-def _section(index: int, lines: list[str], title: str | None = None) -> Section:
+def _section(index: int, lines: list[str], words: Translator, title: str | None = None) -> Section:
     default_title, empty = SECTIONS[index]
-    return Section(title or default_title, tuple(lines[:MAX_ITEMS]), empty, max(0, len(lines) - MAX_ITEMS))
+    return Section(words(title or default_title), tuple(lines[:MAX_ITEMS]), words(empty),
+                   max(0, len(lines) - MAX_ITEMS))
 
 
-def _about(name: Namer, key: str | None) -> str:
-    return T_ABOUT.format(who=name(key)) if key else ""
+def _about(name: Namer, key: str | None, words: Translator) -> str:
+    return words(T_ABOUT).format(who=name(key)) if key else ""
 
 
 def situation(
@@ -135,8 +149,16 @@ def situation(
     clock: Clock,
     assessment: str = "",
     prepared_by: str = "",
+    words: Translator | None = None,
 ) -> SituationSummary:
-    """Everything the summary says, as lines; ``now`` is frozen at the seal for a sealed incident."""
+    """Everything the summary says, as lines, in ``words``' language (default English); ``now``
+    is frozen at the seal for a sealed incident. Statuses, categories, channels and roles are
+    stored in English and printed through the vocabulary."""
+    w = words or translator("en")
+
+    def word(group: str, value: str) -> str:
+        return w.word(group, value) if w.spanish else value
+
     sealed_at = state.extra.get("sealed_at")
     if state.sealed and isinstance(sealed_at, datetime):
         now = sealed_at
@@ -144,42 +166,46 @@ def situation(
     phone: list[str] = []
     if roster.on_phone:
         spell = (now - roster.on_phone_since).total_seconds() if roster.on_phone_since else 0
-        phone.append(T_ON_PHONE.format(who=name(roster.on_phone), spell=_span(spell), since=clock(roster.on_phone_since)))
+        phone.append(w(T_ON_PHONE).format(who=name(roster.on_phone), spell=_span(spell, w),
+                                          since=clock(roster.on_phone_since)))
     totals = dict(roster.phone_seconds)
     if roster.on_phone and roster.on_phone_since and not state.sealed:
         totals[roster.on_phone] = totals.get(roster.on_phone, 0.0) + max(0.0, (now - roster.as_of).total_seconds())
     for key, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
-        phone.append(T_PHONE_TOTAL.format(who=name(key), total=_span(seconds)))
-    phone += [T_ROLE.format(role=role[0].upper() + role[1:], who=name(key))
-              for role, key in roster.current.items() if role != "primary negotiator"]
+        phone.append(w(T_PHONE_TOTAL).format(who=name(key), total=_span(seconds, w)))
+    for role, key in roster.current.items():
+        if role != "primary negotiator":
+            shown = word(choice_group("role"), role)
+            phone.append(w(T_ROLE).format(role=shown[0].upper() + shown[1:], who=name(key)))
 
     demands = []
     for demand in state.demands:
         if not demand.is_open:
             continue
-        line = T_DEMAND.format(seq=demand.seq, who=name(demand.by), what=_cut(text(demand.text)))
+        line = w(T_DEMAND).format(seq=demand.seq, who=name(demand.by), what=_cut(text(demand.text)))
         if demand.deadline is not None:
             left = (demand.deadline - now).total_seconds()
-            line += (T_DUE if left >= 0 else T_PASSED).format(clock=clock(demand.deadline), span=_span(abs(left)))
+            line += w(T_DUE if left >= 0 else T_PASSED).format(clock=clock(demand.deadline), span=_span(abs(left), w))
         if demand.status != "open":
-            line += T_STATUS.format(status=demand.status)
+            line += w(T_STATUS).format(status=word(DEMAND_STATUS, demand.status))
         demands.append(line)
 
     owed = [
-        T_OWED.format(seq=offer.seq, who=name(offer.to) if offer.to else T_THE_SUBJECT, what=_cut(text(offer.text)))
-        + (T_CONDITIONS.format(conditions=_cut(text(offer.conditions))) if offer.conditions else "")
+        w(T_OWED).format(seq=offer.seq, who=name(offer.to) if offer.to else w(T_THE_SUBJECT), what=_cut(text(offer.text)))
+        + (w(T_CONDITIONS).format(conditions=_cut(text(offer.conditions))) if offer.conditions else "")
         for offer in state.offers if offer.owed
     ]
 
     contact: list[str] = []
     if state.contacts:
         last = state.contacts[-1]
-        template = T_IN_CONTACT if last.event == "start" else T_LAST_CONTACT
-        contact.append(template.format(channel=last.channel or "?", event=last.event, at=clock(last.at),
-                                       span=_span((now - last.at).total_seconds())))
+        template = w(T_IN_CONTACT if last.event == "start" else T_LAST_CONTACT)
+        channel = word(choice_group("channel"), last.channel) if last.channel else "?"
+        contact.append(template.format(channel=channel, event=word(choice_group("event"), last.event),
+                                       at=clock(last.at), span=_span((now - last.at).total_seconds(), w)))
     first = state.statistics.first_contact_at
     if first is not None:
-        contact.append(T_FIRST_CONTACT.format(at=clock(first)))
+        contact.append(w(T_FIRST_CONTACT).format(at=clock(first)))
 
     grave = ("weapon", "self-harm")
 
@@ -188,23 +214,30 @@ def situation(
 
     live_risks = sorted((r for r in state.risks if r.status != "cleared"),
                         key=lambda r: (not confirmed_grave(r.category, r.status), r.at, r.seq))
+    def risk_status(category: str, status: str) -> str:
+        shown = word(choice_group("status"), status or "reported")
+        return shown.upper() if confirmed_grave(category, status) else shown
+
     risks = [
-        T_RISK.format(status=r.status.upper() if confirmed_grave(r.category, r.status) else r.status or "reported",
-                      category=r.category or "other", what=_cut(text(r.text))) + _about(name, r.about)
+        w(T_RISK).format(status=risk_status(r.category, r.status),
+                         category=word(choice_group("category"), r.category or "other"), what=_cut(text(r.text)))
+        + _about(name, r.about, w)
         for r in live_risks
     ]
-    hooks = [_cut(text(h.text)) + _about(name, h.about) for h in state.hooks]
-    triggers = [_cut(text(t.text)) + _about(name, t.about) for t in state.triggers]
+    hooks = [_cut(text(h.text)) + _about(name, h.about, w) for h in state.hooks]
+    triggers = [_cut(text(t.text)) + _about(name, t.about, w) for t in state.triggers]
     decisions = [
-        T_DECISION.format(seq=d.seq, at=clock(d.at), by=T_DECIDED_BY.format(who=name(d.decided_by)) if d.decided_by
-                          else "", what=_cut(text(d.text)))
-        + (T_RATIONALE.format(why=_cut(text(d.rationale))) if d.rationale else "")
+        w(T_DECISION).format(seq=d.seq, at=clock(d.at),
+                             by=w(T_DECIDED_BY).format(who=name(d.decided_by)) if d.decided_by else "",
+                             what=_cut(text(d.text)))
+        + (w(T_RATIONALE).format(why=_cut(text(d.rationale))) if d.rationale else "")
         for d in state.decisions if d.seq > since
     ]
 
     sections = (
-        _section(0, phone), _section(1, demands), _section(2, owed), _section(3, contact), _section(4, risks),
-        _section(5, hooks), _section(6, triggers), _section(7, decisions, DECISIONS_SINCE if since else None),
+        _section(0, phone, w), _section(1, demands, w), _section(2, owed, w), _section(3, contact, w),
+        _section(4, risks, w), _section(5, hooks, w), _section(6, triggers, w),
+        _section(7, decisions, w, DECISIONS_SINCE if since else None),
     )
     return SituationSummary(
         ref=state.incident.ref, title=text(state.incident.title), as_of=now, through=through, since=since,
@@ -213,10 +246,11 @@ def situation(
     )
 
 
-def plain_text(summary: SituationSummary, clock: Clock) -> str:
-    """The summary as plain text (the screen shows it; a test reads it)."""
-    out = [T_HEADER.format(ref=summary.ref, title=summary.title),
-           T_AS_OF.format(at=clock(summary.as_of), through=summary.through)]
+def plain_text(summary: SituationSummary, clock: Clock, words: Translator | None = None) -> str:
+    """The summary as plain text (the screen shows it; a test reads it), in ``words``' language."""
+    w = words or translator("en")
+    out = [w(T_HEADER).format(ref=summary.ref, title=summary.title),
+           w(T_AS_OF).format(at=clock(summary.as_of), through=summary.through)]
     for section in summary.sections:
         out.append("")
         out.append(section.title)
@@ -225,7 +259,7 @@ def plain_text(summary: SituationSummary, clock: Clock) -> str:
         else:
             out.append("  " + section.empty)
         if section.more:
-            out.append("  " + T_MORE.format(n=section.more))
+            out.append("  " + w(T_MORE).format(n=section.more))
     if summary.assessment:
-        out += ["", T_ASSESSMENT, summary.assessment]
+        out += ["", w(T_ASSESSMENT), summary.assessment]
     return "\n".join(out)

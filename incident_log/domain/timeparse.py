@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-HINT = "type 21:40, -10m or leave empty for now"
+from incident_log.i18n import N_, msg
+
+HINT = N_("type 21:40, -10m or leave empty for now")  # translated where the refusal is made
 FUTURE_SLACK = timedelta(minutes=1)
 MAX_RELATIVE = timedelta(days=7)
 MAX_CHARS = 40
@@ -29,9 +31,10 @@ _PART = re.compile(r"(\d+)\s*([a-z]+)")
 _RELATIVE = re.compile(r"^(?P<sign>[-+])?\s*(?P<body>(?:\d+\s*[a-z]+\s*)+|\d+)\s*(?P<ago>ago)?$")
 
 
-def _refuse(text: str, why: str = "is not a time") -> ValueError:
+def _refuse(text: str, why: str | None = None) -> ValueError:
+    """``why`` is already in the message language (made with ``msg``)."""
     shown = text if len(text) <= 40 else text[:37] + "..."
-    return ValueError(f"'{shown}' {why}; {HINT}")
+    return ValueError(msg("'{shown}' {why}; {hint}", shown=shown, why=why or msg("is not a time"), hint=msg(HINT)))
 
 
 def parse_entry_time(text: str, *, now: datetime, tz: tzinfo) -> datetime:
@@ -70,29 +73,29 @@ def _clock_time(raw: str, match: re.Match[str], *, now: datetime, tz: tzinfo) ->
 def _relative_time(raw: str, match: re.Match[str], *, now: datetime) -> datetime:
     sign, body, ago = match["sign"], match["body"], match["ago"]
     if sign == "+":
-        raise _refuse(raw, "is in the future; an entry records what has already happened")
+        raise _refuse(raw, msg("is in the future; an entry records what has already happened"))
     if not sign and not ago:
-        raise _refuse(raw, "needs a minus sign or 'ago' to mean a time in the past")
+        raise _refuse(raw, msg("needs a minus sign or 'ago' to mean a time in the past"))
     if body.strip().isdigit():
         seconds = int(body) * 60  # "-10": minutes, the unit loggists mean
     else:
         seconds = 0
         for number, unit in _PART.findall(body):
             if unit not in _UNIT_SECONDS:
-                raise _refuse(raw, f"has an unknown unit '{unit[:10]}' (use h, m or s)")
+                raise _refuse(raw, msg("has an unknown unit '{unit}' (use h, m or s)", unit=unit[:10]))
             seconds += int(number) * _UNIT_SECONDS[unit]
     if seconds > MAX_RELATIVE.total_seconds():
-        raise _refuse(raw, "is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40")
+        raise _refuse(raw, msg("is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40"))
     return (now - timedelta(seconds=seconds)).astimezone(UTC)
 
 
 def _iso_time(raw: str, *, tz: tzinfo) -> datetime:
     if len(raw) <= 10:
-        raise _refuse(raw, "has a date but no time of day (e.g. 2026-03-14T21:40)")
+        raise _refuse(raw, msg("has a date but no time of day (e.g. 2026-03-14T21:40)"))
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        raise _refuse(raw, "is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)") from None
+        raise _refuse(raw, msg("is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)")) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return moment.astimezone(UTC)
@@ -102,11 +105,11 @@ def format_delay(seconds: float) -> str:
     """How late an entry was recorded, for the timeline's badge: "late by 1 h 05 min"."""
     total = int(seconds)
     if total <= 0:
-        return "on time"
+        return msg("on time")
     if total < 60:
-        return f"late by {total} s"
+        return msg("late by {seconds} s", seconds=total)
     hours, rem = divmod(total, 3600)
     minutes = rem // 60
     if hours == 0:
-        return f"late by {minutes} min"
-    return f"late by {hours} h {minutes:02d} min"
+        return msg("late by {minutes} min", minutes=minutes)
+    return msg("late by {hours} h {minutes} min", hours=hours, minutes=f"{minutes:02d}")

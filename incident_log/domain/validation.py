@@ -38,6 +38,7 @@ from incident_log.domain.kinds import (
 from incident_log.domain.late import DEFAULT_LATE_MARGIN, can_be_late, recorded_late
 from incident_log.domain.zones import check_zone
 from incident_log.errors import ValidationError
+from incident_log.i18n import language_from_env, msg, number, translator
 
 # The widest late margin a vault may be set to. verify re-checks the delay-reason rule against it,
 # so no entry the program accepted can ever be reported, whatever the margin was at the time.
@@ -102,46 +103,66 @@ def check_text(name: str, value: Any, *, limit: int, required: bool) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(name, "must be text")
+        raise ValidationError(name, msg("must be text"))
     if len(value) > 4 * limit + 16:  # refuse a runaway paste before normalising all of it
-        raise ValidationError(name, f"is {len(value):,} characters; the limit is {limit:,}. Split it into several entries.")
+        raise ValidationError(name, _too_long(len(value), limit))
     bad = _INVISIBLE.search(value)
     if bad:
         code = ord(bad.group())
-        what = "a broken character (a lone surrogate)" if 0xD800 <= code <= 0xDFFF else "an invisible control character"
-        raise ValidationError(name, f"contains {what} (U+{code:04X}); remove it and try again")
+        if 0xD800 <= code <= 0xDFFF:
+            reason = msg("contains a broken character (a lone surrogate) (U+{code}); remove it and try again", code=f"{code:04X}")
+        else:
+            reason = msg("contains an invisible control character (U+{code}); remove it and try again", code=f"{code:04X}")
+        raise ValidationError(name, reason)
     value = unicodedata.normalize("NFC", normalise_newlines(value))
     if required and not value.strip():
-        raise ValidationError(name, "is required and is empty")
+        raise ValidationError(name, msg("is required and is empty"))
     if len(value) > limit:
-        raise ValidationError(
-            name, f"is {len(value):,} characters; the limit is {limit:,}. Split it into several entries."
-        )
+        raise ValidationError(name, _too_long(len(value), limit))
     return value
+
+
+def _too_long(length: int, limit: int) -> str:
+    return msg(
+        "is {length} characters; the limit is {limit}. Split it into several entries.",
+        length=number(length),
+        limit=number(limit),
+    )
+
+
+def _kind(kind: str) -> str:
+    """An entry kind inside a sentence: as stored in English ("demand"), its title in Spanish."""
+    words = translator(language_from_env())
+    spec = KINDS.get(kind)
+    return words.word("kind", spec.title) if words.spanish and spec is not None else kind
+
+
+def _kinds_or(kinds: tuple[str, ...] | frozenset[str]) -> str:
+    return msg(" or ").join(_kind(k) for k in kinds)
 
 
 def check_moment(name: str, value: datetime, *, now: datetime, latest: datetime | None = None) -> datetime:
     """A time of the log: with a zone, not before 1990, not after ``latest`` (default: now + skew)."""
     if not isinstance(value, datetime):
-        raise ValidationError(name, "must be a time")
+        raise ValidationError(name, msg("must be a time"))
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(name, "needs a time zone")
+        raise ValidationError(name, msg("needs a time zone"))
     latest = latest if latest is not None else now + CLOCK_SKEW
     try:
         moment = value.astimezone(UTC)
     except (OverflowError, ValueError):
-        raise ValidationError(name, "is not a time this program can store; check the year") from None
+        raise ValidationError(name, msg("is not a time this program can store; check the year")) from None
     if moment < EARLIEST:
         raise ValidationError(
-            name, f"is in {moment.year:04d}, before 1990; check the year (e.g. 2026, not 0226)"
+            name, msg("is in {year}, before 1990; check the year (e.g. 2026, not 0226)", year=f"{moment.year:04d}")
         )
     if moment > latest:
         if latest <= now + CLOCK_SKEW:
             raise ValidationError(
                 name,
-                "is in the future; an entry records what has already happened (check the clock or the time typed)",
+                msg("is in the future; an entry records what has already happened (check the clock or the time typed)"),
             )
-        raise ValidationError(name, "is too far in the future; check the date")
+        raise ValidationError(name, msg("is too far in the future; check the date"))
     return moment
 
 
@@ -153,7 +174,7 @@ def parse_moment(name: str, value: Any, *, now: datetime, latest: datetime | Non
     try:
         moment = parse_iso(text)
     except ValueError:
-        raise ValidationError(name, "is not a time; use ISO 8601 such as 2026-03-14T23:00:00+01:00") from None
+        raise ValidationError(name, msg("is not a time; use ISO 8601 such as 2026-03-14T23:00:00+01:00")) from None
     return check_moment(name, moment, now=now, latest=latest)
 
 
@@ -162,11 +183,11 @@ def check_int(name: str, value: Any, *, low: int = 0, high: int = MAX_SEQ) -> in
         try:
             value = int(str(value).strip())
         except (ValueError, OverflowError):
-            raise ValidationError(name, "must be a whole number") from None
+            raise ValidationError(name, msg("must be a whole number")) from None
     if value < low:
-        raise ValidationError(name, "must not be negative" if low == 0 else f"must be at least {low}")
+        raise ValidationError(name, msg("must not be negative") if low == 0 else msg("must be at least {low}", low=low))
     if value > high:
-        raise ValidationError(name, f"is {value}; the largest allowed is {high:,}")
+        raise ValidationError(name, msg("is {value}; the largest allowed is {high}", value=value, high=number(high)))
     return int(value)
 
 
@@ -199,12 +220,14 @@ def validate_incident(
     location_ = check_text("location", location, limit=LOCATION_CHARS, required=False).strip()
     kind = check_text("type", type or "other", limit=40, required=True).strip().lower()
     if kind not in INCIDENT_TYPES:
-        raise ValidationError("type", f"'{kind}' is not an incident type; use one of: {', '.join(INCIDENT_TYPES)}")
+        raise ValidationError(
+            "type", msg("'{value}' is not an incident type; use one of: {allowed}", value=kind, allowed=", ".join(INCIDENT_TYPES))
+        )
     ref_ = check_text("ref", ref, limit=40, required=True).strip()
     if not REF_PATTERN.match(ref_):
-        raise ValidationError("ref", "use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40")
+        raise ValidationError("ref", msg("use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40"))
     if not isinstance(exercise, bool):
-        raise ValidationError("exercise", "must be true or false")
+        raise ValidationError("exercise", msg("must be true or false"))
     opened = parse_moment("opened_at", opened_at, now=now)
     try:
         zone_ = check_zone(time_zone)
@@ -220,12 +243,12 @@ def _check_field(spec: FieldSpec, value: Any, facts: IncidentFacts, now: datetim
     if spec.type is FieldType.PERSON:
         key = check_text(name, value, limit=80, required=True).strip()
         if not facts.has_person(key):
-            raise ValidationError(name, f"no person with key '{key}' is registered in this incident; add them first")
+            raise ValidationError(name, msg("no person with key '{key}' is registered in this incident; add them first", key=key))
         return key
     if spec.type is FieldType.CHOICE:
         text = check_text(name, value, limit=80, required=True).strip().lower()
         if text not in spec.choices:
-            raise ValidationError(name, f"'{text}' is not one of: {', '.join(spec.choices)}")
+            raise ValidationError(name, msg("'{value}' is not one of: {allowed}", value=text, allowed=", ".join(spec.choices)))
         return text
     if spec.type is FieldType.DATETIME:
         latest = now + DEADLINE_HORIZON if name == "deadline" else now + CLOCK_SKEW
@@ -236,25 +259,25 @@ def _check_field(spec: FieldSpec, value: Any, facts: IncidentFacts, now: datetim
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list | tuple):
-            raise ValidationError(name, "must be a list of text")
+            raise ValidationError(name, msg("must be a list of text"))
         if len(value) > MAX_LIST_ITEMS:
-            raise ValidationError(name, f"has {len(value)} items; the limit is {MAX_LIST_ITEMS}")
+            raise ValidationError(name, msg("has {count} items; the limit is {limit}", count=len(value), limit=MAX_LIST_ITEMS))
         items = [check_text(name, item, limit=200, required=False).strip() for item in value]
         return [item for item in items if item]
     if spec.type is FieldType.INT:
         return check_int(name, value)
     if spec.type is FieldType.BOOL:
         if not isinstance(value, bool):
-            raise ValidationError(name, "must be true or false")
+            raise ValidationError(name, msg("must be true or false"))
         return value
     if spec.type is FieldType.MAPPING:
         # Checked field by field against the amended entry's kind in _check_refs.
         if value is None:
             return {}
         if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
-            raise ValidationError(name, "must be a mapping of field names to values")
+            raise ValidationError(name, msg("must be a mapping of field names to values"))
         if len(value) > 20:
-            raise ValidationError(name, "corrects too many fields at once; amend in several steps")
+            raise ValidationError(name, msg("corrects too many fields at once; amend in several steps"))
         return dict(value)
     raise AssertionError(f"unhandled field type {spec.type}")  # pragma: no cover
 
@@ -275,27 +298,31 @@ def validate_entry(
     """
     spec: KindSpec | None = KINDS.get(draft.kind)
     if spec is None:
-        raise ValidationError("kind", f"'{draft.kind}' is not an entry kind; use one of: {', '.join(KINDS)}")
+        raise ValidationError(
+            "kind", msg("'{value}' is not an entry kind; use one of: {allowed}", value=draft.kind, allowed=", ".join(KINDS))
+        )
     if spec.system and not allow_system:
-        raise ValidationError("kind", f"'{draft.kind}' entries are written by the program, not recorded by hand")
+        raise ValidationError("kind", msg("'{value}' entries are written by the program, not recorded by hand", value=draft.kind))
 
     text = check_text("text", draft.text, limit=MAX_TEXT_CHARS, required=spec.text_required)
     author = check_text("author", draft.author, limit=AUTHOR_CHARS, required=True).strip()
     if not author:
-        raise ValidationError("author", "is required and is empty")
+        raise ValidationError("author", msg("is required and is empty"))
 
     if not isinstance(draft.fields, Mapping):
-        raise ValidationError("fields", "must be a mapping of field names to values")
+        raise ValidationError("fields", msg("must be a mapping of field names to values"))
     unknown = sorted(set(draft.fields) - {f.name for f in spec.fields})
     if unknown:
-        allowed = ", ".join(f.name for f in spec.fields) or "none"
-        raise ValidationError(unknown[0], f"is not a field of a {draft.kind} entry (its fields: {allowed})")
+        allowed = ", ".join(f.name for f in spec.fields) or msg("none")
+        raise ValidationError(
+            unknown[0], msg("is not a field of a {kind} entry (its fields: {allowed})", kind=_kind(draft.kind), allowed=allowed)
+        )
     fields: dict[str, Any] = {}
     for field_spec in spec.fields:
         value = draft.fields.get(field_spec.name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if field_spec.required:
-                raise ValidationError(field_spec.name, f"is required for a {draft.kind} entry")
+                raise ValidationError(field_spec.name, msg("is required for a {kind} entry", kind=_kind(draft.kind)))
             continue
         fields[field_spec.name] = _check_field(field_spec, value, facts, now)
     if "time_zone" in fields:
@@ -304,11 +331,11 @@ def validate_entry(
         except ValueError as exc:
             raise ValidationError("time_zone", str(exc)) from None
     if draft.kind == "person" and not _PERSON_KEY.match(fields["key"]):
-        raise ValidationError("key", "use letters, digits, '.', '_' or '-' only (e.g. s1, hostage-2)")
+        raise ValidationError("key", msg("use letters, digits, '.', '_' or '-' only (e.g. s1, hostage-2)"))
     if draft.kind == "intel" and "grading" in fields:
         grading = fields["grading"].strip().upper()
         if not _GRADING.match(grading):
-            raise ValidationError("grading", f"'{grading}' is not a grading: a letter A-F and a digit 1-6, e.g. B2")
+            raise ValidationError("grading", msg("'{value}' is not a grading: a letter A-F and a digit 1-6, e.g. B2", value=grading))
         fields["grading"] = grading
 
     refs = _check_refs(spec, draft, fields, facts, now)
@@ -322,16 +349,21 @@ def validate_entry(
         minutes = int(late_margin.total_seconds() // 60)
         raise ValidationError(
             "delay_reason",
-            f"this entry happened more than {minutes} minutes before it is recorded; say why it is late "
-            "(e.g. 'information received late from control')",
+            msg(
+                "this entry happened more than {minutes} minutes before it is recorded; say why it is late "
+                "(e.g. 'information received late from control')",
+                minutes=minutes,
+            ),
         )
     opened_at = facts.opened_at
     about_incident = draft.kind in ("opening", "details")
     if opened_at is not None and occurred_at < opened_at - BEFORE_OPENING and not delay_reason and not about_incident:
         raise ValidationError(
             "delay_reason",
-            "this entry happened more than a day before the incident opened; check the date, or say why it "
-            "belongs to this incident",
+            msg(
+                "this entry happened more than a day before the incident opened; check the date, or say why it "
+                "belongs to this incident"
+            ),
         )
     return CleanEntry(draft.kind, text, fields, occurred_at, refs, author, delay_reason)
 
@@ -341,37 +373,48 @@ def _check_refs(
 ) -> int | None:
     if not spec.needs_ref:
         if draft.refs is not None:
-            raise ValidationError("refs", f"a {draft.kind} entry does not refer to another entry")
+            raise ValidationError("refs", msg("a {kind} entry does not refer to another entry", kind=_kind(draft.kind)))
         return None
     if draft.refs is None:
-        raise ValidationError("refs", f"a {draft.kind} entry must name the entry it refers to")
+        raise ValidationError("refs", msg("a {kind} entry must name the entry it refers to", kind=_kind(draft.kind)))
     if isinstance(draft.refs, bool) or not isinstance(draft.refs, int):
-        raise ValidationError("refs", "must be an entry number")
+        raise ValidationError("refs", msg("must be an entry number"))
     if not 1 <= draft.refs <= MAX_SEQ:
-        raise ValidationError("refs", f"there is no entry #{draft.refs} in this incident")
+        raise ValidationError("refs", msg("there is no entry #{seq} in this incident", seq=draft.refs))
     target_kind = facts.kind_of(draft.refs)
     if target_kind is None:
-        raise ValidationError("refs", f"there is no entry #{draft.refs} in this incident")
+        raise ValidationError("refs", msg("there is no entry #{seq} in this incident", seq=draft.refs))
     if spec.ref_kinds and target_kind not in spec.ref_kinds:
         raise ValidationError(
-            "refs", f"entry #{draft.refs} is a {target_kind}; a {draft.kind} must refer to a {' or '.join(spec.ref_kinds)}"
+            "refs",
+            msg(
+                "entry #{seq} is a {target}; a {kind} must refer to a {allowed}",
+                seq=draft.refs,
+                target=_kind(target_kind),
+                kind=_kind(draft.kind),
+                allowed=_kinds_or(spec.ref_kinds),
+            ),
         )
     if draft.kind == "update":
         allowed = DEMAND_STATUSES if target_kind == "demand" else OFFER_STATUSES
         if fields["status"] not in allowed:
-            raise ValidationError("status", f"'{fields['status']}' is not {'an' if target_kind[0] in 'aeiou' else 'a'} {target_kind} status; use one of: {', '.join(allowed)}")
+            if target_kind == "demand":
+                reason = msg("'{value}' is not a demand status; use one of: {allowed}", value=fields["status"], allowed=", ".join(allowed))
+            else:
+                reason = msg("'{value}' is not an offer status; use one of: {allowed}", value=fields["status"], allowed=", ".join(allowed))
+            raise ValidationError("status", reason)
         if "deadline" in fields and target_kind != "demand":
-            raise ValidationError("deadline", "only a demand has a deadline")
+            raise ValidationError("deadline", msg("only a demand has a deadline"))
     if draft.kind == "amendment":
         if KINDS[target_kind].system:
-            raise ValidationError("refs", f"a {target_kind} entry cannot be amended")
+            raise ValidationError("refs", msg("a {kind} entry cannot be amended", kind=_kind(target_kind)))
         corrected = fields.get("corrected") or {}
         target_spec = KINDS[target_kind]
         checked: dict[str, Any] = {}
         for name, value in corrected.items():
             field_spec = target_spec.field(name)
             if field_spec is None:
-                raise ValidationError(f"corrected.{name[:40]}", f"is not a field of a {target_kind} entry")
+                raise ValidationError(f"corrected.{name[:40]}", msg("is not a field of a {kind} entry", kind=_kind(target_kind)))
             try:
                 checked[name] = _check_field(field_spec, value, facts, now)
             except ValidationError as exc:

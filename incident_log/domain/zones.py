@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from incident_log.i18n import msg
+
 FALLBACK_ZONE = "UTC"
 # Tried first when a zone is inferred from offsets (the cells this program is written for).
 PREFERRED_ZONES = ("Europe/Madrid", "Europe/London", "Atlantic/Canary", "Europe/Lisbon", "Europe/Paris", "UTC")
@@ -42,12 +44,12 @@ def zone(name: str) -> tzinfo:
 def check_zone(name: object) -> str:
     """An IANA zone name as stored, or ValueError with what to type instead."""
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
-        raise ValueError("is not a time zone; use an IANA name such as Europe/Madrid or Europe/London")
+        raise ValueError(msg("is not a time zone; use an IANA name such as Europe/Madrid or Europe/London"))
     name = name.strip()
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"'{name[:64]}' is not a known time zone; use an IANA name such as Europe/Madrid") from None
+        raise ValueError(msg("'{name}' is not a known time zone; use an IANA name such as Europe/Madrid", name=name[:64])) from None
     return name
 
 

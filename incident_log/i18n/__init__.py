@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
@@ -108,3 +109,38 @@ def msg(text: str, **values: object) -> str:
     ``INCIDENT_LOG_LANG`` sees it at once; the catalogue itself is loaded once per language.
     """
     return translator(language_from_env())(text).format(**values)
+
+
+def number(value: int) -> str:
+    """A whole number grouped by thousands in the environment's language: 10,000 / 10 000.
+
+    Spanish groups with a (non-breaking) space, as the RAE recommends: "10.000" and "10,000" both
+    read wrongly to someone, and a comma is the decimal sign in Spain.
+    """
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u00a0") if language_from_env() == "es" else grouped
+
+
+_INDEX = re.compile(r"^(?P<name>[^\[]*)(?P<index>\[\d+\])?$")
+
+
+def field_name(name: str) -> str:
+    """A field's name as a message shows it: as stored in English ("occurred_at"); in Spanish the
+    vocabulary's words with the stored name after them, "hora del suceso (occurred_at)", because
+    the command line's ``--field by=…`` and an import file's keys are typed in English, so the
+    reader must see both. A dotted path ("corrected.status", "people[2].key") goes word by word;
+    a name the vocabulary lacks is shown as stored."""
+    words = translator(language_from_env())
+    if not words.spanish:
+        return name
+    shown = []
+    for part in name.split("."):
+        match = _INDEX.match(part)
+        if match is None or not match["name"]:
+            shown.append(part)
+            continue
+        spaced = match["name"].replace("_", " ")
+        word = words.word("field", spaced)
+        shown.append((match["name"] if word == spaced else word) + (match["index"] or ""))
+    words_shown = ".".join(shown)
+    return words_shown if words_shown == name else f"{words_shown} ({name})"

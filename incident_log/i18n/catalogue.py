@@ -31,7 +31,16 @@ SOURCES = (
     "report/errors.py",
     "report/options.py",
     "report/summary.py",
+    "domain/situation.py",
     "domain/labels.py",
+    "domain/validation.py",
+    "domain/timeparse.py",
+    "domain/zones.py",
+    "domain/deadline.py",
+    "domain/chain.py",
+    "domain/scenario.py",
+    "domain/alarms.py",
+    "domain/received.py",
     "i18n/vocabulary.py",
 )
 MARKERS = frozenset({"tr", "msg", "N_", "fmt"})

@@ -14,6 +14,12 @@ DEMAND_STATUS = "demand status"
 OFFER_STATUS = "offer status"
 
 
+# Names a refusal can point at that are an entry's own columns or an import file's keys, not a
+# kind's fields (validation.py, scenario.py): shown in the vocabulary's words in Spanish.
+ENTRY_FIELDS = ("text", "author", "occurred at", "delay reason", "refs", "kind", "fields", "entry", "at", "people",
+                "incident", "entries", "format")
+
+
 def choice_group(field_name: str) -> str:
     """The group of a choice field's values: one per field name ("role", "status" ...)."""
     return f"choice:{field_name}"
@@ -35,6 +41,8 @@ def vocabulary() -> Iterator[tuple[str, str]]:
             yield from once(FIELD, f.name.replace("_", " "))
             for choice in f.choices:
                 yield from once(choice_group(f.name), choice)
+    for name in ENTRY_FIELDS:
+        yield from once(FIELD, name)
     for role in PERSON_ROLES:
         yield from once(choice_group("role"), role)
     for status in DEMAND_STATUSES:

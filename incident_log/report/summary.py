@@ -23,11 +23,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from incident_log.domain.entry import Entry, utc_now
 from incident_log.domain.situation import T_ASSESSMENT, T_MORE, SituationSummary, furniture, situation
 from incident_log.domain.state import IncidentState
+from incident_log.i18n import N_, Translator, translator
 from incident_log.redaction.check import Hit
 from incident_log.report.content import Clock, Scrub
 from incident_log.report.errors import ReasonRequired, ReportLeak
 from incident_log.report.fonts import SANS, SANS_BOLD, FontPlan
-from incident_log.report.layout import Markup, NumberedCanvas
+from incident_log.report.layout import Markup, NumberedCanvas, numbered_canvas
 from incident_log.report.options import (
     EXERCISE_MARKING,
     REDACTED_MARKING,
@@ -35,6 +36,7 @@ from incident_log.report.options import (
     RedactorLike,
     ReportOptions,
     ReportResult,
+    classification_for,
 )
 
 PAGE_W, PAGE_H = A4
@@ -45,14 +47,15 @@ INK = colors.HexColor("#1b2631")
 NAVY = colors.HexColor("#1f3550")
 RULE = colors.HexColor("#9aa5b1")
 ALERT = colors.HexColor("#b00020")
-TITLE = "Situation summary"
-AS_OF = "As of {at} ({zone}) · covers entries up to #{through}"
-PREPARED_BY = " · prepared by {who}"
-UNREDACTED_BECAUSE = "Unredacted because: {why}"
-SEALED_NOTE = "The incident is sealed: this is the position at the seal."
-NONE_WRITTEN = "(none written)"
-FOOTER = "Situation summary {ref} · {at}"
-UNREDACTED_ACTION = "unredacted situation summary"
+# The summary's own wording, marked for the catalogue and printed in ``ReportOptions.lang``.
+TITLE = N_("Situation summary")
+AS_OF = N_("As of {at} ({zone}) · covers entries up to #{through}")
+PREPARED_BY = N_(" · prepared by {who}")
+UNREDACTED_BECAUSE = N_("Unredacted because: {why}")
+SEALED_NOTE = N_("The incident is sealed: this is the position at the seal.")
+NONE_WRITTEN = N_("(none written)")
+FOOTER = N_("Situation summary {ref} · {at}")
+UNREDACTED_ACTION = "unredacted situation summary"  # the audit entry's action: data, stays English
 
 
 def _zone(options: ReportOptions, zone_name: str) -> tzinfo:
@@ -75,10 +78,12 @@ def summary_content(
     prepared_by: str = "",
     options: ReportOptions | None = None,
 ) -> tuple[SituationSummary, Clock, Scrub]:
-    """The summary's lines as this copy may show them (redacted when ``redactor`` is given)."""
+    """The summary's lines as this copy may show them (redacted when ``redactor`` is given), in
+    ``options.lang``: wording, labels ("Sujeto A") and dates (dd/mm/aaaa) as the debrief report."""
     options = options or ReportOptions()
-    scrub = Scrub(state, entries, redactor)
-    clock = Clock(_zone(options, state.incident.time_zone))
+    tr = translator(options.lang)
+    scrub = Scrub(state, entries, redactor, tr)
+    clock = Clock(_zone(options, state.incident.time_zone), tr.lang)
     # A redacted copy names its author by label, which only authors of entries have; anyone else
     # is left out rather than printed by name.
     known_authors = set(state.authors) | {e.author for e in entries}
@@ -94,6 +99,7 @@ def summary_content(
         clock=clock.hm,
         assessment=assessment,
         prepared_by=scrub.author(prepared_by) if prepared_by else "",
+        words=tr,
     )
     return summary, clock, scrub
 
@@ -119,7 +125,7 @@ def build_summary(
     )
     plan = FontPlan.create()
     location = scrub.text(state.incident.location)
-    pdf, pages = _render(summary, clock, plan, options, redacted=redactor is not None,
+    pdf, pages = _render(summary, clock, plan, options, scrub.tr, redacted=redactor is not None,
                          exercise=state.incident.exercise, location=location)
     if redactor is not None:
         hits = leaks_in_summary(pdf, redactor, summary_wording(state, entries, redactor, options))
@@ -131,13 +137,18 @@ def build_summary(
     )
 
 
-def marking_of(redactor: RedactorLike | None) -> str:
-    return REDACTED_MARKING if redactor is not None else UNREDACTED_MARKING
+def marking_of(redactor: RedactorLike | None, tr: Translator | None = None) -> str:
+    tr = tr or translator("en")
+    return tr(REDACTED_MARKING if redactor is not None else UNREDACTED_MARKING)
 
 
-def _own_wording(options: ReportOptions) -> tuple[str, ...]:
-    return (TITLE, AS_OF, PREPARED_BY, UNREDACTED_BECAUSE, SEALED_NOTE, NONE_WRITTEN, FOOTER, EXERCISE_MARKING,
-            options.classification, "Page of")
+def _own_wording(options: ReportOptions, tr: Translator) -> tuple[str, ...]:
+    import string
+
+    templates = (TITLE, AS_OF, PREPARED_BY, UNREDACTED_BECAUSE, SEALED_NOTE, NONE_WRITTEN, FOOTER,
+                 EXERCISE_MARKING, "Page {number} of {total}")
+    literals = [piece for t in templates for piece, *_ in string.Formatter().parse(tr(t)) if piece.strip()]
+    return (*literals, classification_for(options.classification, tr.lang))
 
 
 def summary_wording(state: IncidentState, entries: Sequence[Entry], redactor: RedactorLike,
@@ -145,16 +156,22 @@ def summary_wording(state: IncidentState, entries: Sequence[Entry], redactor: Re
     """The words the summary itself prints around the incident's content: its templates, labels,
     authors' labels, markings and tags. The independent check must not take them for names."""
     from incident_log.domain.kinds import KINDS
+    from incident_log.domain.labels import translate_label
+    from incident_log.i18n.vocabulary import choice_group
     from incident_log.report.source import report_authors
 
-    words = {*furniture(), *_own_wording(options), marking_of(redactor)}
-    words.update(person.label for person in state.people)
-    words.update(report_authors(state, entries).values())
+    tr = translator(options.lang)
+    words = {*furniture(tr), *_own_wording(options, tr), marking_of(redactor, tr)}
+    labels = [person.label for person in state.people] + list(report_authors(state, entries).values())
+    words.update(labels)
+    words.update(translate_label(label, tr.lang) for label in labels)
     words.update("[NAME] [PHONE] [ID] [PLATE] [EMAIL] [HANDLE] [LINK] [ADDRESS] [POSTCODE] [DOB] [REDACTED]".split())
     for spec in KINDS.values():
         words.update(spec.fields[0].choices if spec.fields else ())
         for field in spec.fields:
             words.update(field.choices)
+            if tr.spanish:
+                words.update(tr.word(choice_group(field.name), choice) for choice in field.choices)
     return {w for w in words if w}
 
 
@@ -185,7 +202,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: ReportOptions, *,
+def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: ReportOptions, tr: Translator, *,
             redacted: bool, exercise: bool, location: str) -> tuple[bytes, int]:
     markup = Markup(plan)
     styles = _styles()
@@ -196,23 +213,24 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
             style = "shaped" if style == "body" else "bullet_shaped"
         return Paragraph(marked, styles[style], bulletText="•" if style.startswith("bullet") else None)
 
-    marking = REDACTED_MARKING if redacted else UNREDACTED_MARKING
+    marking = tr(REDACTED_MARKING if redacted else UNREDACTED_MARKING)
+    exercise_marking = tr(EXERCISE_MARKING)
     generated = clock.full(summary.as_of)
     story = [
-        para(TITLE, "title"),
+        para(tr(TITLE), "title"),
         para(f"{summary.ref} · {summary.title}", "subtitle"),
     ]
     if location:
         story.append(para(location, "quiet"))
-    facts = AS_OF.format(at=generated, zone=clock.offset(summary.as_of), through=summary.through)
+    facts = tr(AS_OF).format(at=generated, zone=clock.offset(summary.as_of), through=summary.through)
     if summary.prepared_by:
-        facts += PREPARED_BY.format(who=summary.prepared_by)
+        facts += tr(PREPARED_BY).format(who=summary.prepared_by)
     story.append(para(facts, "quiet"))
-    story.append(para(marking + (" · " + EXERCISE_MARKING if exercise else ""), "marking"))
+    story.append(para(marking + (" · " + exercise_marking if exercise else ""), "marking"))
     if not redacted and options.unredacted_reason:
-        story.append(para(UNREDACTED_BECAUSE.format(why=options.unredacted_reason), "quiet"))
+        story.append(para(tr(UNREDACTED_BECAUSE).format(why=options.unredacted_reason), "quiet"))
     if summary.sealed:
-        story.append(para(SEALED_NOTE, "marking"))
+        story.append(para(tr(SEALED_NOTE), "marking"))
     story.append(Spacer(1, 3 * mm))
     for section in summary.sections:
         block = [para(section.title, "h2")]
@@ -221,12 +239,12 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
         else:
             block.append(para(section.empty, "quiet"))
         if section.more:
-            block.append(para(T_MORE.format(n=section.more), "quiet"))
+            block.append(para(tr(T_MORE).format(n=section.more), "quiet"))
         story.append(KeepTogether(block))
-    story.append(para(T_ASSESSMENT, "h2"))
-    story.append(para(summary.assessment or NONE_WRITTEN, "body" if summary.assessment else "quiet"))
+    story.append(para(tr(T_ASSESSMENT), "h2"))
+    story.append(para(summary.assessment or tr(NONE_WRITTEN), "body" if summary.assessment else "quiet"))
 
-    classification = options.classification
+    classification = classification_for(options.classification, tr.lang)
 
     def furniture(canv: NumberedCanvas, _doc: object) -> None:
         canv.saveState()
@@ -244,20 +262,20 @@ def _render(summary: SituationSummary, clock: Clock, plan: FontPlan, options: Re
         canv.setFont(SANS_BOLD, 8.5)
         canv.drawCentredString(PAGE_W / 2, 9 * mm, classification)
         canv.setFont(SANS, 7)
-        canv.drawString(MARGIN_X, 9 * mm, FOOTER.format(ref=summary.ref, at=generated))
+        canv.drawString(MARGIN_X, 9 * mm, tr(FOOTER).format(ref=summary.ref, at=generated))
         if exercise:
             canv.setFillColor(ALERT)
             canv.setFont(SANS_BOLD, 9)
-            canv.drawCentredString(PAGE_W / 2, PAGE_H - 14.5 * mm, EXERCISE_MARKING)
+            canv.drawCentredString(PAGE_W / 2, PAGE_H - 14.5 * mm, exercise_marking)
         canv.restoreState()
 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title="Situation summary " + summary.ref, author="Incident Log",
+        bottomMargin=MARGIN_BOTTOM, title=tr(TITLE) + " " + summary.ref, author="Incident Log",
         subject=marking, creator="Incident Log", producer="Incident Log", invariant=int(options.invariant),
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body")
     doc.addPageTemplates([PageTemplate(id="summary", frames=[frame], onPage=furniture)])
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(story, canvasmaker=numbered_canvas(tr))
     return buffer.getvalue(), doc.page

@@ -81,7 +81,8 @@ def test_errors_word_for_word_in_spanish(spanish: None) -> None:
     assert errors.UnknownEntry("NEG-1", 12).message == "El incidente NEG-1 no tiene la anotación n.º 12."
     assert errors.WeakPassphrase(12).message.startswith("La contraseña es demasiado corta: use al menos 12 caracteres")
     assert ReasonRequired().message.startswith("Un informe íntegro necesita un motivo (--reason TEXTO)")
-    assert errors.ValidationError("text", "is empty", index=3).message == "anotación 3: text: is empty"
+    # The field in the vocabulary's word, then as typed (--field, import keys); the reason is the caller's.
+    assert errors.ValidationError("text", "is empty", index=3).message == "anotación 3: texto (text): is empty"
 
 
 def test_errors_stay_english_without_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
