@@ -56,6 +56,7 @@ _put("alarms", [
 ("No contact for {minutes} minutes since the incident opened ({clock})", "Sin contacto durante {minutes} minutos desde que se abrió el incidente ({clock})"),
 ])
 _put("unlock", [("keyring", "el llavero del sistema"), ("passphrase", "la frase de contraseña")])
+_put("summary_dialog", [("unredacted", "sin anonimizar"), ("redacted", "anonimizada")])
 _put("report_dialog", [("Language of the report", "Idioma del informe"), ("&Language:", "&Idioma:"), ("Redaction findings", "Hallazgos de la anonimización"), ("Person to attach the finding to", "Persona a la que asignar el hallazgo")])
 _put("finding_classes", [("registered", "registrado"), ("variant", "variante"), ("registered phone", "teléfono registrado"),
     ("candidate", "posible nombre"), ("term", "término"), ("phone", "teléfono"), ("id", "documento"), ("plate", "matrícula"),

@@ -431,7 +431,7 @@ class Composer(QWidget):
         try:
             moment = self.occurred_at()
         except errors.ValidationError as exc:
-            self.time_shown.setText("⚠ " + vocab.reason(exc.reason))
+            self.time_shown.setText("⚠ " + exc.reason)
             return
         now = utc_now()
         typed = bool(self.time_edit.text().strip())
@@ -501,7 +501,7 @@ class Composer(QWidget):
         try:
             reading = self.deadline_reading()
         except errors.ValidationError as exc:
-            self.field_hint.setText(translate("composer", "Deadline: ") + vocab.reason(exc.reason))
+            self.field_hint.setText(translate("composer", "Deadline: ") + exc.reason)
             self.field_hint.show()
             return
         if reading is None:
@@ -624,7 +624,6 @@ class Composer(QWidget):
         """Put the refusal beside the field it names and (unless told not to) move the cursor there."""
         target = self._field_widget(field)
         title = self._field_title(field)
-        message = vocab.reason(message)  # the domain writes its reasons in English
         full = f"{title}: {message}" if title else message
         # Three lines at most under the text box (the rest would be cut off); all of it in the tooltip.
         self.error_label.setText(full if len(full) <= ERROR_CHARS else full[: ERROR_CHARS - 1] + "…")

@@ -31,7 +31,7 @@ from incident_log import errors
 from incident_log.domain.entry import NewEntry, utc_now
 from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
-from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 WINDOW_TITLE = QT_TRANSLATE_NOOP("summary_dialog", "Situation summary — {ref}")
 INTERNAL_ERROR = QT_TRANSLATE_NOOP("summary_dialog", "The summary could not be made (internal error: {kind}). Nothing was written.")
@@ -150,8 +150,12 @@ class SummaryDialog(QDialog):
         from incident_log.report.summary import summary_content
 
         state, entries, through, since = self._inputs()
+        from incident_log.report.options import ReportOptions
+
+        # The summary is worded in the app's language, on screen as in the PDF.
         summary, clock, _scrub = summary_content(state, entries, redactor=None, through=through, since=since,
-                                                 assessment=self.assessment.toPlainText(), prepared_by=self.author)
+                                                 assessment=self.assessment.toPlainText(), prepared_by=self.author,
+                                                 options=ReportOptions(lang=current_language()))
         self.summary = summary
         self.view.setPlainText(plain_text(summary, lambda m: timefmt.clock(m, seconds=False)))
 
@@ -175,7 +179,7 @@ class SummaryDialog(QDialog):
 
     def save_pdf(self) -> None:
         from incident_log.report.build import write_atomically
-        from incident_log.report.options import DEFAULT_CLASSIFICATION, ReportOptions
+        from incident_log.report.options import DEFAULT_CLASSIFICATIONS, ReportOptions
         from incident_log.report.source import make_redactor
         from incident_log.report.summary import UNREDACTED_ACTION, build_summary
 
@@ -191,7 +195,9 @@ class SummaryDialog(QDialog):
         path = Path(self.path.text().strip()).expanduser()
         state, entries, through, since = self._inputs()
         redactor = None if unredacted else make_redactor(state, entries)
-        options = ReportOptions(classification=DEFAULT_CLASSIFICATION, unredacted_reason=reason if unredacted else None)
+        lang = current_language()
+        options = ReportOptions(classification=DEFAULT_CLASSIFICATIONS[lang], unredacted_reason=reason if unredacted else None,
+                                lang=lang)
         self._say(translate("summary_dialog", WORKING))
 
         def work() -> Any:
@@ -208,7 +214,8 @@ class SummaryDialog(QDialog):
                 self._say(exc.message)
                 return
             self.last_written, self.last_result = path, result
-            self._say(translate("summary_dialog", WRITTEN).format(path=path, pages=result.pages, copy="unredacted" if unredacted else "redacted"))
+            self._say(translate("summary_dialog", WRITTEN).format(path=path, pages=result.pages, copy=translate("summary_dialog", "unredacted") if unredacted
+                                                                  else translate("summary_dialog", "redacted")))
 
         def failed(error: BaseException) -> None:
             if isinstance(error, errors.IncidentLogError):

@@ -8,10 +8,8 @@ fails when the domain gains a word this table does not mark. Terms: ``docs/GLOSS
 
 from __future__ import annotations
 
-import re
-
 from incident_log.domain.kinds import KINDS, FieldSpec
-from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND_TITLES = (
     QT_TRANSLATE_NOOP("kinds", "Intelligence"),
@@ -212,64 +210,6 @@ ORIGINS = (QT_TRANSLATE_NOOP("origins", "live"), QT_TRANSLATE_NOOP("origins", "i
 
 def origin(value: str) -> str:
     return translate("origins", value)
-
-
-# domain/validation.py's reasons that a loggist meets in the composer ("Text: is required and is
-# empty"). Sentences built with values are matched by REASON_PATTERNS; anything else stays as written.
-REASONS = (
-    QT_TRANSLATE_NOOP("reasons", "is required and is empty"),
-    QT_TRANSLATE_NOOP("reasons", "must be a time"),
-    QT_TRANSLATE_NOOP("reasons", "needs a time zone"),
-    QT_TRANSLATE_NOOP("reasons", "is too far in the future; check the date"),
-    QT_TRANSLATE_NOOP("reasons", "is not a time this program can store; check the year"),
-    QT_TRANSLATE_NOOP("reasons", "is not a time; use ISO 8601 such as 2026-03-14T23:00:00+01:00"),
-    QT_TRANSLATE_NOOP("reasons", "must be a whole number"),
-    QT_TRANSLATE_NOOP("reasons", "must be an entry number"),
-    QT_TRANSLATE_NOOP("reasons", "must be text"),
-    QT_TRANSLATE_NOOP("reasons", "only a demand has a deadline"),
-    QT_TRANSLATE_NOOP("reasons", "corrects too many fields at once; amend in several steps"),
-    QT_TRANSLATE_NOOP("reasons", "use letters, digits, '.', '_' or '-' only (e.g. s1, hostage-2)"),
-    QT_TRANSLATE_NOOP("reasons", "use letters, digits, '-', '_' or '.' (e.g. NEG-2026-0142), at most 40"),
-)
-REASON_PATTERNS = (
-    (re.compile(r"^is required for an? (\w+) entry$"), QT_TRANSLATE_NOOP("reasons", "is required for a %1 entry")),
-    (re.compile(r"^a (\w+) entry must name the entry it refers to$"),
-     QT_TRANSLATE_NOOP("reasons", "a %1 entry must name the entry it refers to")),
-    (re.compile(r"^a (\w+) entry does not refer to another entry$"),
-     QT_TRANSLATE_NOOP("reasons", "a %1 entry does not refer to another entry")),
-)
-
-
-# domain/timeparse.py and domain/deadline.py: "'<typed>' <why>; <hint>".
-TYPED = re.compile(r"^'(?P<typed>.*)' (?P<why>.+); (?P<hint>type 21:40, -10m or leave empty for now|"
-                   r"type 23:00, \+30m or an ISO time)$", re.DOTALL)
-TIME_WHYS = (
-    QT_TRANSLATE_NOOP("reasons", "is not a time"),
-    QT_TRANSLATE_NOOP("reasons", "is in the future; an entry records what has already happened"),
-    QT_TRANSLATE_NOOP("reasons", "needs a minus sign or 'ago' to mean a time in the past"),
-    QT_TRANSLATE_NOOP("reasons", "is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40"),
-    QT_TRANSLATE_NOOP("reasons", "has a date but no time of day (e.g. 2026-03-14T21:40)"),
-    QT_TRANSLATE_NOOP("reasons", "is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)"),
-    QT_TRANSLATE_NOOP("reasons", "is more than a week ahead"),
-    QT_TRANSLATE_NOOP("reasons", "is not a deadline"),
-    QT_TRANSLATE_NOOP("reasons", "type 21:40, -10m or leave empty for now"),
-    QT_TRANSLATE_NOOP("reasons", "type 23:00, +30m or an ISO time"),
-)
-
-
-def reason(text: str) -> str:
-    """A validation reason from the domain in the current language (kinds named in it translated too)."""
-    if text in REASONS:
-        return translate("reasons", text)
-    typed = TYPED.match(text)
-    if typed and typed.group("why") in TIME_WHYS:
-        return fill("'%1' %2; %3", typed.group("typed"), translate("reasons", typed.group("why")),
-                    translate("reasons", typed.group("hint")))
-    for pattern, template in REASON_PATTERNS:
-        found = pattern.match(text)
-        if found:
-            return fill(translate("reasons", template), kind_title(found.group(1)).lower())
-    return text
 
 
 def unlock_slot(slot: str) -> str:

@@ -2449,113 +2449,6 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
 </context>
 <context>
-    <name>reasons</name>
-    <message>
-        <source>is required and is empty</source>
-        <translation>es obligatorio y está vacío</translation>
-    </message>
-    <message>
-        <source>must be a time</source>
-        <translation>debe ser una hora</translation>
-    </message>
-    <message>
-        <source>needs a time zone</source>
-        <translation>necesita una zona horaria</translation>
-    </message>
-    <message>
-        <source>is too far in the future; check the date</source>
-        <translation>está demasiado lejos en el futuro; compruebe la fecha</translation>
-    </message>
-    <message>
-        <source>is not a time this program can store; check the year</source>
-        <translation>no es una hora que este programa pueda guardar; compruebe el año</translation>
-    </message>
-    <message>
-        <source>is not a time; use ISO 8601 such as 2026-03-14T23:00:00+01:00</source>
-        <translation>no es una hora; use ISO 8601, p. ej. 2026-03-14T23:00:00+01:00</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>debe ser un número entero</translation>
-    </message>
-    <message>
-        <source>must be an entry number</source>
-        <translation>debe ser un número de anotación</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>debe ser texto</translation>
-    </message>
-    <message>
-        <source>only a demand has a deadline</source>
-        <translation>solo una demanda tiene plazo</translation>
-    </message>
-    <message>
-        <source>corrects too many fields at once; amend in several steps</source>
-        <translation>corrige demasiados campos a la vez; corrija en varios pasos</translation>
-    </message>
-    <message>
-        <source>use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; only (e.g. s1, hostage-2)</source>
-        <translation>use solo letras, cifras, &apos;.&apos;, &apos;_&apos; o &apos;-&apos; (p. ej. s1, rehen-2)</translation>
-    </message>
-    <message>
-        <source>use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; (e.g. NEG-2026-0142), at most 40</source>
-        <translation>use letras, cifras, &apos;-&apos;, &apos;_&apos; o &apos;.&apos; (p. ej. NEG-2026-0142), 40 como máximo</translation>
-    </message>
-    <message>
-        <source>is required for a %1 entry</source>
-        <translation>es obligatorio en una anotación de tipo %1</translation>
-    </message>
-    <message>
-        <source>a %1 entry must name the entry it refers to</source>
-        <translation>una anotación de tipo %1 debe indicar la anotación a la que se refiere</translation>
-    </message>
-    <message>
-        <source>a %1 entry does not refer to another entry</source>
-        <translation>una anotación de tipo %1 no se refiere a otra anotación</translation>
-    </message>
-    <message>
-        <source>is not a time</source>
-        <translation>no es una hora</translation>
-    </message>
-    <message>
-        <source>is in the future; an entry records what has already happened</source>
-        <translation>está en el futuro; una anotación recoge lo que ya ha ocurrido</translation>
-    </message>
-    <message>
-        <source>needs a minus sign or &apos;ago&apos; to mean a time in the past</source>
-        <translation>necesita un signo menos (o &apos;ago&apos;) para indicar un momento pasado</translation>
-    </message>
-    <message>
-        <source>is more than a week ago; type the full date and time, e.g. 2026-03-14T21:40</source>
-        <translation>es de hace más de una semana; escriba la fecha y la hora completas, p. ej. 2026-03-14T21:40</translation>
-    </message>
-    <message>
-        <source>has a date but no time of day (e.g. 2026-03-14T21:40)</source>
-        <translation>tiene fecha pero no hora (p. ej. 2026-03-14T21:40)</translation>
-    </message>
-    <message>
-        <source>is not a date and time (e.g. 2026-03-14T21:40 or 2026-03-14T21:40+01:00)</source>
-        <translation>no es una fecha y hora (p. ej. 2026-03-14T21:40 o 2026-03-14T21:40+01:00)</translation>
-    </message>
-    <message>
-        <source>is more than a week ahead</source>
-        <translation>está a más de una semana</translation>
-    </message>
-    <message>
-        <source>is not a deadline</source>
-        <translation>no es un plazo</translation>
-    </message>
-    <message>
-        <source>type 21:40, -10m or leave empty for now</source>
-        <translation>escriba 21:40, -10m o déjelo vacío para ahora</translation>
-    </message>
-    <message>
-        <source>type 23:00, +30m or an ISO time</source>
-        <translation>escriba 23:00, +30m o una hora ISO</translation>
-    </message>
-</context>
-<context>
     <name>report_dialog</name>
     <message>
         <source>&amp;Keep as written</source>
@@ -2885,6 +2778,14 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Close the summary; what is recorded stays in the log</source>
         <translation>Cierra el resumen; lo registrado sigue en el registro</translation>
+    </message>
+    <message>
+        <source>unredacted</source>
+        <translation>sin anonimizar</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>anonimizada</translation>
     </message>
 </context>
 <context>

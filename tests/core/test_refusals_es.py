@@ -142,7 +142,7 @@ def test_the_time_box_refuses_in_spanish(typed: str, monkeypatch: pytest.MonkeyP
     with pytest.raises(ValueError) as spanish:
         parse_entry_time(typed, now=NOW, tz=tz)
     assert str(spanish.value) != str(english.value)
-    assert str(spanish.value).endswith("; escriba 21:40, -10m o déjelo vacío para «ahora»")
+    assert str(spanish.value).endswith("; escriba 21:40, -10m o déjelo vacío para ahora")
     assert english_left(str(spanish.value)) == [], str(spanish.value)
 
 

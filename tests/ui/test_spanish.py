@@ -436,7 +436,7 @@ def test_a_refusal_from_the_domain_is_said_in_spanish(spanish: None, ctx: Any, l
     press(composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert logbook.incident(ref).entry_count == count  # nothing recorded
     shown_error = composer.error_label.text()
-    assert shown_error.startswith("De") and shown_error.endswith(": es obligatorio en una anotación de tipo demanda")
+    assert shown_error.startswith("De") and shown_error.endswith(": es obligatorio en una anotación de tipo «Demanda»")
 
 
 def test_the_settings_dialog_switches_the_language_and_keeps_it(qapp: QApplication, ctx: Any, qtbot: Any) -> None:
