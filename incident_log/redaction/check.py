@@ -99,7 +99,7 @@ class _Targets:
                     what_both = " or ".join(sorted({known[0].removeprefix("a name of "), label}))
                     self.single[key] = (f"a name of {what_both}", known[1])
                 elif known is None:
-                    self.single[key] = (what, bool(label) and lexicon.is_common_word(part))
+                    self.single[key] = (what, bool(label) and lexicon.may_be_word(part))
             # Parts glued together by the text extraction ("TomásIbarra"): runs that begin and
             # end with a real part (two letters or more, not a particle or title), so that the
             # initials "C A" never make the word "ca" a hit.

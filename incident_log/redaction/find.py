@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -125,6 +126,37 @@ class _Form:
     owners: set[str] = field(default_factory=set)
     display: str = ""
     common: bool = False  # one part that is also an ordinary word: case-aware
+    # Languages in which the part, in lowercase, is that language's word ("paz", "pau"): the
+    # lowercase word is kept in a sentence of one of them.
+    word_langs: frozenset[str] = frozenset()
+
+
+# Sentences for the language of a word: quotes and colons start a new one ("Says: «No vull...»").
+_SENTENCE = re.compile(r"[^.!?…\n\"“”«»„:;()]+")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A contraction, not a name: "Ah'm", "Mae'r", "Ah've", "Dw'i" (a name has a capital after it: O'Neill).
+_CONTRACTION = re.compile(r"^[^\W\d_]{1,4}['’][a-z]{1,2}$")
+
+
+class _Sentences:
+    """The languages of the sentences of one text, computed when a word first asks."""
+
+    def __init__(self, text: str) -> None:
+        self._spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+        self._text = text
+        self._langs: dict[int, tuple[str, ...]] = {}
+
+    def langs(self, position: int) -> tuple[str, ...]:
+        index = bisect_right(self._starts, position) - 1
+        if index < 0:
+            return lexicon.LANGUAGES
+        found = self._langs.get(index)
+        if found is None:
+            start, end = self._spans[index]
+            words = tuple(m.group(0).lower() for m in _LETTERS.finditer(self._text, start, end))
+            found = self._langs[index] = lexicon.sentence_languages(words)
+        return found
 
 
 def national_digits(phone: str) -> str | None:
@@ -222,6 +254,7 @@ class Finder:
                 # Case-aware only for people's names: a word the officer chose to hide is
                 # hidden in every case.
                 record.common = record.common or is_common_word(form[0])
+                record.word_langs = record.word_langs | lexicon.word_languages(form[0])
             atoms = name_atoms([fold(p) for p in form])
             (unspaced if any(_unspaced(ch) for ch in key) else spaced).append(atoms)
             if len(form) > 1:
@@ -362,8 +395,9 @@ class Finder:
         folded = fold_with_map(text)
         out: list[Finding] = []
         capitals_text = _mostly_capitals(text)
+        sentences = _Sentences(text)
         if self._forms:
-            out.extend(self._registered(text, folded, capitals_text))
+            out.extend(self._registered(text, folded, capitals_text, sentences))
         if self._phones and _HAS_DIGIT.search(folded.text):
             out.extend(self._registered_phones(folded))
         for detection in detectors.detect(text, this_year=self.this_year):
@@ -371,12 +405,12 @@ class Finder:
             out.append(Finding(detection.start, detection.end, detection.kind, value))
         covered = [(f.start, f.end) for f in out]
         out.extend(self._initials_found(text))
-        words = self._words(text, covered, capitals_text)
+        words = self._words(text, covered, capitals_text, sentences)
         registered = [f for f in out if f.cls == REGISTERED and f.owners]
         out.extend(_narrowed(f, registered, text) for f in words)
         return out
 
-    def _registered(self, text: str, folded: Folded, capitals_text: bool) -> list[Finding]:
+    def _registered(self, text: str, folded: Folded, capitals_text: bool, sentences: _Sentences) -> list[Finding]:
         out = []
         for match in self._name_re.finditer(folded.text):
             key = key_of(match.group(0))
@@ -386,8 +420,12 @@ class Finder:
             start, end = folded.span(*match.span())
             original = text[start:end]
             ambiguous = False
+            case = _case_of(original)
+            # Only a script with capitals says "this is the word": Arabic has no lowercase.
+            if record.word_langs and case == "lower":
+                if record.word_langs.intersection(sentences.langs(start)):
+                    continue  # "un jersey rosa", "la paz de la casa": the word of that language
             if record.common:
-                case = _case_of(original)
                 if case == "lower" or case == "none":
                     continue  # "no hope left": the word, not the person
                 if at_sentence_start(text, start) or (case == "upper" and capitals_text):
@@ -466,7 +504,9 @@ class Finder:
                 owners |= self._parts[part]
         return frozenset(owners) if owners else None
 
-    def _words(self, text: str, covered: list[tuple[int, int]], capitals_text: bool) -> list[Finding]:
+    def _words(
+        self, text: str, covered: list[tuple[int, int]], capitals_text: bool, sentences: _Sentences
+    ) -> list[Finding]:
         """Variants and candidates among the words no registered form or detector took."""
         out: list[Finding] = []
         run: list[tuple[int, int]] = []  # a candidate name run being built: [start, end] of words
@@ -533,7 +573,9 @@ class Finder:
                 out.append(Finding(start, vend, VARIANT, key_of(bare), variant))
                 previous_title = False
                 continue
-            strength = self._name_strength(text, start, bare, key, case, capitals_text, previous_title and joined)
+            strength = self._name_strength(
+                text, start, bare, key, case, capitals_text, previous_title and joined, sentences.langs(start)
+            )
             previous_title = False
             if strength == 0:
                 close_run()
@@ -546,11 +588,24 @@ class Finder:
         return out
 
     def _name_strength(
-        self, text: str, start: int, word: str, key: str, case: str, capitals_text: bool, after_title: bool
+        self,
+        text: str,
+        start: int,
+        word: str,
+        key: str,
+        case: str,
+        capitals_text: bool,
+        after_title: bool,
+        langs: tuple[str, ...] = lexicon.LANGUAGES,
     ) -> int:
-        """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name."""
+        """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name.
+
+        Frequencies are read in English, Spanish and the languages of the word's sentence, so
+        that a quoted Catalan or Vietnamese sentence keeps its words."""
         singular = key[:-1] if key.endswith("s") else key
         if key in _MONTHS_DAYS or key in _NEVER_NAMES or letters_in(word) < 2:
+            return 0
+        if _CONTRACTION.match(word) and not after_title:
             return 0
         if singular in ROLE_WORDS or key in ROLE_WORDS or key in TITLES or singular in TITLES:
             return 0
@@ -558,7 +613,7 @@ class Finder:
             return 0  # a registered common word written in lowercase context; handled above
         known_given = lexicon.is_given_name(word)
         known_surname = lexicon.is_surname(word)
-        score = lexicon.zipf(word)
+        score = lexicon.zipf_with(word, langs)
         if after_title:
             # "Sra. Gil", "Insp Kowalski", "DC Hope": a name; "Guardia Civil", "Inspector Jefe": words.
             return 2 if known_given or known_surname or score < lexicon.ORDINARY_ZIPF else 0

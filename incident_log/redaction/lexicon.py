@@ -148,3 +148,90 @@ def is_common_word(part: str) -> bool:
     if is_surname(part):
         return score >= COMMON_SURNAME_ZIPF
     return True
+
+
+# --- the language of a sentence -------------------------------------------------------------
+#
+# The cells write English and Spanish, but the people they log speak Catalan, Polish,
+# Vietnamese, Welsh, Scots, Arabic ... A quoted sentence in one of those must not turn into
+# [NAME] word by word, and a registered "Rosa" or "Pau" must not take the Spanish "rosa" (pink)
+# or the Catalan "pau" (peace). Every wordfreq language is a candidate, but only for the
+# sentence it covers: "Mai" is a Vietnamese word, never a reason to print a Vietnamese name in
+# an English sentence.
+
+OTHER_LANGUAGES = (
+    "ca", "fr", "de", "it", "pt", "nl", "pl", "vi", "ro", "cs", "sk", "sl", "sh", "hu", "fi", "sv",
+    "da", "nb", "tr", "id", "ms", "fil", "lt", "lv", "ar", "fa", "ur", "ru", "uk", "bg", "el",
+)
+# Share of a sentence's words that must be ordinary words of a language for it to be that
+# sentence's language; and how much better than English and Spanish it must do.
+LANGUAGE_COVERAGE = 0.6
+LANGUAGE_MARGIN = 0.1
+# A part of a name that is a word of the sentence's language by this much more than it is in
+# other languages ("paz" in Spanish, "pau" in Catalan, "patience" in English) reads as the word
+# when written in lowercase; a name frequent everywhere ("maria", "john") does not.
+WORD_MARGIN = 0.5
+WORD_MIN_ZIPF = 3.8
+SURNAME_WORD_ZIPF = 4.8  # a surname must be a very frequent word of the language ("paz", not "gil")
+
+
+@lru_cache(maxsize=262144)
+def zipf_in(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lang)
+
+
+def _ordinary_in(word: str, lang: str) -> bool:
+    return zipf_in(word, lang) >= ORDINARY_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def sentence_languages(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a sentence is written in, best first (English and Spanish for a sentence
+    too short to tell). Other languages are tried only when neither covers the sentence."""
+    # Words of one or two letters ("to", "at", "i", "o") are words of too many languages.
+    usable = [w for w in words if len(w) >= 3 and not any(ch.isdigit() for ch in w)]
+    if len(usable) < 3:
+        return LANGUAGES
+    cover = {lang: sum(1 for w in usable if _ordinary_in(w, lang)) / len(usable) for lang in LANGUAGES}
+    if max(cover.values()) < 0.85:
+        for lang in OTHER_LANGUAGES:
+            cover[lang] = sum(1 for w in usable if _ordinary_in(w, lang)) / len(usable)
+    best = max(cover.values())
+    if best < LANGUAGE_COVERAGE:
+        return LANGUAGES  # a language without a list (Welsh, Scots) or no language at all
+    chosen = sorted((c, lang) for lang, c in cover.items() if c >= best - LANGUAGE_MARGIN)
+    return tuple(lang for _, lang in reversed(chosen))[:3]
+
+
+def zipf_with(word: str, langs: tuple[str, ...]) -> float:
+    """The word's frequency in English, Spanish and the sentence's own languages."""
+    score = zipf(word)
+    for lang in langs:
+        score = max(score, zipf_in(word, lang))
+    return score
+
+
+@lru_cache(maxsize=65536)
+def word_languages(part: str) -> frozenset[str]:
+    """The languages in which a registered name part, written in lowercase, is that language's
+    word rather than the name (see WORD_MARGIN)."""
+    if not part.isalpha() or len(part) < 3:
+        return frozenset()
+    every = ("en", "es", *OTHER_LANGUAGES)
+    scores = {lang: zipf_in(part, lang) for lang in every}
+    surname_only = is_surname(part) and not is_given_name(part)
+    out = set()
+    for lang, score in scores.items():
+        others = sorted(s for other, s in scores.items() if other != lang)
+        median = others[len(others) // 2]
+        floor = SURNAME_WORD_ZIPF if surname_only else WORD_MIN_ZIPF
+        if score >= floor and score - median >= WORD_MARGIN:
+            out.add(lang)
+    return frozenset(out)
+
+
+def may_be_word(part: str) -> bool:
+    """A registered part that some language writes as an ordinary lowercase word."""
+    return is_common_word(part) or bool(word_languages(part))

@@ -93,4 +93,8 @@ def leaks_in(
                 return f"entry #{number}"
         return "the cover, the boards or the people pages"
 
-    return check([*pages, extra], furniture, redactor.check_targets(), locate=locate)
+    # The incident's reference is the report's own wording: it is printed on every page and in
+    # the verify command exactly as the vault knows it, so it cannot be redacted, and a callsign
+    # that happens to be part of it ("NEG" in NEG-2026-1121) must never refuse the report.
+    own = [*furniture, content.ref, f"Debrief report {content.ref}", content.verify_command]
+    return check([*pages, extra], own, redactor.check_targets(), locate=locate)
