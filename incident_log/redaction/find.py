@@ -178,7 +178,10 @@ def _case_of(word: str) -> str:
         return "upper" if sum(ch.isalpha() for ch in word) > 1 else "title"
     for ch in word:
         if ch.isalpha():
-            return "title" if ch.isupper() else "lower"
+            if ch.isupper():
+                return "title"
+            # A script without capitals (Arabic, Hebrew, CJK) says nothing by its case.
+            return "lower" if ch.islower() else "none"
     return "none"
 
 
@@ -552,6 +555,15 @@ class Finder:
             key = fold(bare)
             case = _case_of(bare)
             is_title = key.rstrip(".") in _TITLE_BEFORE_NAME
+            if case == "none" and bare.isalpha() and not _unspaced(bare[0]) and lexicon.is_known_name(bare):
+                # A script without capitals (Arabic, Hebrew): case cannot say "a name", the
+                # name lists can ("سارة خليل").
+                if run and not joined:
+                    close_run()
+                run.append((start, end))
+                run_strong = True
+                previous_title = False
+                continue
             if case == "lower" or case == "none":
                 if run and joined and key in PARTICLES and len(run) > 0:
                     continue  # "Puente de Segovia", "Gil de Biedma": the particle joins the run

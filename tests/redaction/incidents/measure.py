@@ -42,6 +42,15 @@ def _present(needle: str, haystack: str, *, keep_case: bool) -> bool:
     return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", haystack) is not None for f in forms)
 
 
+def _survives(needle: str, cased: str) -> bool:
+    folded = _fold(needle, keep_case=True)
+    if not _rtl(folded):
+        return folded in cased
+    # Right-to-left words come out of the PDF in visual order, and in presentation forms
+    # (folded back by NFKD): each word must be there, in either direction.
+    return all(w in cased or w[::-1] in cased for w in folded.split())
+
+
 def pdf_text(pdf: bytes) -> str:
     """pdftotext's text and pypdf's text, together: a leak seen by either counts."""
     from pypdf import PdfReader
@@ -76,10 +85,7 @@ def measure(incident: Incident, folder: Path) -> dict[str, object]:
     for needle in incident.truth.must_not_appear_cased:
         if _present(needle, cased, keep_case=True):
             leaks.append(needle)
-    lost = [
-        needle for needle in incident.truth.must_survive
-        if not any(form in cased for form in {_fold(needle, keep_case=True), _fold(needle, keep_case=True)[::-1]})
-    ]
+    lost = [needle for needle in incident.truth.must_survive if not _survives(needle, cased)]
     return {"entries": len(inputs.entries), "pages": result.pages, "leaks": leaks, "lost": lost}
 
 
