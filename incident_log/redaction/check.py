@@ -199,7 +199,10 @@ def check(
             single = wanted.single.get(key)
             if single is not None:
                 what, case_aware = single
-                if not case_aware or _capitalised(written):
+                following = stream[i + 1][1] if i + 1 < len(stream) else ""
+                if case_aware and written.istitle() and lexicon.reads_as_word_before(following):
+                    pass  # "Will meet her", "Grace period": the word (the finder's sentence-start rule)
+                elif not case_aware or _capitalised(written):
                     hit(written, what, (key,))
             glued = wanted.glued.get(key)
             if glued is not None:

@@ -135,6 +135,7 @@ class _Form:
 _SENTENCE = re.compile(r"[^.!?…\n\"“”«»„:;()]+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A contraction, not a name: "Ah'm", "Mae'r", "Ah've", "Dw'i" (a name has a capital after it: O'Neill).
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)\b")
 _CONTRACTION = re.compile(r"^[^\W\d_]{1,4}['’][a-z]{1,2}$")
 
 
@@ -433,6 +434,9 @@ class Finder:
                     continue  # "no hope left": the word, not the person
                 if at_sentence_start(text, start) or (case == "upper" and capitals_text):
                     ambiguous = True
+                    after = _NEXT_WORD.match(text, end)
+                    if case == "title" and after is not None and lexicon.reads_as_word_before(after.group(1)):
+                        continue  # "Will meet her", "Grace period": the word
             owners = frozenset(record.owners)
             cls = TERM if owners == {""} else REGISTERED
             if cls == REGISTERED:
@@ -635,6 +639,14 @@ class Finder:
         if case == "upper" and not known_given and not known_surname and len(key) <= 5:
             return 0  # an acronym: SAMUR, CCTV, UDEV
         if ambiguous_position:
+            after = _NEXT_WORD.match(text, start + len(word))
+            if (
+                case == "title"
+                and score >= lexicon.ORDINARY_ZIPF
+                and after is not None
+                and lexicon.reads_as_word_before(after.group(1))
+            ):
+                return 0  # "Grace period of one hour", "Rose bushes": the word
             if (
                 known_given
                 and score < lexicon.FUNCTION_WORD_ZIPF

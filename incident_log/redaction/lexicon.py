@@ -235,3 +235,34 @@ def word_languages(part: str) -> frozenset[str]:
 def may_be_word(part: str) -> bool:
     """A registered part that some language writes as an ordinary lowercase word."""
     return is_common_word(part) or bool(word_languages(part))
+
+
+# --- a common-word name at the start of a sentence -------------------------------------------
+#
+# "Will meet her at the car park", "Grace period of one hour", "Head injury reported": at the
+# start of a sentence a registered Will, Grace or Head is the word when the next word cannot
+# follow a name. After a name come verbs ("Hope says", "Will rang", "Grace crying"), states
+# ("Hope upset", "Grace safe"), prepositions and conjunctions ("Hope on the phone", "Will and
+# his wife"): those keep it a name. This is grammar, the same for every name.
+NAME_FOLLOWERS = frozenset(
+    """
+    is was has had have says said tells told asks asked wants wanted will would can could may might
+    must should shall does did do not also then now just still again too only alone himself herself
+    left went came come comes rang ran rings took got gave saw sees knows knew thinks thought
+    feels felt seems seemed sounds sounded keeps kept gets goes sat sits stood stands lay lies
+    and or but to on in at from with by for of as into onto out back up down off over here there
+    safe fine calm calmer upset angry okay ok unhurt injured hurt distressed drunk asleep awake
+    happy sad quiet silent crying shouting screaming armed inside outside home away present absent
+    very really now never always
+    """.split()
+)
+_VERB_ENDINGS = ("s", "ed", "ing", "'s", "’s")
+
+
+def reads_as_word_before(next_word: str) -> bool:
+    """The next word, written in lowercase, makes the capitalised word before it the word."""
+    if not next_word or not next_word.isalpha() or not next_word.islower():
+        return False
+    if next_word in NAME_FOLLOWERS or next_word.endswith(_VERB_ENDINGS):
+        return False
+    return zipf(next_word) >= ORDINARY_ZIPF
