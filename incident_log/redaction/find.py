@@ -525,7 +525,8 @@ class Finder:
             nonlocal run, run_strong
             if run and run_strong:
                 start, end = run[0][0], run[-1][1]
-                out.append(Finding(start, end, CANDIDATE, key_of(text[start:end])))
+                if not _is_place(text, start, end):
+                    out.append(Finding(start, end, CANDIDATE, key_of(text[start:end])))
             run, run_strong = [], False
 
         covered = sorted(covered)
@@ -668,6 +669,33 @@ class Finder:
 
     def particles_of(self, label: str) -> frozenset[str]:
         return frozenset(self._part_particles.get(label, ()))
+
+
+# Words that make the capitalised words before them a place or an institution, not a person:
+# "Morriston Hospital", "Kennedy Centre", "Lloyd House", "Edgbaston Reservoir", "Royal Welsh
+# Show". Spanish and Catalan put them first ("Hospital Clínico", "Estación de Atocha"); those
+# words are ordinary, so the run after them is already read as words.
+_PLACE_WORDS = (
+    r"(?:Hospital|Infirmary|Clinic|Surgery|Hospice|Centre|Center|Show|Line|Grammar|School|Academy|College"
+    r"|University|Reservoir|House|Hall|Station|Airport|Stadium|Arena|Park|Church|Chapel|Mosque|Cathedral|Abbey"
+    r"|Temple|Synagogue|Gurdwara|Court|Prison|Hotel|Bank|Barracks|Bridge|River|Lake|Loch|Library|Museum|Theatre"
+    r"|Tower|Market|Services|Ward|Council|Police|Constabulary|Trust|Club|FC|GAA|Retail|Leisure|Primary|Estate"
+    r"|Valley|Forest|Woods|Beach|Bay|Harbour|Marina|Quay|Dock|Motors|Garage|Pharmacy|Chemist)"
+)
+# Up to two more capitalised words may stand between ("Royal Welsh Show", "Queen Elizabeth University Hospital").
+_PLACE_AFTER = re.compile(rf"(?:[ \-][A-Z][\w'’]*){{0,2}}[ \-]{_PLACE_WORDS}\b")
+_PLACE_LAST = re.compile(rf"(?:^|[ \-]){_PLACE_WORDS}$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-]$")
+
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """The run is (part of) the name of a place: a place word follows it, or ends it after
+    another capitalised word ("Lloyd House", "the Language Line")."""
+    if _PLACE_AFTER.match(text, end) is not None:
+        return True
+    if _PLACE_LAST.search(text[start:end]) is None:
+        return False
+    return " " in text[start:end].strip() or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _narrowed(finding: Finding, registered: list[Finding], text: str) -> Finding:
