@@ -156,7 +156,13 @@ class _Sentences:
         if found is None:
             start, end = self._spans[index]
             words = tuple(m.group(0).lower() for m in _LETTERS.finditer(self._text, start, end))
-            found = self._langs[index] = lexicon.sentence_languages(words)
+            found = lexicon.sentence_languages(words)
+            if found == lexicon.LANGUAGES and len(self._spans) > 1:
+                # A short sentence says too little: the whole text's language then ("Deixeu-me
+                # en pau, si us plau" after "No vull parlar amb ningú").
+                whole = tuple(m.group(0).lower() for m in _LETTERS.finditer(self._text))
+                found = lexicon.sentence_languages(whole)
+            self._langs[index] = found
         return found
 
 

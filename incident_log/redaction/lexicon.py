@@ -167,6 +167,7 @@ OTHER_LANGUAGES = (
 # sentence's language; and how much better than English and Spanish it must do.
 LANGUAGE_COVERAGE = 0.6
 LANGUAGE_MARGIN = 0.1
+MIN_OWN_WORDS = 3
 # A part of a name that is a word of the sentence's language by this much more than it is in
 # other languages ("paz" in Spanish, "pau" in Catalan, "patience" in English) reads as the word
 # when written in lowercase; a name frequent everywhere ("maria", "john") does not.
@@ -201,7 +202,20 @@ def sentence_languages(words: tuple[str, ...]) -> tuple[str, ...]:
     best = max(cover.values())
     if best < LANGUAGE_COVERAGE:
         return LANGUAGES  # a language without a list (Welsh, Scots) or no language at all
-    chosen = sorted((c, lang) for lang, c in cover.items() if c >= best - LANGUAGE_MARGIN)
+    base_words = [w for w in usable if zipf(w) >= ORDINARY_ZIPF]
+
+    def evidence(lang: str) -> bool:
+        # Another language needs words of its own: three that English and Spanish do not have
+        # ("vull", "parlar", "ningú"), not names and abbreviations that happen to be frequent.
+        if lang in LANGUAGES:
+            return True
+        return sum(1 for w in usable if w not in base_words and _ordinary_in(w, lang)) >= MIN_OWN_WORDS
+
+    chosen = sorted(
+        (c, lang) for lang, c in cover.items() if c >= best - LANGUAGE_MARGIN and c >= LANGUAGE_COVERAGE and evidence(lang)
+    )
+    if not chosen:
+        return LANGUAGES
     return tuple(lang for _, lang in reversed(chosen))[:3]
 
 
@@ -217,8 +231,9 @@ def zipf_with(word: str, langs: tuple[str, ...]) -> float:
 def word_languages(part: str) -> frozenset[str]:
     """The languages in which a registered name part, written in lowercase, is that language's
     word rather than the name (see WORD_MARGIN)."""
-    if not part.isalpha() or len(part) < 3:
-        return frozenset()
+    # Written with an accent ("José", "Núria") a registered part is a name, never a word.
+    if not part.isascii() or not part.isalpha() or len(part) < 3 or not any(ch in "aeiouy" for ch in part.lower()):
+        return frozenset()  # "bbl", "xx": an abbreviation is frequent, never a word of a sentence
     every = ("en", "es", *OTHER_LANGUAGES)
     scores = {lang: zipf_in(part, lang) for lang in every}
     surname_only = is_surname(part) and not is_given_name(part)
