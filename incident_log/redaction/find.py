@@ -526,6 +526,7 @@ class Finder:
         run_strong = False
         previous_title = False
         previous_end = -1
+        previous_letters = 0
 
         def close_run() -> None:
             nonlocal run, run_strong
@@ -556,6 +557,9 @@ class Finder:
             end = start + len(bare)
             gap = text[previous_end:start] if previous_end >= 0 else ""
             joined = previous_end >= 0 and len(gap) <= 2 and gap.strip(" .") in ("", "-") and "\n" not in gap
+            if joined and "." in gap and previous_letters > 2:
+                joined = False  # "Kowalczyk. Brzęczyszczykiewicz": a sentence ends; "J. Okonkwo" is one name
+            previous_letters = letters_in(bare)
             previous_end = end
             while cursor < len(covered) and covered[cursor][1] <= start:
                 cursor += 1

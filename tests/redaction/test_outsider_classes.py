@@ -223,3 +223,14 @@ def test_any_run_of_seven_spoken_digits_is_a_phone(words: list[str]) -> None:
     found = [d for d in detectors.detect(text) if d.kind == detectors.PHONE]
     if digits >= detectors.MIN_SPOKEN_DIGITS:
         assert found and text[found[0].start : found[0].end].split()[0] == words[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spoke to Kowalczyk. Brzęczyszczykiewicz said no.", "Spoke to [NAME]. [NAME] said no."),
+        ("Told Marek. Okonkwo left.", "Told [NAME]. [NAME] left."),
+    ],
+)
+def test_a_name_span_never_crosses_a_sentence_end(text: str, expected: str) -> None:
+    assert redactor_for().redact(text) == expected
