@@ -698,10 +698,25 @@ _PLACE_LAST = re.compile(rf"(?:^|[ \-]){_PLACE_WORDS}$")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-]$")
 
 
+# A colour next to a capitalised word makes it a vehicle ("a silver Skoda", "blue Corsa",
+# "Seat León gris"): nobody writes a colour beside a person's name.
+# English puts the colour first, Spanish and Catalan after ("Kowalski red faced" is a person).
+_COLOUR_BEFORE = re.compile(
+    r"(?<![\w])(?:white|black|silver|grey|gray|blue|red|green|yellow|orange|brown|maroon|beige|navy|purple) $"
+)
+_COLOUR_AFTER = re.compile(
+    r" (?:blanco|blanca|negro|negra|gris|azul|rojo|roja|verde|amarillo|amarilla|plateado|plateada|granate"
+    r"|blanc|negre|vermell)\b"
+)
+
+
 def _is_place(text: str, start: int, end: int) -> bool:
-    """The run is (part of) the name of a place: a place word follows it, or ends it after
-    another capitalised word ("Lloyd House", "the Language Line")."""
+    """The run is (part of) the name of a place or a thing: a place word follows it, or ends
+    it after another capitalised word ("Lloyd House", "the Language Line"); a colour stands
+    beside it ("a silver Skoda")."""
     if _PLACE_AFTER.match(text, end) is not None:
+        return True
+    if _COLOUR_BEFORE.search(text, max(0, start - 12), start) or _COLOUR_AFTER.match(text, end):
         return True
     if _PLACE_LAST.search(text[start:end]) is None:
         return False

@@ -234,3 +234,18 @@ def test_any_run_of_seven_spoken_digits_is_a_phone(words: list[str]) -> None:
 )
 def test_a_name_span_never_crosses_a_sentence_end(text: str, expected: str) -> None:
     assert redactor_for().redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "hidden"),
+    [
+        ("Cab is a silver Skoda, reg LEZ 7821.", "silver Skoda", "7821"),
+        ("Seat León gris matrícula 4821 KLM.", "Seat León gris", "4821"),
+        ("told Kowalski red faced", None, "Kowalski"),
+    ],
+)
+def test_a_colour_makes_a_vehicle_not_a_person(text: str, kept: str | None, hidden: str) -> None:
+    output = redactor_for().redact(text)
+    assert hidden not in output
+    if kept:
+        assert kept in output
