@@ -256,7 +256,8 @@ _PASSPORT_SHAPE = re.compile(r"(?<![\w\-])[A-Z]{3}\d{6}(?![\w\-])")  # Spanish p
 # Collar, warrant and badge numbers after a rank, and the numbers listed with them
 # ("PC 4471", "los agentes 87654 y 87655", "PCs 1187, 1190 and 1191").
 _COLLAR = re.compile(
-    r"\b(?:PCs?|PCSOs?|PS|DCs?|DS|DI|Sgts?|Insp|Ch\s?Insp|agentes?|ag\.|polic[ií]as?|guardias?|TIP|collar|warrant"
+    r"\b(?:PCs?|PCSOs?|PS|DCs?|DS|DI|Sgts?|Insp|Ch\s?Insp|Csts?|Const|Constables?|Officers?|agentes?|agents?|ag\."
+    r"|mossos?|ertzainas?|polic[ií]as?|guardias?|TIP|collar|warrant"
     r"|placas?|badge)\.?\s?(?:(?:no|n[ºo°]|núm|number)\.?\s?)?#?(\d{3,7}(?:\s*(?:,|y|e|and|&|/)\s*#?\d{3,7})*)\b",
     re.IGNORECASE,
 )
@@ -402,6 +403,8 @@ _EN_ADDRESS = re.compile(
 )
 # A Spanish floor and door on their own: "3ºB", "2º izda", "4º 1ª".
 _ES_FLOOR_DOOR = re.compile(r"(?<![\w])\d{1,2}\s?[ºª°]\s?(?:[A-Z]|\d[ªº]|izq(?:da|uierda)?|dcha|derecha|ctro)\b", re.IGNORECASE)
+# A house number where the street is known: "living at number 40", "vive en el número 12".
+_HOUSE_NUMBER = re.compile(r"(?<![\w])(?i:at|en el)\s+((?i:number|no\.|n[ºo°]|n[uú]m\.?|n[uú]mero)\s*\d{1,4}[A-Za-z]?)(?![\w])")
 # A flat, floor or door on its own: "Flat 4B", "flat 2/1", "apartment 12", "piso 3", "planta 2".
 _FLAT = re.compile(
     r"(?<![\w])(?i:flat|apartment|apt\.?|unit|piso|planta|puerta|pta\.?|fflat)\s*(?:(?i:no)\.?\s*)?"
@@ -425,8 +428,8 @@ _WORD_DATE = rf"\d{{1,2}}(?:st|nd|rd|th|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?
 _ISO_DATE = r"(?:19|20)\d{2}-\d{2}-\d{2}"
 _ANY_DATE = re.compile(rf"(?<![\w/.\-])(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE})(?![\w/\-])", re.IGNORECASE)
 _DOB_CONTEXT = re.compile(
-    r"\b(?:dob|d\.o\.b|date of birth|born(?:\s+on)?|b\.|fecha de nacimiento|f\.?\s?nac|nacid[oa](?:\s+el)?|fdn|f\.n\.)\.?\s*[:\-]?\s*"
-    rf"((?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE}|(?:19|20)\d{{2}}))(?![\w/\-])",
+    r"\b(?:dob|d\.o\.b|date of birth|born(?:\s+(?:on|in))?|b\.|fecha de nacimiento|f\.?\s?nac|nacid[oa](?:\s+(?:el|en))?|fdn|f\.n\.)\.?\s*[:\-]?\s*"
+    rf"((?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE}|(?:(?:{_MONTHS})\.?,?\s+(?:de\s+|del\s+|of\s+)?)?(?:19|20)\d{{2}}))(?![\w/\-])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}|\d{2}$")
@@ -453,6 +456,8 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
             yield Detection(m.start(), m.end(), ADDRESS)
         for m in _FLAT.finditer(text):
             yield Detection(m.start(), m.end(), ADDRESS)
+        for m in _HOUSE_NUMBER.finditer(text):
+            yield Detection(m.start(1), m.end(1), ADDRESS)
         for pattern in (_UK_POSTCODE, _UK_POSTCODE_LOWER, _EIRCODE):
             for m in pattern.finditer(text):
                 if any(ch.isalpha() for ch in m.group(0)) and any(ch.isdigit() for ch in m.group(0)):

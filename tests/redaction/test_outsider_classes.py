@@ -249,3 +249,19 @@ def test_a_colour_makes_a_vehicle_not_a_person(text: str, kept: str | None, hidd
     assert hidden not in output
     if kept:
         assert kept in output
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Cst 4471 at the door", "4471"),
+        ("Constable 4471 and DC 5512", "5512"),
+        ("agent 12345 dels Mossos", "12345"),
+        ("born March 1987 in Derry", "1987"),
+        ("nacido en marzo de 1987", "1987"),
+        ("living at number 40 with his mum", "40"),
+    ],
+)
+def test_more_numbers_of_people(text: str, hidden: str) -> None:
+    output = redactor_for(this_year=2026).redact(text)
+    assert hidden not in output, output
