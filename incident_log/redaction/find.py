@@ -126,9 +126,9 @@ class _Form:
     owners: set[str] = field(default_factory=set)
     display: str = ""
     common: bool = False  # one part that is also an ordinary word: case-aware
-    # Languages in which the part, in lowercase, is that language's word ("paz", "pau"): the
-    # lowercase word is kept in a sentence of one of them.
-    word_langs: frozenset[str] = frozenset()
+    # The part when it is one part of a person's name: in lowercase it may be a word of the
+    # sentence's language ("paz", "pau"), asked only when such a lowercase occurrence is found.
+    part: str = ""
 
 
 # Sentences for the language of a word: quotes and colons start a new one ("Says: «No vull...»").
@@ -264,7 +264,7 @@ class Finder:
                 # Case-aware only for people's names: a word the officer chose to hide is
                 # hidden in every case.
                 record.common = record.common or is_common_word(form[0])
-                record.word_langs = record.word_langs | lexicon.word_languages(form[0])
+                record.part = record.part or form[0]
             atoms = name_atoms([fold(p) for p in form])
             (unspaced if any(_unspaced(ch) for ch in key) else spaced).append(atoms)
             if len(form) > 1:
@@ -432,8 +432,8 @@ class Finder:
             ambiguous = False
             case = _case_of(original)
             # Only a script with capitals says "this is the word": Arabic has no lowercase.
-            if record.word_langs and case == "lower":
-                if record.word_langs.intersection(sentences.langs(start)):
+            if record.part and case == "lower":
+                if any(lexicon.is_word_in(record.part, lang) for lang in sentences.langs(start)):
                     continue  # "un jersey rosa", "la paz de la casa": the word of that language
             if record.common:
                 if case == "lower" or case == "none":

@@ -172,15 +172,28 @@ MIN_OWN_WORDS = 3
 # other languages ("paz" in Spanish, "pau" in Catalan, "patience" in English) reads as the word
 # when written in lowercase; a name frequent everywhere ("maria", "john") does not.
 WORD_MARGIN = 0.5
-WORD_MIN_ZIPF = 3.8
+WORD_MIN_ZIPF = 3.9
+GIVEN_WORD_ZIPF = 4.5
 SURNAME_WORD_ZIPF = 4.8  # a surname must be a very frequent word of the language ("paz", not "gil")
+
+
+# Other languages are read from wordfreq's *small* lists (every word of Zipf 3 and above,
+# which is all that "ordinary" asks) and only when a sentence or a word needs them: all 31
+# large lists would cost ~900 MB and ~10 s, the small ones ~150 MB and ~1 s.
+# The spread of languages a word is compared against (different families, so that a Romance
+# word stands out and an international name does not):
+MEDIAN_LANGUAGES = ("en", "es", "fr", "de", "pl", "nl", "tr", "id", "vi", "fi", "hu", "sv")
+# The languages the independent check asks about a lowercase registered part.
+WORD_CHECK_LANGUAGES = ("en", "es", "ca", "fr", "it", "pt", "de", "pl")
 
 
 @lru_cache(maxsize=262144)
 def zipf_in(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), lang)
+    if lang in LANGUAGES:
+        return zipf_frequency(word.lower(), lang)
+    return zipf_frequency(word.lower(), lang, wordlist="small")
 
 
 def _ordinary_in(word: str, lang: str) -> bool:
@@ -192,7 +205,9 @@ def sentence_languages(words: tuple[str, ...]) -> tuple[str, ...]:
     """The languages a sentence is written in, best first (English and Spanish for a sentence
     too short to tell). Other languages are tried only when neither covers the sentence."""
     # Words of one or two letters ("to", "at", "i", "o") are words of too many languages.
-    usable = [w for w in words if len(w) >= 3 and not any(ch.isdigit() for ch in w)]
+    # Capitalised words are left out: names are what is being decided, and they would make an
+    # English sentence look foreign (and load every other language for nothing).
+    usable = [w for w in words if len(w) >= 3 and w[:1].islower() and not any(ch.isdigit() for ch in w)]
     if len(usable) < 3:
         return LANGUAGES
     cover = {lang: sum(1 for w in usable if _ordinary_in(w, lang)) / len(usable) for lang in LANGUAGES}
@@ -227,24 +242,36 @@ def zipf_with(word: str, langs: tuple[str, ...]) -> float:
     return score
 
 
+def is_word_in(part: str, lang: str) -> bool:
+    """A registered name part that, in lowercase, is a word of ``lang`` rather than the name:
+    frequent there and clearly more frequent than across a spread of unrelated languages
+    (names like "maria" or "john" are frequent everywhere; "rosa", "paz", "pau", "patience"
+    only in their own languages). Written with an accent ("José") a part is a name; "bbl"
+    without a vowel is an abbreviation."""
+    if not part.isascii() or not part.isalpha() or len(part) < 3 or not any(ch in "aeiouy" for ch in part.lower()):
+        return False
+    return _word_in(part.lower(), lang)
+
+
+@lru_cache(maxsize=65536)
+def _word_in(part: str, lang: str) -> bool:
+    score = zipf_in(part, lang)
+    if is_surname(part) and not is_given_name(part):
+        floor = SURNAME_WORD_ZIPF
+    else:
+        # Outside English a given name must be a very frequent word ("rosa", "paz", "pau"), so
+        # that a lowercase "carmen" or "pilar" in a Spanish sentence is still the name.
+        floor = WORD_MIN_ZIPF if lang == "en" else GIVEN_WORD_ZIPF
+    if score < floor:
+        return False
+    others = sorted(zipf_in(part, other) for other in MEDIAN_LANGUAGES if other != lang)
+    return score - others[len(others) // 2] >= WORD_MARGIN
+
+
 @lru_cache(maxsize=65536)
 def word_languages(part: str) -> frozenset[str]:
-    """The languages in which a registered name part, written in lowercase, is that language's
-    word rather than the name (see WORD_MARGIN)."""
-    # Written with an accent ("José", "Núria") a registered part is a name, never a word.
-    if not part.isascii() or not part.isalpha() or len(part) < 3 or not any(ch in "aeiouy" for ch in part.lower()):
-        return frozenset()  # "bbl", "xx": an abbreviation is frequent, never a word of a sentence
-    every = ("en", "es", *OTHER_LANGUAGES)
-    scores = {lang: zipf_in(part, lang) for lang in every}
-    surname_only = is_surname(part) and not is_given_name(part)
-    out = set()
-    for lang, score in scores.items():
-        others = sorted(s for other, s in scores.items() if other != lang)
-        median = others[len(others) // 2]
-        floor = SURNAME_WORD_ZIPF if surname_only else WORD_MIN_ZIPF
-        if score >= floor and score - median >= WORD_MARGIN:
-            out.add(lang)
-    return frozenset(out)
+    """The check's languages in which ``part`` in lowercase is a word."""
+    return frozenset(lang for lang in WORD_CHECK_LANGUAGES if is_word_in(part, lang))
 
 
 def may_be_word(part: str) -> bool:
