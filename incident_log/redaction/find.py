@@ -600,9 +600,15 @@ class Finder:
                 out.append(Finding(start, vend, VARIANT, key_of(bare), variant))
                 previous_title = False
                 continue
-            strength = self._name_strength(
-                text, start, bare, key, case, capitals_text, previous_title and joined, sentences.langs(start)
-            )
+            strength = self._name_strength(text, start, bare, key, case, capitals_text, previous_title and joined)
+            if strength:
+                # Only a word that English and Spanish would take for a name asks for the
+                # sentence's language (which may load another word list).
+                langs = sentences.langs(start)
+                if langs != lexicon.LANGUAGES:
+                    strength = self._name_strength(
+                        text, start, bare, key, case, capitals_text, previous_title and joined, langs
+                    )
             previous_title = False
             if strength == 0:
                 close_run()

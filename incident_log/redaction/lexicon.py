@@ -168,6 +168,8 @@ OTHER_LANGUAGES = (
 LANGUAGE_COVERAGE = 0.6
 LANGUAGE_MARGIN = 0.1
 MIN_OWN_WORDS = 3
+# A sentence English or Spanish covers this well is theirs: no other list is loaded for it.
+BASE_COVERAGE = 0.75
 # A part of a name that is a word of the sentence's language by this much more than it is in
 # other languages ("paz" in Spanish, "pau" in Catalan, "patience" in English) reads as the word
 # when written in lowercase; a name frequent everywhere ("maria", "john") does not.
@@ -211,7 +213,7 @@ def sentence_languages(words: tuple[str, ...]) -> tuple[str, ...]:
     if len(usable) < 3:
         return LANGUAGES
     cover = {lang: sum(1 for w in usable if _ordinary_in(w, lang)) / len(usable) for lang in LANGUAGES}
-    if max(cover.values()) < 0.85:
+    if max(cover.values()) < BASE_COVERAGE:
         for lang in OTHER_LANGUAGES:
             cover[lang] = sum(1 for w in usable if _ordinary_in(w, lang)) / len(usable)
     best = max(cover.values())
