@@ -65,6 +65,7 @@ def _capitalised(written: str) -> bool:
 class _Targets:
     def __init__(self, targets: CheckTargets) -> None:
         kept = {re.sub(r"[\W_]+", "", fold_token(k)) for k in targets.kept}
+        self.kept = kept
         self.single: dict[str, tuple[str, bool]] = {}  # token -> (what, case-aware)
         self.sequences: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         self.glued: dict[str, str] = {}
@@ -189,6 +190,16 @@ def check(
     index = _furniture_index(furniture)
     hits: dict[tuple[str, str], Hit] = {}
 
+    def inside_kept(stream: list[tuple[str, str]], i: int, n: int) -> bool:
+        """The tokens at i..i+n are part of a phrase the officer kept ("Puente de Segovia")."""
+        if not wanted.kept:
+            return False
+        for a in range(max(0, i - 5), i + 1):
+            for b in range(i + n, min(len(stream), i + n + 5) + 1):
+                if "".join(k for k, _ in stream[a:b]) in wanted.kept:
+                    return True
+        return False
+
     def hit(word: str, what: str, seq: tuple[str, ...]) -> None:
         if (word.casefold(), what) not in hits:
             hits[(word.casefold(), what)] = Hit(word, what, locate(seq) if locate else "")
@@ -210,6 +221,8 @@ def check(
             for seq, what, case_aware in wanted.sequences.get(key, ()):
                 if tuple(t for t, _ in stream[i : i + len(seq)]) == seq:
                     if len(seq) == 1 and case_aware and not _capitalised(written):
+                        continue
+                    if inside_kept(stream, i, len(seq)):
                         continue
                     hit(" ".join(w for _, w in stream[i : i + len(seq)]), what, seq)
         if wanted.digits:

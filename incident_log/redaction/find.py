@@ -385,7 +385,13 @@ class Finder:
             found = self._find(text)
         if self._learned_re is None:
             return found
-        return found + self._learned_in(text)
+        # A phrase the officer kept keeps its words: a name learned elsewhere ("Segovia") is
+        # not hidden inside the kept "Puente de Segovia".
+        kept = [(f.start, f.end) for f in found if f.value in self.kept]
+        learned = self._learned_in(text)
+        if kept:
+            learned = [f for f in learned if not any(s <= f.start and f.end <= e for s, e in kept)]
+        return found + learned
 
     def _learned_in(self, text: str) -> list[Finding]:
         assert self._learned_re is not None
