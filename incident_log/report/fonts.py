@@ -125,16 +125,19 @@ def _script_name(ch: str) -> str:
     return name.split(" ")[0].title() if name else f"U+{ord(ch):04X}"
 
 
-def stand_in(ch: str) -> str:
-    """The text printed in place of a character no font of the report has."""
-    import unicodedata
+REPLACEMENT = "\ufffd"
 
+
+def stand_in(ch: str) -> str:
+    """The text printed in place of a character no font of the report prints honestly: the
+    Unicode replacement character "�", which every reader and every text extraction shows
+    as "a character that cannot be shown here", never as another letter. One character for
+    one: the layout sizes rows by their characters, and a longer stand-in ("[U+4E2D]") made a
+    row of such characters taller than a page."""
     code = ord(ch)
-    if unicodedata.category(ch) in ("So", "Sk") and (code >= 0x1F000 or 0x2600 <= code <= 0x27BF):
-        return "[emoji]"
-    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or code == 0x200D:
-        return ""  # variation selectors, skin tones, joiners: part of the emoji already shown
-    return f"[U+{code:04X}]"
+    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF:
+        return ""  # variation selectors and skin tones belong to the character before them
+    return REPLACEMENT
 
 
 def _system_font_for(ch: str) -> str | None:
@@ -194,7 +197,7 @@ class FontPlan:
 
     def printable(self, ch: str, font: str | None) -> str:
         """What to print for ``ch`` given the font chosen for it: the character itself, or,
-        when no font has it, an honest stand-in ("[emoji]", "[U+4E2D]").
+        when no font has it, an honest stand-in (``stand_in``).
 
         A character without a glyph would print as an empty box at best; above U+FFFF reportlab
         also writes a wrong text layer (a crying face U+1F622 was copied out as the Greek "ὢ"
@@ -228,8 +231,7 @@ class FontPlan:
         out: list[str] = []
         for script, count in sorted(self.missing.items()):
             out.append(
-                f"{count} different {script} character(s) have no font on this computer and print as their code "
-                "(for example [U+4E2D]) or as [emoji]. "
+                f"{count} different {script} character(s) have no font on this computer and print as \ufffd. "
                 "Install a font for that script (for example Noto Sans CJK for Chinese, Japanese, Korean) and "
                 "make the report again."
             )
