@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from incident_log.redaction.decide import Replacement
 from incident_log.redaction.find import CANDIDATE, REGISTERED, REGISTERED_PHONE, VARIANT
 from incident_log.redaction.fold import fold
-from incident_log.redaction.names import PATRONYMIC_PARTICLES
+from incident_log.redaction.names import PATRONYMIC_PARTICLES, TITLES
 
 _PRIORITY = {REGISTERED: 0, REGISTERED_PHONE: 0, VARIANT: 1, CANDIDATE: 3}
 # Between two spans of one person: spaces, commas, hyphens and particles ("Fdez. de la Fuente").
@@ -56,6 +56,29 @@ def absorb_particles(
                 if word in particles_of(span.person_label) or word in PATRONYMIC_PARTICLES:
                     start = span.start - (len(window) - m.start())
                     span = Replacement(start, span.end, span.text, span.category, span.finding, span.person_label)
+        out.append(span)
+        previous_end = span.end
+    return out
+
+
+# Honorifics and ranks written before a person's name: the label says who it is, and "Mrs
+# Family 1", "CI Commander 1", "Sra. Witness 1" read as another person (issue 8).
+_TITLE_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,12})\.?\s+$")
+_MORE_TITLES = frozenset("ci cst dcs dsi dña dna don ag agt sra srta sres mx".split())
+
+
+def absorb_titles(text: str, spans: list[Replacement]) -> list[Replacement]:
+    """Widen person labels over the honorific or rank right before them ("Mrs Pham" -> "Family 1")."""
+    out: list[Replacement] = []
+    previous_end = 0
+    for span in spans:
+        if span.person_label:
+            window_start = max(previous_end, span.start - 14)
+            m = _TITLE_BEFORE.search(text, window_start, span.start)
+            if m is not None and m.end() == span.start:
+                word = fold(m.group(1))
+                if word in TITLES or word in _MORE_TITLES:
+                    span = Replacement(m.start(), span.end, span.text, span.category, span.finding, span.person_label)
         out.append(span)
         previous_end = span.end
     return out

@@ -65,6 +65,7 @@ def _capitalised(written: str) -> bool:
 class _Targets:
     def __init__(self, targets: CheckTargets) -> None:
         kept = {re.sub(r"[\W_]+", "", fold_token(k)) for k in targets.kept}
+        self.kept = kept
         self.single: dict[str, tuple[str, bool]] = {}  # token -> (what, case-aware)
         self.sequences: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         self.glued: dict[str, str] = {}
@@ -99,7 +100,7 @@ class _Targets:
                     what_both = " or ".join(sorted({known[0].removeprefix("a name of "), label}))
                     self.single[key] = (f"a name of {what_both}", known[1])
                 elif known is None:
-                    self.single[key] = (what, bool(label) and lexicon.is_common_word(part))
+                    self.single[key] = (what, bool(label) and lexicon.may_be_word(part))
             # Parts glued together by the text extraction ("TomásIbarra"): runs that begin and
             # end with a real part (two letters or more, not a particle or title), so that the
             # initials "C A" never make the word "ca" a hit.
@@ -189,6 +190,16 @@ def check(
     index = _furniture_index(furniture)
     hits: dict[tuple[str, str], Hit] = {}
 
+    def inside_kept(stream: list[tuple[str, str]], i: int, n: int) -> bool:
+        """The tokens at i..i+n are part of a phrase the officer kept ("Puente de Segovia")."""
+        if not wanted.kept:
+            return False
+        for a in range(max(0, i - 5), i + 1):
+            for b in range(i + n, min(len(stream), i + n + 5) + 1):
+                if "".join(k for k, _ in stream[a:b]) in wanted.kept:
+                    return True
+        return False
+
     def hit(word: str, what: str, seq: tuple[str, ...]) -> None:
         if (word.casefold(), what) not in hits:
             hits[(word.casefold(), what)] = Hit(word, what, locate(seq) if locate else "")
@@ -199,7 +210,10 @@ def check(
             single = wanted.single.get(key)
             if single is not None:
                 what, case_aware = single
-                if not case_aware or _capitalised(written):
+                following = stream[i + 1][1] if i + 1 < len(stream) else ""
+                if case_aware and written.istitle() and lexicon.reads_as_word_before(following):
+                    pass  # "Will meet her", "Grace period": the word (the finder's sentence-start rule)
+                elif not case_aware or _capitalised(written):
                     hit(written, what, (key,))
             glued = wanted.glued.get(key)
             if glued is not None:
@@ -207,6 +221,8 @@ def check(
             for seq, what, case_aware in wanted.sequences.get(key, ()):
                 if tuple(t for t, _ in stream[i : i + len(seq)]) == seq:
                     if len(seq) == 1 and case_aware and not _capitalised(written):
+                        continue
+                    if inside_kept(stream, i, len(seq)):
                         continue
                     hit(" ".join(w for _, w in stream[i : i + len(seq)]), what, seq)
         if wanted.digits:

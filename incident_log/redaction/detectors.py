@@ -135,6 +135,101 @@ def phones(text: str) -> Iterator[Detection]:
     _ = phonenumbers
 
 
+# Phone numbers said aloud and written down as words: "oh seven seven double oh, nine ...",
+# "seis nueve nueve doce", "siedem siedem zero". Digits, doubles and tens of the cells' and the
+# people's languages; a run of seven digits or more is a phone (nobody reads out a shorter one).
+_DIGIT_WORDS: dict[str, str] = {}
+for _digits, _words in (
+    ("0", "zero oh nought cero zéro zero dim"),
+    ("1", "one uno una un jeden jedna"),
+    ("2", "two dos deux dwa dau"),
+    ("3", "three tres trois trzy tri"),
+    ("4", "four cuatro quatre cztery pedwar"),
+    ("5", "five cinco cinc cinq pięć piec pump"),
+    ("6", "six seis sis sześć szesc chwech"),
+    ("7", "seven siete set sept siedem saith"),
+    ("8", "eight ocho vuit huit osiem wyth"),
+    ("9", "nine nueve nou neuf dziewięć dziewiec naw"),
+    ("10", "ten diez deu dix"),
+    ("11", "eleven once onze"),
+    ("12", "twelve doce dotze douze"),
+    ("13", "thirteen trece tretze treize"),
+    ("14", "fourteen catorce catorze quatorze"),
+    ("15", "fifteen quince quinze"),
+    ("16", "sixteen dieciséis dieciseis setze seize"),
+    ("17", "seventeen diecisiete disset"),
+    ("18", "eighteen dieciocho divuit"),
+    ("19", "nineteen diecinueve dinou"),
+    ("2_", "twenty veinte vint vingt"),
+    ("3_", "thirty treinta trenta trente"),
+    ("4_", "forty cuarenta quaranta quarante"),
+    ("5_", "fifty cincuenta cinquanta cinquante"),
+    ("6_", "sixty sesenta seixanta soixante"),
+    ("7_", "seventy setenta setanta"),
+    ("8_", "eighty ochenta vuitanta"),
+    ("9_", "ninety noventa noranta"),
+):
+    for _word in _words.split():
+        _DIGIT_WORDS[_word] = _digits
+_REPEAT_WORDS = {"double": 2, "doble": 2, "triple": 3, "treble": 3}
+_SPOKEN_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_SPOKEN_GAP = re.compile(r"[\s,.\-–/]*(?:(?:and|y|i)\s+)?")
+MIN_SPOKEN_DIGITS = 7
+
+
+def _spoken_value(word: str) -> str | None:
+    low = word.lower()
+    if low.isdigit():
+        return low if len(low) <= 4 else None
+    return _DIGIT_WORDS.get(low)
+
+
+def spoken_numbers(text: str) -> Iterator[Detection]:
+    """Runs of digit words (and short digit groups among them) with seven digits or more."""
+    run_start = run_end = -1
+    digits = 0
+    repeat = 1
+    pending_tens = False
+    previous_end = -1
+    words = 0
+
+    def flush() -> Iterator[Detection]:
+        if run_start >= 0 and digits >= MIN_SPOKEN_DIGITS and words >= 2:
+            yield Detection(run_start, run_end, PHONE)
+
+    for m in _SPOKEN_TOKEN.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        gap_ok = previous_end >= 0 and _SPOKEN_GAP.fullmatch(text, previous_end, m.start()) is not None
+        if low in ("and", "y", "i") and run_start >= 0:
+            continue  # "treinta y cuatro": the gap rule takes it, between two numbers only
+        if low in _REPEAT_WORDS:
+            if run_start < 0 or not gap_ok:
+                yield from flush()
+                run_start, digits, words, pending_tens = m.start(), 0, 0, False
+            repeat = _REPEAT_WORDS[low]
+            run_end = previous_end = m.end()
+            continue
+        value = _spoken_value(word)
+        if value is None:
+            yield from flush()
+            run_start, digits, words, repeat, pending_tens = -1, 0, 0, 1, False
+            previous_end = m.end()
+            continue
+        if run_start < 0 or not gap_ok:
+            yield from flush()
+            run_start, digits, words, pending_tens = m.start(), 0, 0, False
+        if pending_tens and len(value) == 1 and value != "0":
+            pass  # "forty five": the unit fills the tens already counted
+        else:
+            digits += (2 if value.endswith("_") else len(value)) * repeat
+        pending_tens = value.endswith("_")
+        words += 0 if word.isdigit() else 1
+        repeat = 1
+        run_end = previous_end = m.end()
+    yield from flush()
+
+
 # --- identity numbers ----------------------------------------------------------------------
 
 _ID_KEYWORDS = (
@@ -161,7 +256,8 @@ _PASSPORT_SHAPE = re.compile(r"(?<![\w\-])[A-Z]{3}\d{6}(?![\w\-])")  # Spanish p
 # Collar, warrant and badge numbers after a rank, and the numbers listed with them
 # ("PC 4471", "los agentes 87654 y 87655", "PCs 1187, 1190 and 1191").
 _COLLAR = re.compile(
-    r"\b(?:PCs?|PCSOs?|PS|DCs?|DS|DI|Sgts?|Insp|Ch\s?Insp|agentes?|ag\.|polic[ií]as?|guardias?|TIP|collar|warrant"
+    r"\b(?:PCs?|PCSOs?|PS|DCs?|DS|DI|Sgts?|Insp|Ch\s?Insp|Csts?|Const|Constables?|Officers?|agentes?|agents?|ag\."
+    r"|mossos?|ertzainas?|polic[ií]as?|guardias?|TIP|collar|warrant"
     r"|placas?|badge)\.?\s?(?:(?:no|n[ºo°]|núm|number)\.?\s?)?#?(\d{3,7}(?:\s*(?:,|y|e|and|&|/)\s*#?\d{3,7})*)\b",
     re.IGNORECASE,
 )
@@ -238,6 +334,13 @@ _PLATES = (
     # United Kingdom: AB12 CDE, AB12CDE, ab12 cde; spaced "AB 12 CDE" only in capitals
     re.compile(r"(?<![\w\-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w\-])", re.IGNORECASE),
     re.compile(r"(?<![\w\-])[A-Z]{2} \d{2} [A-Z]{3}(?![\w\-])"),
+    # Northern Ireland: LEZ 7821, AXZ 4412, IJZ 123 (a two-letter code with I or Z, capitals)
+    re.compile(
+        r"(?<![\w\-])(?:[A-Z](?:AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|WZ|XI|XZ|YZ)"
+        r" ?\d{1,4}|(?:AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|WZ|XI|XZ|YZ) ?\d{3,4})(?![\w\-])"
+    ),
+    # Spanish mopeds: C-1234-BCD
+    re.compile(rf"(?<![\w\-])C[\s\-]?\d{{4}}[\s\-]?[{_ES_CONSONANTS}]{{3}}(?![\w\-])", re.IGNORECASE),
     # Ireland: 191-D-12345, 12 D 1234, 06-KY-1234
     re.compile(r"(?<![\w\-])\d{2,3}[\s\-](?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)[\s\-]\d{1,6}(?![\w\-])", re.IGNORECASE),
     # France, Italy: AB-123-CD, AB 123 CD, AB123CD (capitals)
@@ -300,6 +403,13 @@ _EN_ADDRESS = re.compile(
 )
 # A Spanish floor and door on their own: "3ºB", "2º izda", "4º 1ª".
 _ES_FLOOR_DOOR = re.compile(r"(?<![\w])\d{1,2}\s?[ºª°]\s?(?:[A-Z]|\d[ªº]|izq(?:da|uierda)?|dcha|derecha|ctro)\b", re.IGNORECASE)
+# A house number where the street is known: "living at number 40", "vive en el número 12".
+_HOUSE_NUMBER = re.compile(r"(?<![\w])(?i:at|en el)\s+((?i:number|no\.|n[ºo°]|n[uú]m\.?|n[uú]mero)\s*\d{1,4}[A-Za-z]?)(?![\w])")
+# A flat, floor or door on its own: "Flat 4B", "flat 2/1", "apartment 12", "piso 3", "planta 2".
+_FLAT = re.compile(
+    r"(?<![\w])(?i:flat|apartment|apt\.?|unit|piso|planta|puerta|pta\.?|fflat)\s*(?:(?i:no)\.?\s*)?"
+    r"\d{1,3}[A-Za-z]?(?:\s?/\s?\d{1,2})?(?![\w/])"
+)
 _UK_POSTCODE = re.compile(r"(?<![\w\-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\w\-])")
 _UK_POSTCODE_LOWER = re.compile(r"(?<![\w\-])[a-z]{1,2}\d[a-z\d]?\s+\d[a-z]{2}(?![\w\-])")
 _EIRCODE = re.compile(r"(?<![\w\-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?![\w\-])", re.IGNORECASE)
@@ -318,8 +428,8 @@ _WORD_DATE = rf"\d{{1,2}}(?:st|nd|rd|th|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?
 _ISO_DATE = r"(?:19|20)\d{2}-\d{2}-\d{2}"
 _ANY_DATE = re.compile(rf"(?<![\w/.\-])(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE})(?![\w/\-])", re.IGNORECASE)
 _DOB_CONTEXT = re.compile(
-    r"\b(?:dob|d\.o\.b|date of birth|born(?:\s+on)?|b\.|fecha de nacimiento|f\.?\s?nac|nacid[oa](?:\s+el)?|fdn|f\.n\.)\.?\s*[:\-]?\s*"
-    rf"((?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE}|(?:19|20)\d{{2}}))(?![\w/\-])",
+    r"\b(?:dob|d\.o\.b|date of birth|born(?:\s+(?:on|in))?|b\.|fecha de nacimiento|f\.?\s?nac|nacid[oa](?:\s+(?:el|en))?|fdn|f\.n\.)\.?\s*[:\-]?\s*"
+    rf"((?:{_NUMERIC_DATE}|{_WORD_DATE}|{_ISO_DATE}|(?:(?:{_MONTHS})\.?,?\s+(?:de\s+|del\s+|of\s+)?)?(?:19|20)\d{{2}}))(?![\w/\-])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}|\d{2}$")
@@ -338,12 +448,16 @@ def quasi_identifiers(text: str, *, this_year: int | None = None) -> Iterator[De
     for m in _EN_ADDRESS.finditer(text) if _EN_STREET_HINT.search(text) else ():
         words = m.group(0).split()
         # "DI Rob Lane", "Penny Lane": a name before the street word, and no number, is a person.
-        if not words[0][0].isdigit() and _looks_like_person(words[:-1]):
+        if not _DIGITS.search(m.group(0)) and _looks_like_person(words[:-1]):
             continue
         yield Detection(m.start(), m.end(), ADDRESS)
     if _DIGITS.search(text):
         for m in _ES_FLOOR_DOOR.finditer(text):
             yield Detection(m.start(), m.end(), ADDRESS)
+        for m in _FLAT.finditer(text):
+            yield Detection(m.start(), m.end(), ADDRESS)
+        for m in _HOUSE_NUMBER.finditer(text):
+            yield Detection(m.start(1), m.end(1), ADDRESS)
         for pattern in (_UK_POSTCODE, _UK_POSTCODE_LOWER, _EIRCODE):
             for m in pattern.finditer(text):
                 if any(ch.isalpha() for ch in m.group(0)) and any(ch.isdigit() for ch in m.group(0)):
@@ -384,6 +498,7 @@ def detect(text: str, *, this_year: int | None = None) -> list[Detection]:
     out.extend(emails_handles_links(text))
     out.extend(identity_numbers(text))
     out.extend(phones(text))
+    out.extend(spoken_numbers(text))
     out.extend(plates(text))
     out.extend(quasi_identifiers(text, this_year=this_year))
     return [d for d in out if d.end > d.start]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -125,6 +126,44 @@ class _Form:
     owners: set[str] = field(default_factory=set)
     display: str = ""
     common: bool = False  # one part that is also an ordinary word: case-aware
+    # The part when it is one part of a person's name: in lowercase it may be a word of the
+    # sentence's language ("paz", "pau"), asked only when such a lowercase occurrence is found.
+    part: str = ""
+
+
+# Sentences for the language of a word: quotes and colons start a new one ("Says: «No vull...»").
+_SENTENCE = re.compile(r"[^.!?…\n\"“”«»„:;()]+")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A contraction, not a name: "Ah'm", "Mae'r", "Ah've", "Dw'i" (a name has a capital after it: O'Neill).
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)\b")
+_CONTRACTION = re.compile(r"^[^\W\d_]{1,4}['’][a-z]{1,2}$")
+
+
+class _Sentences:
+    """The languages of the sentences of one text, computed when a word first asks."""
+
+    def __init__(self, text: str) -> None:
+        self._spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+        self._text = text
+        self._langs: dict[int, tuple[str, ...]] = {}
+
+    def langs(self, position: int) -> tuple[str, ...]:
+        index = bisect_right(self._starts, position) - 1
+        if index < 0:
+            return lexicon.LANGUAGES
+        found = self._langs.get(index)
+        if found is None:
+            start, end = self._spans[index]
+            words = tuple(m.group(0).lower() for m in _LETTERS.finditer(self._text, start, end))
+            found = lexicon.sentence_languages(words)
+            if found == lexicon.LANGUAGES and len(self._spans) > 1:
+                # A short sentence says too little: the whole text's language then ("Deixeu-me
+                # en pau, si us plau" after "No vull parlar amb ningú").
+                whole = tuple(m.group(0).lower() for m in _LETTERS.finditer(self._text))
+                found = lexicon.sentence_languages(whole)
+            self._langs[index] = found
+        return found
 
 
 def national_digits(phone: str) -> str | None:
@@ -146,7 +185,10 @@ def _case_of(word: str) -> str:
         return "upper" if sum(ch.isalpha() for ch in word) > 1 else "title"
     for ch in word:
         if ch.isalpha():
-            return "title" if ch.isupper() else "lower"
+            if ch.isupper():
+                return "title"
+            # A script without capitals (Arabic, Hebrew, CJK) says nothing by its case.
+            return "lower" if ch.islower() else "none"
     return "none"
 
 
@@ -222,6 +264,7 @@ class Finder:
                 # Case-aware only for people's names: a word the officer chose to hide is
                 # hidden in every case.
                 record.common = record.common or is_common_word(form[0])
+                record.part = record.part or form[0]
             atoms = name_atoms([fold(p) for p in form])
             (unspaced if any(_unspaced(ch) for ch in key) else spaced).append(atoms)
             if len(form) > 1:
@@ -342,7 +385,13 @@ class Finder:
             found = self._find(text)
         if self._learned_re is None:
             return found
-        return found + self._learned_in(text)
+        # A phrase the officer kept keeps its words: a name learned elsewhere ("Segovia") is
+        # not hidden inside the kept "Puente de Segovia".
+        kept = [(f.start, f.end) for f in found if f.value in self.kept]
+        learned = self._learned_in(text)
+        if kept:
+            learned = [f for f in learned if not any(s <= f.start and f.end <= e for s, e in kept)]
+        return found + learned
 
     def _learned_in(self, text: str) -> list[Finding]:
         assert self._learned_re is not None
@@ -362,8 +411,9 @@ class Finder:
         folded = fold_with_map(text)
         out: list[Finding] = []
         capitals_text = _mostly_capitals(text)
+        sentences = _Sentences(text)
         if self._forms:
-            out.extend(self._registered(text, folded, capitals_text))
+            out.extend(self._registered(text, folded, capitals_text, sentences))
         if self._phones and _HAS_DIGIT.search(folded.text):
             out.extend(self._registered_phones(folded))
         for detection in detectors.detect(text, this_year=self.this_year):
@@ -371,12 +421,12 @@ class Finder:
             out.append(Finding(detection.start, detection.end, detection.kind, value))
         covered = [(f.start, f.end) for f in out]
         out.extend(self._initials_found(text))
-        words = self._words(text, covered, capitals_text)
+        words = self._words(text, covered, capitals_text, sentences)
         registered = [f for f in out if f.cls == REGISTERED and f.owners]
         out.extend(_narrowed(f, registered, text) for f in words)
         return out
 
-    def _registered(self, text: str, folded: Folded, capitals_text: bool) -> list[Finding]:
+    def _registered(self, text: str, folded: Folded, capitals_text: bool, sentences: _Sentences) -> list[Finding]:
         out = []
         for match in self._name_re.finditer(folded.text):
             key = key_of(match.group(0))
@@ -386,12 +436,19 @@ class Finder:
             start, end = folded.span(*match.span())
             original = text[start:end]
             ambiguous = False
+            case = _case_of(original)
+            # Only a script with capitals says "this is the word": Arabic has no lowercase.
+            if record.part and case == "lower":
+                if any(lexicon.is_word_in(record.part, lang) for lang in sentences.langs(start)):
+                    continue  # "un jersey rosa", "la paz de la casa": the word of that language
             if record.common:
-                case = _case_of(original)
                 if case == "lower" or case == "none":
                     continue  # "no hope left": the word, not the person
                 if at_sentence_start(text, start) or (case == "upper" and capitals_text):
                     ambiguous = True
+                    after = _NEXT_WORD.match(text, end)
+                    if case == "title" and after is not None and lexicon.reads_as_word_before(after.group(1)):
+                        continue  # "Will meet her", "Grace period": the word
             owners = frozenset(record.owners)
             cls = TERM if owners == {""} else REGISTERED
             if cls == REGISTERED:
@@ -466,19 +523,23 @@ class Finder:
                 owners |= self._parts[part]
         return frozenset(owners) if owners else None
 
-    def _words(self, text: str, covered: list[tuple[int, int]], capitals_text: bool) -> list[Finding]:
+    def _words(
+        self, text: str, covered: list[tuple[int, int]], capitals_text: bool, sentences: _Sentences
+    ) -> list[Finding]:
         """Variants and candidates among the words no registered form or detector took."""
         out: list[Finding] = []
         run: list[tuple[int, int]] = []  # a candidate name run being built: [start, end] of words
         run_strong = False
         previous_title = False
         previous_end = -1
+        previous_letters = 0
 
         def close_run() -> None:
             nonlocal run, run_strong
             if run and run_strong:
                 start, end = run[0][0], run[-1][1]
-                out.append(Finding(start, end, CANDIDATE, key_of(text[start:end])))
+                if not _is_place(text, start, end):
+                    out.append(Finding(start, end, CANDIDATE, key_of(text[start:end])))
             run, run_strong = [], False
 
         covered = sorted(covered)
@@ -502,6 +563,9 @@ class Finder:
             end = start + len(bare)
             gap = text[previous_end:start] if previous_end >= 0 else ""
             joined = previous_end >= 0 and len(gap) <= 2 and gap.strip(" .") in ("", "-") and "\n" not in gap
+            if joined and "." in gap and previous_letters > 2:
+                joined = False  # "Kowalczyk. Brzęczyszczykiewicz": a sentence ends; "J. Okonkwo" is one name
+            previous_letters = letters_in(bare)
             previous_end = end
             while cursor < len(covered) and covered[cursor][1] <= start:
                 cursor += 1
@@ -512,6 +576,15 @@ class Finder:
             key = fold(bare)
             case = _case_of(bare)
             is_title = key.rstrip(".") in _TITLE_BEFORE_NAME
+            if case == "none" and bare.isalpha() and not _unspaced(bare[0]) and lexicon.is_known_name(bare):
+                # A script without capitals (Arabic, Hebrew): case cannot say "a name", the
+                # name lists can ("سارة خليل").
+                if run and not joined:
+                    close_run()
+                run.append((start, end))
+                run_strong = True
+                previous_title = False
+                continue
             if case == "lower" or case == "none":
                 if run and joined and key in PARTICLES and len(run) > 0:
                     continue  # "Puente de Segovia", "Gil de Biedma": the particle joins the run
@@ -534,6 +607,14 @@ class Finder:
                 previous_title = False
                 continue
             strength = self._name_strength(text, start, bare, key, case, capitals_text, previous_title and joined)
+            if strength:
+                # Only a word that English and Spanish would take for a name asks for the
+                # sentence's language (which may load another word list).
+                langs = sentences.langs(start)
+                if langs != lexicon.LANGUAGES:
+                    strength = self._name_strength(
+                        text, start, bare, key, case, capitals_text, previous_title and joined, langs
+                    )
             previous_title = False
             if strength == 0:
                 close_run()
@@ -546,11 +627,24 @@ class Finder:
         return out
 
     def _name_strength(
-        self, text: str, start: int, word: str, key: str, case: str, capitals_text: bool, after_title: bool
+        self,
+        text: str,
+        start: int,
+        word: str,
+        key: str,
+        case: str,
+        capitals_text: bool,
+        after_title: bool,
+        langs: tuple[str, ...] = lexicon.LANGUAGES,
     ) -> int:
-        """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name."""
+        """2: a name on its own; 1: a name only next to one (a common surname); 0: not a name.
+
+        Frequencies are read in English, Spanish and the languages of the word's sentence, so
+        that a quoted Catalan or Vietnamese sentence keeps its words."""
         singular = key[:-1] if key.endswith("s") else key
         if key in _MONTHS_DAYS or key in _NEVER_NAMES or letters_in(word) < 2:
+            return 0
+        if _CONTRACTION.match(word) and not after_title:
             return 0
         if singular in ROLE_WORDS or key in ROLE_WORDS or key in TITLES or singular in TITLES:
             return 0
@@ -558,7 +652,7 @@ class Finder:
             return 0  # a registered common word written in lowercase context; handled above
         known_given = lexicon.is_given_name(word)
         known_surname = lexicon.is_surname(word)
-        score = lexicon.zipf(word)
+        score = lexicon.zipf_with(word, langs)
         if after_title:
             # "Sra. Gil", "Insp Kowalski", "DC Hope": a name; "Guardia Civil", "Inspector Jefe": words.
             return 2 if known_given or known_surname or score < lexicon.ORDINARY_ZIPF else 0
@@ -568,6 +662,14 @@ class Finder:
         if case == "upper" and not known_given and not known_surname and len(key) <= 5:
             return 0  # an acronym: SAMUR, CCTV, UDEV
         if ambiguous_position:
+            after = _NEXT_WORD.match(text, start + len(word))
+            if (
+                case == "title"
+                and score >= lexicon.ORDINARY_ZIPF
+                and after is not None
+                and lexicon.reads_as_word_before(after.group(1))
+            ):
+                return 0  # "Grace period of one hour", "Rose bushes": the word
             if (
                 known_given
                 and score < lexicon.FUNCTION_WORD_ZIPF
@@ -589,6 +691,48 @@ class Finder:
 
     def particles_of(self, label: str) -> frozenset[str]:
         return frozenset(self._part_particles.get(label, ()))
+
+
+# Words that make the capitalised words before them a place or an institution, not a person:
+# "Morriston Hospital", "Kennedy Centre", "Lloyd House", "Edgbaston Reservoir", "Royal Welsh
+# Show". Spanish and Catalan put them first ("Hospital Clínico", "Estación de Atocha"); those
+# words are ordinary, so the run after them is already read as words.
+_PLACE_WORDS = (
+    r"(?:Hospital|Infirmary|Clinic|Surgery|Hospice|Centre|Center|Show|Line|Grammar|School|Academy|College"
+    r"|University|Reservoir|House|Hall|Station|Airport|Stadium|Arena|Park|Church|Chapel|Mosque|Cathedral|Abbey"
+    r"|Temple|Synagogue|Gurdwara|Court|Prison|Hotel|Bank|Barracks|Bridge|River|Lake|Loch|Library|Museum|Theatre"
+    r"|Tower|Market|Services|Ward|Council|Police|Constabulary|Trust|Club|FC|GAA|Retail|Leisure|Primary|Estate"
+    r"|Valley|Forest|Woods|Beach|Bay|Harbour|Marina|Quay|Dock|Motors|Garage|Pharmacy|Chemist)"
+)
+# Up to two more capitalised words may stand between ("Royal Welsh Show", "Queen Elizabeth University Hospital").
+_PLACE_AFTER = re.compile(rf"(?:[ \-][A-Z][\w'’]*){{0,2}}[ \-]{_PLACE_WORDS}\b")
+_PLACE_LAST = re.compile(rf"(?:^|[ \-]){_PLACE_WORDS}$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-]$")
+
+
+# A colour next to a capitalised word makes it a vehicle ("a silver Skoda", "blue Corsa",
+# "Seat León gris"): nobody writes a colour beside a person's name.
+# English puts the colour first, Spanish and Catalan after ("Kowalski red faced" is a person).
+_COLOUR_BEFORE = re.compile(
+    r"(?<![\w])(?:white|black|silver|grey|gray|blue|red|green|yellow|orange|brown|maroon|beige|navy|purple) $"
+)
+_COLOUR_AFTER = re.compile(
+    r" (?:blanco|blanca|negro|negra|gris|azul|rojo|roja|verde|amarillo|amarilla|plateado|plateada|granate"
+    r"|blanc|negre|vermell)\b"
+)
+
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """The run is (part of) the name of a place or a thing: a place word follows it, or ends
+    it after another capitalised word ("Lloyd House", "the Language Line"); a colour stands
+    beside it ("a silver Skoda")."""
+    if _PLACE_AFTER.match(text, end) is not None:
+        return True
+    if _COLOUR_BEFORE.search(text, max(0, start - 12), start) or _COLOUR_AFTER.match(text, end):
+        return True
+    if _PLACE_LAST.search(text[start:end]) is None:
+        return False
+    return " " in text[start:end].strip() or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _narrowed(finding: Finding, registered: list[Finding], text: str) -> Finding:

@@ -107,6 +107,7 @@ class Redactor:
         decided = [r for r in (decide(f, self._kept) for f in found) if r is not None]
         spans = apply_stage.resolve(decided)
         spans = apply_stage.absorb_particles(text, spans, self.finder.particles_of)
+        spans = apply_stage.absorb_titles(text, spans)
         return apply_stage.merge_same_person(text, spans)
 
     def redact(self, text: str) -> str:

@@ -125,6 +125,21 @@ def _script_name(ch: str) -> str:
     return name.split(" ")[0].title() if name else f"U+{ord(ch):04X}"
 
 
+REPLACEMENT = "\ufffd"
+
+
+def stand_in(ch: str) -> str:
+    """The text printed in place of a character no font of the report prints honestly: the
+    Unicode replacement character "�", which every reader and every text extraction shows
+    as "a character that cannot be shown here", never as another letter. One character for
+    one: the layout sizes rows by their characters, and a longer stand-in ("[U+4E2D]") made a
+    row of such characters taller than a page."""
+    code = ord(ch)
+    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF:
+        return ""  # variation selectors and skin tones belong to the character before them
+    return REPLACEMENT
+
+
 def _system_font_for(ch: str) -> str | None:
     """A TrueType font file on this computer that has ``ch``, found with fontconfig."""
     if shutil.which("fc-match") is None:
@@ -163,12 +178,14 @@ class FontPlan:
     @classmethod
     def create(cls) -> FontPlan:
         register_bundled()
-        return cls(covered=_covered(SANS), shaping=shaping_available())
+        # Above U+FFFF reportlab writes a wrong text layer (see ``printable``): never "covered".
+        covered = frozenset(code for code in _covered(SANS) if code <= 0xFFFF)
+        return cls(covered=covered, shaping=shaping_available())
 
     def font_for(self, ch: str) -> str | None:
         """None: the bundled font prints it (or nothing can); else a fallback font name."""
-        if ord(ch) in self.covered or _ignorable(ch):
-            return None
+        if ord(ch) in self.covered or _ignorable(ch) or ord(ch) > 0xFFFF:
+            return None  # above U+FFFF: printed as a stand-in by ``printable``
         if ch in self.fallback_for:
             return self.fallback_for[ch]
         name = self._find_fallback(ch)
@@ -177,6 +194,20 @@ class FontPlan:
         if name is None:
             self.missing[script] = self.missing.get(script, 0) + 1
         return name
+
+    def printable(self, ch: str, font: str | None) -> str:
+        """What to print for ``ch`` given the font chosen for it: the character itself, or,
+        when no font has it, an honest stand-in (``stand_in``).
+
+        A character without a glyph would print as an empty box at best; above U+FFFF reportlab
+        also writes a wrong text layer (a crying face U+1F622 was copied out as the Greek "ὢ"
+        U+1F62), so a reader could not even tell what was there.
+        """
+        if ord(ch) > 0xFFFF:
+            return stand_in(ch)  # even with a glyph: the copied text would be another character
+        if font is not None or ch.isascii() or ord(ch) in self.covered or _ignorable(ch):
+            return ch
+        return stand_in(ch)
 
     def _find_fallback(self, ch: str) -> str | None:
         path = _system_font_for(ch)
@@ -200,7 +231,7 @@ class FontPlan:
         out: list[str] = []
         for script, count in sorted(self.missing.items()):
             out.append(
-                f"{count} different {script} character(s) have no font on this computer and print as empty boxes. "
+                f"{count} different {script} character(s) have no font on this computer and print as \ufffd. "
                 "Install a font for that script (for example Noto Sans CJK for Chinese, Japanese, Korean) and "
                 "make the report again."
             )

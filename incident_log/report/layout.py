@@ -163,7 +163,7 @@ class Markup:
             if font != run_font:
                 flush()
                 run_font = font
-            run.append(ch)
+            run.append(self.plan.printable(ch, font))
         flush()
         return "".join(out), shaped
 

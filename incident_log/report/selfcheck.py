@@ -10,6 +10,7 @@ ignores the report's own wording.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 
 from incident_log.redaction.check import Hit
@@ -93,4 +94,13 @@ def leaks_in(
                 return f"entry #{number}"
         return "the cover, the boards or the people pages"
 
-    return check([*pages, extra], furniture, redactor.check_targets(), locate=locate)
+    # A reference in the program's own form (NEG-2026-1121, what the logbook gives by default) is
+    # the report's own wording: a callsign "NEG" must never refuse the report. A reference typed
+    # by someone is checked like content: "Ibarra-7" printed on every page is a real leak.
+    own = list(furniture)
+    if _PROGRAM_REF.fullmatch(content.ref):
+        own += [content.ref, f"Debrief report {content.ref}", content.verify_command]
+    return check([*pages, extra], own, redactor.check_targets(), locate=locate)
+
+
+_PROGRAM_REF = re.compile(r"NEG-\d{4}-\d{1,6}")

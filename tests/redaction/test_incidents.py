@@ -20,11 +20,23 @@ from tests.redaction.incidents.measure import measure
 MAX_LOST = 6
 
 
+# Incidents written as an outsider would (issue 8, second pass) that the redactor does not yet
+# pass: strict, so each one must be removed from here when its classes are fixed.
+NOT_YET: set[str] = set()
+
+
+def _params() -> list[object]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="classes still open")) if n in NOT_YET else n
+        for n in names()
+    ]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", names())
+@pytest.mark.parametrize("name", _params())
 def test_default_decisions_leak_nothing_and_lose_little(name: str, tmp_path: Path) -> None:
     incident = load(name)
-    assert len(incident.scenario["entries"]) >= 50
+    assert len(incident.scenario["entries"]) >= 40
     figures = measure(incident, tmp_path)
     assert "refused" not in figures, figures.get("refused")
     assert figures["leaks"] == []

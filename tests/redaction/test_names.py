@@ -23,7 +23,7 @@ def test_first_name_in_any_case_or_accent(written: str) -> None:
     "written", ["Núñez", "Nunez", "NÚÑEZ", "nunez", unicodedata.normalize("NFD", "Núñez")]
 )
 def test_surname_in_any_case_or_accent(written: str) -> None:
-    assert redactor_for(JOSE).redact(f"Mr {written} refused.") == "Mr Subject A refused."
+    assert redactor_for(JOSE).redact(f"Mr {written} refused.") == "Subject A refused."  # the title goes with the label
 
 
 def test_nfd_full_name_leaves_no_stray_accent() -> None:
@@ -84,7 +84,8 @@ def test_titles_are_not_redacted_alone(name: str, title: str) -> None:
     assert redactor.redact(f"The {title} arrived") == f"The {title} arrived"
     assert redactor.redact(f"{name} arrived") == "Negotiator 1 arrived"
     surname = name.split()[-1]
-    assert redactor.redact(f"{title} {surname} arrived") == f"{title} Negotiator 1 arrived"
+    # The title goes with the label: "Mrs Negotiator 1" would read as somebody else (issue 8).
+    assert redactor.redact(f"{title} {surname} arrived") == "Negotiator 1 arrived"
 
 
 def test_particles_and_single_letters_not_redacted_alone() -> None:
@@ -284,7 +285,7 @@ def test_scripts_without_spaces_match_inside_text() -> None:
         ("T. Ibarra said no", "Subject A said no"),
         ("J.R. Ibarra", "Subject A"),
         ("signed t.ibarra", "signed Subject A"),
-        ("Dr. Ibarra", "Dr. Subject A"),  # a title is not an initial
+        ("Dr. Ibarra", "Subject A"),  # a title is not an initial; it goes with the label
         ("He said T. and then Ibarra", "He said T. and then Subject A"),  # not directly before
     ],
 )

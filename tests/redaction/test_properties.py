@@ -153,8 +153,10 @@ def test_registered_phones_never_survive(phone: tuple[str, str], words: list[str
 
 
 # Without capitals, digits, "@" or links nothing in a text can be a detection or a candidate.
+# Letters of scripts that have no capitals at all ("Lo": Arabic, Devanagari, CJK) are left out:
+# there a known name is a candidate by the name lists (test_uncased_script_names_are_found).
 plain_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Nd", "No", "Nl", "Cs", "Lu", "Lt"), blacklist_characters="@/."),
+    alphabet=st.characters(blacklist_categories=("Nd", "No", "Nl", "Cs", "Lu", "Lt", "Lo"), blacklist_characters="@/."),
     max_size=200,
 )
 

@@ -31,9 +31,24 @@ def _digit_runs(text: str) -> list[str]:
     return ["".join(ch for ch in m.group(0) if ch.isdigit()) for m in re.finditer(r"\d[\d\s.\-/()+]*\d", text)]
 
 
+def _rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 def _present(needle: str, haystack: str, *, keep_case: bool) -> bool:
-    pattern = r"(?<![\w])" + re.escape(_fold(needle, keep_case=keep_case)) + r"(?![\w])"
-    return re.search(pattern, haystack) is not None
+    folded = _fold(needle, keep_case=keep_case)
+    # Right-to-left text may be extracted in visual order: look for it reversed as well.
+    forms = {folded, folded[::-1]} if _rtl(folded) else {folded}
+    return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?![\w])", haystack) is not None for f in forms)
+
+
+def _survives(needle: str, cased: str) -> bool:
+    folded = _fold(needle, keep_case=True)
+    if not _rtl(folded):
+        return folded in cased
+    # Right-to-left words come out of the PDF in visual order, and in presentation forms
+    # (folded back by NFKD): each word must be there, in either direction.
+    return all(w in cased or w[::-1] in cased for w in folded.split())
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -70,7 +85,7 @@ def measure(incident: Incident, folder: Path) -> dict[str, object]:
     for needle in incident.truth.must_not_appear_cased:
         if _present(needle, cased, keep_case=True):
             leaks.append(needle)
-    lost = [needle for needle in incident.truth.must_survive if _fold(needle, keep_case=True) not in cased]
+    lost = [needle for needle in incident.truth.must_survive if not _survives(needle, cased)]
     return {"entries": len(inputs.entries), "pages": result.pages, "leaks": leaks, "lost": lost}
 
 
