@@ -155,18 +155,17 @@ def _strip_furniture(
     stream: list[tuple[str, str]], index: dict[str, list[tuple[str, ...]]]
 ) -> list[tuple[str, str]]:
     """The stream without the report's own phrases (digits in a phrase match any number)."""
+    # Tokens as the index spells them (every number is "#"), so a phrase matches by one slice compare.
+    norm = ["#" if token.isdigit() else token for token, _ in stream]
     out: list[tuple[str, str]] = []
     i = 0
     n = len(stream)
     while i < n:
-        token = stream[i][0]
-        candidates = index.get("#" if token.isdigit() else token)
+        candidates = index.get(norm[i])
         matched = 0
         if candidates:
             for seq in candidates:
-                if i + len(seq) <= n and all(
-                    (s == "#" and stream[i + k][0].isdigit()) or s == stream[i + k][0] for k, s in enumerate(seq)
-                ):
+                if tuple(norm[i : i + len(seq)]) == seq:
                     matched = len(seq)
                     break
         if matched:

@@ -184,8 +184,22 @@ def _spoken_value(word: str) -> str | None:
     return _DIGIT_WORDS.get(low)
 
 
+# Any digit word as a whole word: a run needs two of them, and most sentences have fewer, so one
+# C-level count spares them the token-by-token walk (a tenth of the finder's time before).
+_ANY_DIGIT_WORD = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _DIGIT_WORDS), key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
 def spoken_numbers(text: str) -> Iterator[Detection]:
     """Runs of digit words (and short digit groups among them) with seven digits or more."""
+    first = _ANY_DIGIT_WORD.search(text.lower())
+    if first is None or _ANY_DIGIT_WORD.search(text.lower(), first.end()) is None:
+        return iter(())
+    return _spoken_runs(text)
+
+
+def _spoken_runs(text: str) -> Iterator[Detection]:
     run_start = run_end = -1
     digits = 0
     repeat = 1
