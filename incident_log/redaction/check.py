@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incident_log.redaction import lexicon
 from incident_log.redaction.names import PARTICLES, ROLE_WORDS, TITLES, parts
@@ -34,13 +35,20 @@ def fold_token(token: str) -> str:
     """Lowercase, accents removed (NFKD), a few letters Unicode does not decompose mapped."""
     if token.isascii():
         return token.lower()
+    return _fold_other(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_other(token: str) -> str:
+    # A report repeats its words thousands of times: each non-ASCII one is decomposed once.
     decomposed = unicodedata.normalize("NFKD", token.casefold().translate(_OWN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_OWN_LETTERS)
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(folded, as written) for every word and digit run of ``text``."""
-    return [(fold_token(m.group(0)), m.group(0)) for m in _TOKEN.finditer(text)]
+    fold = fold_token
+    return [(fold(word), word) for word in _TOKEN.findall(text)]
 
 
 @dataclass(frozen=True, slots=True)
