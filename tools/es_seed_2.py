@@ -12,11 +12,11 @@ _put("alarms", [
 ("Alarm", "Alarma"), ("How to acknowledge the alarm", "Cómo acusar recibo de la alarma"),
 ])
 _put("app", [
-("Create the vault", "Crear la caja fuerte"),
+("Create the vault", "Crear el almacén"),
 ("No vault yet at %1. Choose the passphrase that protects every incident on this computer. It is the way in when the keyring is not available: keep it where your unit keeps such secrets.",
- "Aún no hay caja fuerte en %1. Elija la frase de contraseña que protege todos los incidentes de este ordenador. Es la forma de entrar cuando el llavero del sistema no está disponible: guárdela donde su unidad guarda estos secretos."),
+ "Aún no hay almacén en %1. Elija la frase de contraseña que protege todos los incidentes de este ordenador. Es la forma de entrar cuando el llavero del sistema no está disponible: guárdela donde su unidad guarda estos secretos."),
 ("Keyring", "Llavero"), ("Your callsign", "Su indicativo"),
-("Your name or callsign: it is the author of every entry you record (kept inside the vault).", "Su nombre o indicativo: es el autor de cada anotación que registre (se guarda dentro de la caja fuerte)."),
+("Your name or callsign: it is the author of every entry you record (kept inside the vault).", "Su nombre o indicativo: es el autor de cada anotación que registre (se guarda dentro del almacén)."),
 ])
 _put("clock", [
 ("Elapsed", "Transcurrido"), ("Elapsed caption", "Rótulo del tiempo transcurrido"), ("Time since the incident opened", "Tiempo desde que se abrió el incidente"),
@@ -117,7 +117,7 @@ _put("dialogs", [
 ("Choose the incident type (Alt+Down lists them).", "Elija el tipo de incidente (Alt+Abajo los muestra)."),
 ])
 _put("home", [
-(" [EXERCISE]", " [EJERCICIO]"), ("Incident Log — %1", "Registro de Incidentes — %1"), ("Incidents in this vault", "Incidentes de esta caja fuerte"),
+(" [EXERCISE]", " [EJERCICIO]"), ("Incident Log — %1", "Registro de Incidentes — %1"), ("Incidents in this vault", "Incidentes de este almacén"),
 ("Incidents", "Incidentes"), ("Vault unlocked with %1", "Caja fuerte desbloqueada con %1"), ("Import a scenario", "Importar un escenario"),
 ("Scenario (*.json)", "Escenario (*.json)"), ("%1 could not be read as a scenario (%2). Nothing was imported.", "%1 no se ha podido leer como escenario (%2). No se ha importado nada."),
 ("Imported %1 (%2 entries)", "Importado %1 (%2 anotaciones)"), ("Import a bundle", "Importar un paquete"),
@@ -141,8 +141,8 @@ _put("leader_window", [
 ])
 _put("lock", [
 ("Locked", "Bloqueado"), ("Incident Log is locked", "El Registro de Incidentes está bloqueado"),
-("Your unsent entry is kept. Type the vault passphrase to continue.", "Su anotación sin enviar se conserva. Escriba la frase de contraseña de la caja fuerte para continuar."),
-("Vault passphrase", "Frase de contraseña de la caja fuerte"), ("&Unlock", "&Desbloquear"), ("Unlock", "Desbloquear"),
+("Your unsent entry is kept. Type the vault passphrase to continue.", "Su anotación sin enviar se conserva. Escriba la frase de contraseña del almacén para continuar."),
+("Vault passphrase", "Frase de contraseña del almacén"), ("&Unlock", "&Desbloquear"), ("Unlock", "Desbloquear"),
 ("Unlock with &keyring", "Desbloquear con el &llavero"), ("Unlock with the system keyring", "Desbloquear con el llavero del sistema"),
 ("Wrong passphrase. Check the keyboard layout and Caps Lock.", "Frase de contraseña incorrecta. Compruebe la distribución del teclado y Bloq Mayús."),
 ])
@@ -167,7 +167,7 @@ _put("prompts", [
 ("Incident Log", "Registro de Incidentes"), ("Error", "Error"), ("This cannot be empty.", "Esto no puede quedar vacío."),
 ("Your callsign as team leader. Flags, reviews and alarm acknowledgements made in this window are recorded under it, so the log shows who reviewed.", "Su indicativo como jefe del equipo. Las marcas, revisiones y acuses de alarma de esta ventana se registran con él, para que el registro muestre quién revisó."),
 ("A callsign is at most {limit} characters ({count} typed): it is printed beside every entry.", "Un indicativo tiene como máximo {limit} caracteres (ha escrito {count}): se imprime junto a cada anotación."),
-("'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, so the debrief can tell who did what: type yours.", "'{callsign}' es el indicativo del anotador en esta caja fuerte. El jefe del equipo registra con el suyo, para que la revisión distinga quién hizo qué: escriba el suyo."),
+("'{callsign}' is the loggist's callsign on this vault. The team leader records under their own, so the debrief can tell who did what: type yours.", "'{callsign}' es el indicativo del anotador en este almacén. El jefe del equipo registra con el suyo, para que la revisión distinga quién hizo qué: escriba el suyo."),
 ("Team leader", "Jefe del equipo"), ("Use a few unrelated words: easy to type at night, hard to guess.", "Use unas cuantas palabras sin relación: fáciles de escribir de noche, difíciles de adivinar."),
 ("Too short (%1 characters): at least 8 are required; 16 or more is better.", "Demasiado corta (%1 caracteres): hacen falta al menos 8; mejor 16 o más."),
 ("Acceptable, but weak: add another word or two.", "Aceptable, pero débil: añada una o dos palabras más."),
@@ -176,7 +176,7 @@ _put("prompts", [
 ("&Again", "&Repetir"), ("Passphrase again", "Repetir la frase de contraseña"),
 ("&Remember the key in this computer's keyring (unlock without typing)", "&Recordar la clave en el llavero de este ordenador (desbloquear sin escribir)"),
 ("Remember the key in the system keyring", "Recordar la clave en el llavero del sistema"),
-("The two passphrases differ. Type them again.", "Las dos frases de contraseña no coinciden. Escríbalas otra vez."), ("Unlock the vault", "Desbloquear la caja fuerte"),
+("The two passphrases differ. Type them again.", "Las dos frases de contraseña no coinciden. Escríbalas otra vez."), ("Unlock the vault", "Desbloquear el almacén"),
 ])
 _put("report_dialog", [
 ("Redacted copy (people by label; checked for leaks before it is written)", "Copia anonimizada (personas por etiqueta; se comprueban fugas antes de escribirla)"),
@@ -241,7 +241,7 @@ _put("viewer", [
 ("Why should entry #{seq} be discussed at the debrief?", "¿Por qué debe tratarse la anotación n.º {seq} en la revisión?"),
 ("SEALED at {time}: nothing more can be recorded until it is reopened with a reason", "SELLADO a las {time}: no se puede registrar nada más hasta reabrirlo con un motivo"),
 ("Reviewed up to #{upto} (the first review: record a later one to move the mark)", "Revisado hasta la n.º {upto} (la primera revisión: registre una posterior para mover la marca)"),
-("Incident status", "Estado del incidente"), ("Author and vault", "Autor y caja fuerte"), ("That board is not part of this window.", "Ese panel no forma parte de esta ventana."),
+("Incident status", "Estado del incidente"), ("Author and vault", "Autor y almacén"), ("That board is not part of this window.", "Ese panel no forma parte de esta ventana."),
 ("Select an entry in the timeline first (Shift+F6 goes there).", "Seleccione antes una anotación en la cronología (Mayús+F6 va allí)."),
 ("Typing does nothing in the timeline of this window: nothing was recorded. F6 moves between panes.", "Escribir en la cronología de esta ventana no hace nada: no se ha registrado nada. F6 pasa de una zona a otra."),
 ("Select the entry to flag in the timeline first.", "Seleccione antes en la cronología la anotación que quiere marcar."),

@@ -45,7 +45,7 @@ _put("timeline_view", [
 ])
 _put("viewer", [
 ("Incident Log", "Registro de Incidentes"), (" [EXERCISE]", " [EJERCICIO]"), (" — SEALED", " — SELLADO"), ("no callsign set", "sin indicativo"),
-("Author: %1 · vault unlocked with %2", "Autor: %1 · caja fuerte desbloqueada con %2"), ("{n} entry", "{n} anotación"), ("{n} entries", "{n} anotaciones"),
+("Author: %1 · vault unlocked with %2", "Autor: %1 · almacén desbloqueado con %2"), ("{n} entry", "{n} anotación"), ("{n} entries", "{n} anotaciones"),
 ("%1 flagged", "%1 marcadas"), ("Boards hidden: {key} brings them back, Alt+1 … Alt+6 raise one.", "Paneles ocultos: {key} los devuelve, Alt+1 … Alt+6 traen uno al frente."),
 ("%1 (back to #%2)", "%1 (vuelve a la n.º %2)"), ("Acknowledged (#%1): %2", "Atendida (n.º %1): %2"),
 ])

@@ -43,6 +43,19 @@ TAG_WORDS = {
 PHONE_OF = N_("[phone of {label}]")
 
 
+def printed_as(replacement: str, lang: str) -> str:
+    """What a redaction decision prints in a copy of language ``lang``: "[PHONE]" is
+    "[TELÉFONO]", "[phone of Subject A]" is "[teléfono de Sujeto A]", a label is translated.
+    The review (CLI and the report dialog) shows it so, as the copy will."""
+    tr = translator(lang)
+    owner = re.fullmatch(r"\[phone of (.+)\]", replacement)
+    if owner:
+        return tr.fmt(PHONE_OF, label=translate_label(owner.group(1), lang))
+    if replacement in TAG_WORDS:
+        return tr(TAG_WORDS[replacement])
+    return translate_label(replacement, lang)
+
+
 class _Relabel:
     """Rewrites what the redactor inserted (labels, tags) into the report's language.
 

@@ -38,10 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from incident_log import errors
-from incident_log.report.options import DEFAULT_CLASSIFICATIONS, ReportOptions, ReportResult, classification_for
+from incident_log.report.content import printed_as
+from incident_log.report.options import (
+    DEFAULT_CLASSIFICATIONS,
+    ReportOptions,
+    ReportResult,
+    classification_for,
+)
 from incident_log.ui import vocab
-from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.composer_fields import ChoiceBox
+from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.tasks import Background
 
 UNREDACTED_ACTION = "unredacted report"
@@ -97,6 +103,7 @@ class ReportDialog(QDialog):
         self.last_result: ReportResult | None = None
         self.last_error: str = ""
         self.review_result: Any = None
+        self._last_review: tuple[Any, Any] | None = None
         self._build_ui()
         self._update_enabled()
         self.reload_review()
@@ -216,6 +223,7 @@ class ReportDialog(QDialog):
         )
 
     def _show_review(self, loaded: tuple[Any, Any]) -> None:
+        self._last_review = loaded
         inputs, result = loaded
         self._loading = False
         current = self.review.currentItem()
@@ -223,8 +231,8 @@ class ReportDialog(QDialog):
         self.review.clear()
         for item in result.items:
             row = QTreeWidgetItem(
-                self.review, [item.text, vocab.finding_class(item.cls), str(item.count), vocab.person_label(item.replacement),
-                              vocab.choice(item.decision)]
+                self.review, [item.text, vocab.finding_class(item.cls), str(item.count),
+                              printed_as(item.replacement, self.report_language()), vocab.choice(item.decision)]
             )
             row.setData(0, ItemRole, item)
             if keep is not None and item.text == keep:
@@ -286,6 +294,8 @@ class ReportDialog(QDialog):
         # A marking still at one language's default follows the language; one the officer typed stays.
         if self.classification.text().strip() in DEFAULT_CLASSIFICATIONS.values():
             self.classification.setText(DEFAULT_CLASSIFICATIONS[self.report_language()])
+        if self._last_review is not None:
+            self._show_review(self._last_review)  # "what the copy prints" in the copy's language
 
     def _update_enabled(self) -> None:
         unredacted = self.unredacted.isChecked()

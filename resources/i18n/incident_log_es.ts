@@ -365,11 +365,11 @@
     <name>app</name>
     <message>
         <source>Create the vault</source>
-        <translation>Crear la caja fuerte</translation>
+        <translation>Crear el almacén</translation>
     </message>
     <message>
         <source>No vault yet at %1. Choose the passphrase that protects every incident on this computer. It is the way in when the keyring is not available: keep it where your unit keeps such secrets.</source>
-        <translation>Aún no hay caja fuerte en %1. Elija la frase de contraseña que protege todos los incidentes de este ordenador. Es la forma de entrar cuando el llavero del sistema no está disponible: guárdela donde su unidad guarda estos secretos.</translation>
+        <translation>Aún no hay almacén en %1. Elija la frase de contraseña que protege todos los incidentes de este ordenador. Es la forma de entrar cuando el llavero del sistema no está disponible: guárdela donde su unidad guarda estos secretos.</translation>
     </message>
     <message>
         <source>Keyring</source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Your name or callsign: it is the author of every entry you record (kept inside the vault).</source>
-        <translation>Su nombre o indicativo: es el autor de cada anotación que registre (se guarda dentro de la caja fuerte).</translation>
+        <translation>Su nombre o indicativo: es el autor de cada anotación que registre (se guarda dentro del almacén).</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1852,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Incidents in this vault</source>
-        <translation>Incidentes de esta caja fuerte</translation>
+        <translation>Incidentes de este almacén</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -2165,11 +2165,11 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Your unsent entry is kept. Type the vault passphrase to continue.</source>
-        <translation>Su anotación sin enviar se conserva. Escriba la frase de contraseña de la caja fuerte para continuar.</translation>
+        <translation>Su anotación sin enviar se conserva. Escriba la frase de contraseña del almacén para continuar.</translation>
     </message>
     <message>
         <source>Vault passphrase</source>
-        <translation>Frase de contraseña de la caja fuerte</translation>
+        <translation>Frase de contraseña del almacén</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -2385,7 +2385,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>&apos;{callsign}&apos; is the loggist&apos;s callsign on this vault. The team leader records under their own, so the debrief can tell who did what: type yours.</source>
-        <translation>&apos;{callsign}&apos; es el indicativo del anotador en esta caja fuerte. El jefe del equipo registra con el suyo, para que la revisión distinga quién hizo qué: escriba el suyo.</translation>
+        <translation>&apos;{callsign}&apos; es el indicativo del anotador en este almacén. El jefe del equipo registra con el suyo, para que la revisión distinga quién hizo qué: escriba el suyo.</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -2445,7 +2445,7 @@ Plazo reiterado %1 vez/veces</translation>
     </message>
     <message>
         <source>Unlock the vault</source>
-        <translation>Desbloquear la caja fuerte</translation>
+        <translation>Desbloquear el almacén</translation>
     </message>
 </context>
 <context>
@@ -3000,7 +3000,7 @@ Origen: </translation>
     </message>
     <message>
         <source>Author and vault</source>
-        <translation>Autor y caja fuerte</translation>
+        <translation>Autor y almacén</translation>
     </message>
     <message>
         <source>Incident Log</source>
@@ -3020,7 +3020,7 @@ Origen: </translation>
     </message>
     <message>
         <source>Author: %1 · vault unlocked with %2</source>
-        <translation>Autor: %1 · caja fuerte desbloqueada con %2</translation>
+        <translation>Autor: %1 · almacén desbloqueado con %2</translation>
     </message>
     <message>
         <source>{n} entry</source>

@@ -164,6 +164,9 @@ def test_the_report_language_is_chosen_in_the_dialog_by_keyboard(
     QTest.keyClick(language, Qt.Key.Key_Tab)
     assert dialog.report_language() == "es"
     assert marking.text() == "DIFUSIÓN LIMITADA"
+    printed = {row[3] for row in _rows(dialog).values()}
+    assert "Sujeto A" in printed and "[TELÉFONO]" in printed  # what the Spanish copy prints
+    assert not printed & {"Subject A", "[PHONE]", "[NAME]"}
     target = tmp_path / "informe.pdf"
     _set_path(qtbot, dialog, target)
     make = dialog.findChild(QPushButton, "makeReportButton")
