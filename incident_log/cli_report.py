@@ -143,7 +143,7 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     classification = classification_for(getattr(args, "classification", None), lang)
     if args.review:
         # The officer's own terminal: values are shown so the register can be completed.
-        print_review(redactor.review(review_texts(inputs.state, inputs.entries)), out, args.ref)
+        print_review(redactor.review(review_texts(inputs.state, inputs.entries)), out, args.ref, lang)
         return EXIT_OK
     if args.unredacted:
         reason = (args.reason or "").strip()
@@ -214,7 +214,9 @@ def _author(args: argparse.Namespace, book: Any) -> str:
     return str(author_of(args, book))
 
 
-def print_review(review: Any, out: TextIO, ref: str = "REF") -> None:
+def print_review(review: Any, out: TextIO, ref: str = "REF", lang: str = "en") -> None:
+    from incident_log.report.content import printed_as  # noqa: PLC0415
+
     say(msg("Redaction review (shows real values: for your screen only, not for the printed copy)"), out)
     say("", out)
     if not review.items:
@@ -223,7 +225,7 @@ def print_review(review: Any, out: TextIO, ref: str = "REF") -> None:
     say(f"  {heads[0]:>5}  {heads[1]:16s} {heads[2]:32s} {heads[3]:22s} {heads[4]}", out)
     for item in review.items:
         shown = item.text if len(item.text) <= 32 else item.text[:31] + "\u2026"
-        printed = msg("(as written)") if item.kept else item.replacement
+        printed = msg("(as written)") if item.kept else printed_as(item.replacement, lang)  # as the copy prints it
         note = msg("  [{what} at a sentence start]", what=item.ambiguous) if item.ambiguous else ""
         say(f"  {item.count:5d}  {item.cls:16s} {shown:32s} {printed:22s} {item.decision}{note}", out)
     say("", out)
