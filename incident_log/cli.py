@@ -408,8 +408,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     if result.first_bad is not None:
         ref, seq = result.first_bad
-        # "DAMAGED" stays a fixed word scripts can look for; the rest is the reader's language.
-        say("DAMAGED: " + msg("{ref} first bad entry #{seq}", ref=ref, seq=seq), sys.stderr)
+        say(msg("DAMAGED: {ref} first bad entry #{seq}", ref=ref, seq=seq), sys.stderr)  # scripts: exit 1
     for problem in result.problems:
         say(f"- {problem}", sys.stderr)
     return EXIT_FAILED
