@@ -157,6 +157,20 @@ def test_argparse_words_are_put_back_after_parsing() -> None:
     english = argparse._  # type: ignore[attr-defined]
     with speaking(translator("es")):
         assert argparse._("options") == "opciones"  # type: ignore[attr-defined]
-        assert argparse.ngettext("expected %s argument", "expected %s arguments", 2) == "se esperaban %s argumentos"
+        plural = argparse.ngettext("expected %s argument", "expected %s arguments", 2)  # type: ignore[attr-defined]
+        assert plural == "se esperaban %s argumentos"
     assert argparse._ is english  # type: ignore[attr-defined]
     assert argparse._("options") == "options"  # type: ignore[attr-defined]
+
+
+def test_an_entry_number_refused_by_argparse_is_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log.cli import entry_number
+
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "es")
+    with pytest.raises(argparse.ArgumentTypeError, match="^'abc' no es un número de anotación$"):
+        entry_number("abc")
+    with pytest.raises(argparse.ArgumentTypeError, match="^0 no es un número de anotación \\(de 1 a "):
+        entry_number("0")
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
+    with pytest.raises(argparse.ArgumentTypeError, match="^'abc' is not an entry number$"):
+        entry_number("abc")
