@@ -277,9 +277,22 @@ def cmd_login(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def status_line(status: Any) -> str:
+    """``CellStatus.line()`` in the reader's language (the window has its own, through Qt)."""
+    if not status.connected:
+        if status.waiting == 1:
+            return msg("offline — 1 entry waiting")
+        return msg("offline — {count} entries waiting", count=status.waiting)
+    if status.waiting == 1:
+        return msg("connected — 1 entry waiting to be sent")
+    if status.waiting:
+        return msg("connected — {count} entries waiting to be sent", count=status.waiting)
+    return msg("connected — nothing waiting")
+
+
 def _status_lines(book: Any) -> list[str]:
     status = book.status()
-    lines = [status.line()]
+    lines = [status_line(status)]
     if status.problem and not status.connected:
         lines.append(status.problem)
     if status.held:
@@ -325,11 +338,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         sent = len(report.replay.sent)
         if sent == 1:
-            done = msg("Sent 1 entry, fetched {fetched}; {status}.", fetched=report.fetched, status=book.status().line())
+            done = msg("Sent 1 entry, fetched {fetched}; {status}.", fetched=report.fetched, status=status_line(book.status()))
         else:
             done = msg(
                 "Sent {sent} entries, fetched {fetched}; {status}.",
-                sent=sent, fetched=report.fetched, status=book.status().line(),
+                sent=sent, fetched=report.fetched, status=status_line(book.status()),
             )
         say(done)
         for _uid, reason in report.replay.held:

@@ -174,3 +174,20 @@ def test_an_entry_number_refused_by_argparse_is_spanish(monkeypatch: pytest.Monk
     monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
     with pytest.raises(argparse.ArgumentTypeError, match="^'abc' is not an entry number$"):
         entry_number("abc")
+
+
+def test_the_cell_status_line_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log.cell.workstation import CellStatus
+    from incident_log.cli_cell import status_line
+
+    cases = [CellStatus(c, w, 0, (), None) for c, w in ((False, 1), (False, 3), (True, 0), (True, 1), (True, 2))]
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
+    assert [status_line(s) for s in cases] == [s.line() for s in cases]  # English: the window's words
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "es")
+    assert [status_line(s) for s in cases] == [
+        "sin conexión — 1 anotación en espera",
+        "sin conexión — 3 anotaciones en espera",
+        "conectado — nada en espera",
+        "conectado — 1 anotación pendiente de envío",
+        "conectado — 2 anotaciones pendientes de envío",
+    ]
