@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from incident_log import __version__, errors
-from incident_log.i18n import N_, msg
+from incident_log.i18n import N_, msg, translator
 
 if TYPE_CHECKING:
     from incident_log.facade import Book, Recorded
@@ -49,6 +49,14 @@ _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0
 def one_line(text: str) -> str:
     """A message that echoes what was typed stays one line: control characters are shown escaped."""
     return text.translate(_CONTROLS)
+
+
+def entries(count: int) -> str:
+    """"{count} entries" said right for one in Spanish ("1 anotación"); English keeps its old "1 entries"
+    word for word (scripts read it), so the singular is a context of the same msgid, not a new one."""
+    if count == 1:
+        return translator().word("one", "{count} entries").format(count=count)
+    return msg("{count} entries", count=count)
 
 
 def warn(text: str) -> None:
@@ -223,7 +231,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             marker = " " + msg("[EXERCISE]") if incident.exercise else ""
             # Tab-separated for scripts: status and type stay the stored values.
             say(
-                f"{incident.ref}\t{incident.status}\t" + msg("{count} entries", count=incident.entry_count)
+                f"{incident.ref}\t{incident.status}\t" + entries(incident.entry_count)
                 + f"\t{opened}\t{incident.type}\t{incident.title}{marker}"
             )
     return EXIT_OK
@@ -357,7 +365,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 count = _write_export(rows, handle, args.format)
                 handle.flush()
                 handle.detach()
-            warn(msg("wrote {count} entries to {target}", count=count, target=target))
+            warn(msg("wrote {entries} to {target}", entries=entries(count), target=target))
         else:
             warn(msg(PLAIN_EXPORT))
             _write_export(rows, sys.stdout, args.format)
@@ -392,12 +400,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         checked = msg("shared chain, signatures and this workstation's copy") if shared else msg("chain and file")
         say(
             msg(
-                "OK: {entries} entries in {incidents} incident(s); {checked} verified.",
-                entries=result.entries_checked, incidents=result.incidents_checked, checked=checked,
+                "OK: {entries} in {incidents} incident(s); {checked} verified.",
+                entries=entries(result.entries_checked), incidents=result.incidents_checked, checked=checked,
             )
         )
         for ref, (count, head) in sorted(result.head.items()):
-            say(msg("{ref}: {count} entries, head {head}", ref=ref, count=count, head=head or msg("(empty)")))
+            say(msg("{ref}: {entries}, head {head}", ref=ref, entries=entries(count), head=head or msg("(empty)")))
         if not args.ref and not shared:
             say(
                 msg(
@@ -465,9 +473,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         done = book.backup(Path(args.dest), force=args.force)
     say(
         msg(
-            "Backed up {incidents} incident(s), {entries} entries to {vault} and {key_file}; "
+            "Backed up {incidents} incident(s), {entries} to {vault} and {key_file}; "
             "the copy was verified. Keep both files together.",
-            incidents=done.incidents, entries=done.entries, vault=done.vault, key_file=done.key_file,
+            incidents=done.incidents, entries=entries(done.entries), vault=done.vault, key_file=done.key_file,
         )
     )
     return EXIT_OK
@@ -646,7 +654,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from incident_log.i18n import translator  # noqa: PLC0415
     from incident_log.i18n.argparse_words import speaking  # noqa: PLC0415
 
     with speaking(translator()):  # argparse's usage/error words in the reader's language
