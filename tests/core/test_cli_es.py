@@ -191,3 +191,12 @@ def test_the_cell_status_line_in_both_languages(monkeypatch: pytest.MonkeyPatch)
         "conectado — 1 anotación pendiente de envío",
         "conectado — 2 anotaciones pendientes de envío",
     ]
+
+
+def test_one_entry_is_singular_in_spanish_and_unchanged_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log.cli import entries
+
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "es")
+    assert (entries(1), entries(2), entries(0)) == ("1 anotación", "2 anotaciones", "0 anotaciones")
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
+    assert (entries(1), entries(2)) == ("1 entries", "2 entries")  # as before: scripts read it
