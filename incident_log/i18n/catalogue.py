@@ -27,6 +27,7 @@ SOURCES = (
     "cli_cell.py",
     "i18n/argparse_words.py",
     "store/keyslots.py",
+    "store/verify.py",
     "report/build.py",
     "report/content.py",
     "report/layout.py",
