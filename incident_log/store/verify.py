@@ -17,8 +17,8 @@ from sqlalchemy.exc import DBAPIError
 
 from incident_log.domain.chain import ChainChecker, IncidentSummary, check_ledger, ledger_genesis
 from incident_log.domain.entry import Entry
-from incident_log.store import ledger, repository
 from incident_log.i18n import msg
+from incident_log.store import ledger, repository
 
 APPEND_ONLY_TRIGGERS = frozenset(
     {
