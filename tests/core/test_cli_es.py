@@ -200,3 +200,12 @@ def test_one_entry_is_singular_in_spanish_and_unchanged_in_english(monkeypatch: 
     assert (entries(1), entries(2), entries(0)) == ("1 anotación", "2 anotaciones", "0 anotaciones")
     monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
     assert (entries(1), entries(2)) == ("1 entries", "2 entries")  # as before: scripts read it
+
+
+def test_argparse_translations_keep_their_percent_placeholders() -> None:
+    """argparse fills these with %: a lost or renamed %(name)s would crash the usage error itself."""
+    spanish = translator("es")
+    percent = re.compile(r"%(?:\(\w+\))?[sr]")
+    for msgid in ARGPARSE_MSGIDS:
+        assert spanish(msgid) != msgid or msgid.startswith("%(prog)s"), msgid
+        assert sorted(percent.findall(spanish(msgid))) == sorted(percent.findall(msgid)), msgid
