@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import getpass
 import io
 import json
@@ -57,6 +58,27 @@ def entries(count: int) -> str:
     if count == 1:
         return translator().word("one", "{count} entries").format(count=count)
     return msg("{count} entries", count=count)
+
+
+# The C library's strerror is English here (Python never calls setlocale for LC_MESSAGES, and the
+# libc's Spanish may not be installed): the usual reasons a named file fails are ours to say.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the OS refused, in the reader's language for the usual reasons (else the OS's words)."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    return msg(known) if known else exc.strerror or type(exc).__name__
 
 
 def warn(text: str) -> None:
@@ -675,7 +697,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # a file named on the command line could not be read or written
         where = f" {exc.filename}" if exc.filename else ""
-        detail = exc.strerror or type(exc).__name__
+        detail = os_reason(exc)
         trouble = msg("could not use{where} ({detail}). Check the path and try again.", where=where, detail=detail)
         warn(msg("error: {message}", message=trouble))
         return EXIT_FAILED
