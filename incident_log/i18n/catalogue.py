@@ -28,6 +28,8 @@ SOURCES = (
     "i18n/argparse_words.py",
     "store/keyslots.py",
     "store/verify.py",
+    "store/bundle.py",
+    "fileio.py",
     "report/build.py",
     "report/content.py",
     "report/layout.py",
