@@ -209,3 +209,22 @@ def test_argparse_translations_keep_their_percent_placeholders() -> None:
     for msgid in ARGPARSE_MSGIDS:
         assert spanish(msgid) != msgid or msgid.startswith("%(prog)s"), msgid
         assert sorted(percent.findall(spanish(msgid))) == sorted(percent.findall(msgid)), msgid
+
+
+def test_output_and_bundle_refusals_speak_spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident_log import errors, fileio
+    from incident_log.store.bundle import read_bundle
+
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "es")
+    with pytest.raises(errors.OutputRefused) as refused:
+        fileio.check_output(tmp_path / "missing" / "x.csv")
+    assert refused.value.message == (
+        f"La carpeta {tmp_path / 'missing'} no existe. Créela antes o elija otra; no se ha escrito nada."
+    )
+    with pytest.raises(errors.BundleError) as no_bundle:
+        read_bundle(tmp_path / "nope.bundle", "a passphrase")
+    assert no_bundle.value.message == f"No hay ningún paquete en {tmp_path / 'nope.bundle'}."
+    monkeypatch.setenv("INCIDENT_LOG_LANG", "en")
+    with pytest.raises(errors.BundleError) as english:
+        read_bundle(tmp_path / "nope.bundle", "a passphrase")
+    assert english.value.message == f"No bundle at {tmp_path / 'nope.bundle'}."
