@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import getpass
 import io
 import json
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from incident_log import __version__, errors
+from incident_log.i18n import N_, msg, translator
 
 if TYPE_CHECKING:
     from incident_log.facade import Book, Recorded
@@ -30,9 +32,10 @@ EXIT_USAGE = 2
 PROG = "incident-log"
 BUNDLE_PASSPHRASE_ENV = "INCIDENT_LOG_BUNDLE_PASSPHRASE"
 
-DESCRIPTION = """\
-Incident Log: an encrypted, tamper-evident logbook for crisis-negotiation cells.
-Run with no command to open the desktop app. New here? Try: incident-log demo -o demo.pdf"""
+DESCRIPTION = N_(
+    "Incident Log: an encrypted, tamper-evident logbook for crisis-negotiation cells.\n"
+    "Run with no command to open the desktop app. New here? Try: incident-log demo -o demo.pdf"
+)
 
 
 def say(text: str, stream: TextIO | None = None) -> None:
@@ -49,6 +52,34 @@ def one_line(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def entries(count: int) -> str:
+    """"1 entry" / "{count} entries" in the message language (issue 10 had "1 entries" as a slip)."""
+    if count == 1:
+        return msg("1 entry")
+    return msg("{count} entries", count=count)
+
+
+# The C library's strerror is English here (Python never calls setlocale for LC_MESSAGES, and the
+# libc's Spanish may not be installed): the usual reasons a named file fails are ours to say.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the OS refused, in the reader's language for the usual reasons (else the OS's words)."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    return msg(known) if known else exc.strerror or type(exc).__name__
+
+
 def warn(text: str) -> None:
     say(f"{PROG}: {text}", sys.stderr)
 
@@ -60,16 +91,36 @@ class CliError(errors.IncidentLogError):
 # --- secrets -----------------------------------------------------------------------------------
 
 
+# Whole sentences per secret (not "the {what}"), so Spanish can say "la caja" / "el paquete".
+_NEW_PASSPHRASE = {
+    "vault": (
+        N_("Choose a passphrase for the vault: set {env}, or run this in a terminal to be asked."),
+        N_("New passphrase for the vault (at least 8 characters): "),
+    ),
+    "bundle": (
+        N_("Choose a passphrase for the bundle: set {env}, or run this in a terminal to be asked."),
+        N_("New passphrase for the bundle (at least 8 characters): "),
+    ),
+}
+_PASSPHRASE = {
+    "bundle": (
+        N_("The bundle passphrase is needed: set {env}, or run this in a terminal to be asked."),
+        N_("Passphrase for the bundle: "),
+    ),
+}
+
+
 def _ask_new_passphrase(what: str, env: str) -> str:
     from_env = os.environ.get(env)
     if from_env:
         return from_env
+    refusal, prompt = _NEW_PASSPHRASE[what]
     if not sys.stdin.isatty():
-        raise CliError(f"Choose a passphrase for the {what}: set {env}, or run this in a terminal to be asked.")
-    first = getpass.getpass(f"New passphrase for the {what} (at least 8 characters): ")
-    second = getpass.getpass("Type it again: ")
+        raise CliError(msg(refusal, env=env))
+    first = getpass.getpass(msg(prompt))
+    second = getpass.getpass(msg("Type it again: "))
     if first != second:
-        raise CliError("The two passphrases differ; nothing was created. Try again.")
+        raise CliError(msg("The two passphrases differ; nothing was created. Try again."))
     return first
 
 
@@ -77,9 +128,10 @@ def _ask_passphrase(what: str, env: str) -> str:
     from_env = os.environ.get(env)
     if from_env:
         return from_env
+    refusal, prompt = _PASSPHRASE[what]
     if not sys.stdin.isatty():
-        raise CliError(f"The {what} passphrase is needed: set {env}, or run this in a terminal to be asked.")
-    return getpass.getpass(f"Passphrase for the {what}: ")
+        raise CliError(msg(refusal, env=env))
+    return getpass.getpass(msg(prompt))
 
 
 def vault_path(args: argparse.Namespace) -> Path:
@@ -108,7 +160,7 @@ def open_vault(args: argparse.Namespace) -> Logbook:
     except errors.PassphraseRequired:
         if not sys.stdin.isatty():
             raise
-        book = Logbook.open(path, passphrase=getpass.getpass("Vault passphrase: "))
+        book = Logbook.open(path, passphrase=getpass.getpass(msg("Vault passphrase: ")))
     return book
 
 
@@ -123,8 +175,10 @@ def say_recorded(book: Book, result: Recorded) -> None:
 
         assert isinstance(book, CellBook)
         waiting = book.waiting()
-        noun = "entry" if waiting == 1 else "entries"
-        say(f"queued as provisional #{result.seq}; {waiting} {noun} waiting")
+        if waiting == 1:
+            say(msg("queued as provisional #{seq}; 1 entry waiting", seq=result.seq))
+        else:
+            say(msg("queued as provisional #{seq}; {waiting} entries waiting", seq=result.seq, waiting=waiting))
     else:
         say(str(result.seq))
 
@@ -151,9 +205,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = _ask_new_passphrase("vault", "INCIDENT_LOG_PASSPHRASE")
     book = Logbook.create(path, passphrase, remember_in_keyring=not args.no_keyring)
     try:
-        say(f"Created vault {path} (key file {path.name}.keys beside it; back up both).")
+        say(msg("Created vault {path} (key file {name}.keys beside it; back up both).", path=path, name=path.name))
         if book.unlocked_with == "keyring":
-            say("The key is also kept in the system keyring, so this account unlocks without typing.")
+            say(msg("The key is also kept in the system keyring, so this account unlocks without typing."))
         elif book.keyring_note:
             say(book.keyring_note)
     finally:
@@ -170,8 +224,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         say(incident.ref)
         if in_cell(book) and not getattr(book, "online", True):
             warn(
-                "the cell server cannot be reached: the incident is kept on this workstation and created on "
-                "the server, with its entries, at the next 'cell sync' (or the next command once it is back)."
+                msg(
+                    "the cell server cannot be reached: the incident is kept on this workstation and created on "
+                    "the server, with its entries, at the next 'cell sync' (or the next command once it is back)."
+                )
             )
     return EXIT_OK
 
@@ -193,10 +249,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         for incident in book.incidents():
             opened = incident.opened_at.astimezone(zone(incident.time_zone)).strftime("%Y-%m-%d %H:%M %Z")
-            marker = " [EXERCISE]" if incident.exercise else ""
+            marker = " " + msg("[EXERCISE]") if incident.exercise else ""
+            # Tab-separated for scripts: status and type stay the stored values.
             say(
-                f"{incident.ref}\t{incident.status}\t{incident.entry_count} entries\t{opened}\t"
-                f"{incident.type}\t{incident.title}{marker}"
+                f"{incident.ref}\t{incident.status}\t" + entries(incident.entry_count)
+                + f"\t{opened}\t{incident.type}\t{incident.title}{marker}"
             )
     return EXIT_OK
 
@@ -209,7 +266,7 @@ def _parse_fields(pairs: Sequence[str], kind: str) -> dict[str, Any]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise CliError(f"--field wants NAME=VALUE, got '{pair}'.")
+            raise CliError(msg("--field wants NAME=VALUE, got '{pair}'.", pair=pair))
         name = name.strip()
         field_spec = spec.field(name) if spec else None
         if field_spec is not None and field_spec.type is FieldType.LIST:
@@ -218,7 +275,9 @@ def _parse_fields(pairs: Sequence[str], kind: str) -> dict[str, Any]:
             try:
                 fields[name] = json.loads(value)
             except ValueError:
-                raise CliError(f"--field {name} wants a JSON object, e.g. {name}='{{\"name\": \"...\"}}'.") from None
+                raise CliError(
+                    msg("--field {name} wants a JSON object, e.g. {name}='{{\"name\": \"...\"}}'.", name=name)
+                ) from None
         else:
             fields[name] = value
     return fields
@@ -232,7 +291,9 @@ def _parse_time(value: str | None) -> Any:
     try:
         return parse_iso(value)
     except ValueError:
-        raise CliError(f"--at '{value}' is not a time: use ISO 8601 with a zone, e.g. 2026-03-14T21:40:00+01:00.") from None
+        raise CliError(
+            msg("--at '{value}' is not a time: use ISO 8601 with a zone, e.g. 2026-03-14T21:40:00+01:00.", value=value)
+        ) from None
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -244,7 +305,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         try:
             refs = int(fields.pop("refs"))
         except ValueError:
-            raise CliError("refs must be an entry number (seq).") from None
+            raise CliError(msg("refs must be an entry number (seq).")) from None
     with open_logbook(args) as book:
         draft = NewEntry(
             kind=args.kind,
@@ -264,8 +325,12 @@ def cmd_log(args: argparse.Namespace) -> int:
 def clock_warning(entry: Recorded) -> None:
     if entry.clock_back:
         warn(
-            f"warning: this computer's clock is {entry.clock_back} s behind the entry before #{entry.seq} "
-            "(it was moved back). The entry was recorded with the clock's time and marked; fix the clock."
+            msg(
+                "warning: this computer's clock is {seconds} s behind the entry before #{seq} "
+                "(it was moved back). The entry was recorded with the clock's time and marked; fix the clock.",
+                seconds=entry.clock_back,
+                seq=entry.seq,
+            )
         )
 
 
@@ -283,7 +348,7 @@ def cmd_amend(args: argparse.Namespace) -> int:
 def cmd_seal(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         entry = recorded_entry(book.seal(args.ref, author=author_of(args, book)))
-        say(f"{args.ref} sealed at entry #{entry.seq}; head {entry.fields['head']}")
+        say(msg("{ref} sealed at entry #{seq}; head {head}", ref=args.ref, seq=entry.seq, head=entry.fields["head"]))
     return EXIT_OK
 
 
@@ -304,6 +369,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+PLAIN_EXPORT = N_("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with open_logbook(args) as book:
         book.incident(args.ref)  # unknown ref: clear error before any output
@@ -312,15 +380,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             from incident_log import fileio  # noqa: PLC0415
 
             target = fileio.check_output(Path(args.output), force=args.force)
-            warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
+            warn(msg(PLAIN_EXPORT))
             with fileio.atomic_output(target) as binary:
                 handle = io.TextIOWrapper(binary, encoding="utf-8", newline="")
                 count = _write_export(rows, handle, args.format)
                 handle.flush()
                 handle.detach()
-            warn(f"wrote {count} entries to {target}")
+            warn(msg("wrote {entries} to {target}", entries=entries(count), target=target))
         else:
-            warn("the export is plain, unencrypted text: keep it as safe as the vault, delete it when done.")
+            warn(msg(PLAIN_EXPORT))
             _write_export(rows, sys.stdout, args.format)
     return EXIT_OK
 
@@ -343,53 +411,76 @@ def _write_export(rows: Any, handle: TextIO, fmt: str) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     if (args.head or args.count is not None) and not args.ref:
-        raise CliError("--head and --count check one incident: give its REF.")
+        raise CliError(msg("--head and --count check one incident: give its REF."))
     with open_logbook(args) as book:
         result = book.verify(args.ref, head=args.head, count=args.count)
         shared = in_cell(book)
     for warning in result.warnings:
-        say(f"warning: {warning}", sys.stderr)
+        say(msg("warning: {warning}", warning=warning), sys.stderr)
     if result.ok:
-        checked = "shared chain, signatures and this workstation's copy" if shared else "chain and file"
-        say(f"OK: {result.entries_checked} entries in {result.incidents_checked} incident(s); {checked} verified.")
+        checked = msg("shared chain, signatures and this workstation's copy") if shared else msg("chain and file")
+        say(
+            msg(
+                "OK: {entries} in {incidents} incident(s); {checked} verified.",
+                entries=entries(result.entries_checked), incidents=result.incidents_checked, checked=checked,
+            )
+        )
         for ref, (count, head) in sorted(result.head.items()):
-            say(f"{ref}: {count} entries, head {head or '(empty)'}")
+            say(msg("{ref}: {entries}, head {head}", ref=ref, entries=entries(count), head=head or msg("(empty)")))
         if not args.ref and not shared:
-            say(f"vault ledger: {result.ledger[0]} incident record(s), head {result.ledger[1]}")
+            say(
+                msg(
+                    "vault ledger: {count} incident record(s), head {head}",
+                    count=result.ledger[0], head=result.ledger[1],
+                )
+            )
         return EXIT_OK
     if result.first_bad is not None:
         ref, seq = result.first_bad
-        say(f"DAMAGED: {ref} first bad entry #{seq}", sys.stderr)
+        say(msg("DAMAGED: {ref} first bad entry #{seq}", ref=ref, seq=seq), sys.stderr)  # scripts: exit 1
     for problem in result.problems:
         say(f"- {problem}", sys.stderr)
     return EXIT_FAILED
 
 
-def _not_in_cell(args: argparse.Namespace, what: str) -> None:
+def _not_in_cell(args: argparse.Namespace, sentence: str) -> None:
+    """``sentence``: an N_() message saying what does not work in cell mode."""
     from incident_log import cli_cell  # noqa: PLC0415
 
     if cli_cell.cell_url(args):
-        raise CliError(
-            f"{what} does not work in cell mode yet (issue 11, phase two): run it without --cell "
-            "(and without INCIDENT_LOG_CELL) on a vault."
-        )
+        raise CliError(msg(sentence))
+
+
+BUNDLE_NOT_IN_CELL = N_(
+    "A bundle does not work in cell mode yet (issue 11, phase two): run it without --cell "
+    "(and without INCIDENT_LOG_CELL) on a vault."
+)
+GUI_NOT_IN_CELL = N_(
+    "The desktop app does not work in cell mode yet (issue 11, phase two): run it without --cell "
+    "(and without INCIDENT_LOG_CELL) on a vault."
+)
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from incident_log import fileio  # noqa: PLC0415
 
-    _not_in_cell(args, "A bundle")
+    _not_in_cell(args, BUNDLE_NOT_IN_CELL)
     with open_vault(args) as book:
         book.incident(args.ref)
         fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
         passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         book.export_bundle(args.ref, Path(args.output), passphrase, force=args.force)
-        say(f"Wrote {args.output}: {args.ref}, encrypted with the bundle passphrase. Send the passphrase separately.")
+        say(
+            msg(
+                "Wrote {path}: {ref}, encrypted with the bundle passphrase. Send the passphrase separately.",
+                path=args.output, ref=args.ref,
+            )
+        )
     return EXIT_OK
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    _not_in_cell(args, "A bundle")
+    _not_in_cell(args, BUNDLE_NOT_IN_CELL)
     with open_vault(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
@@ -402,14 +493,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_vault(args) as book:
         done = book.backup(Path(args.dest), force=args.force)
     say(
-        f"Backed up {done.incidents} incident(s), {done.entries} entries to {done.vault} and {done.key_file}; "
-        "the copy was verified. Keep both files together."
+        msg(
+            "Backed up {incidents} incident(s), {entries} to {vault} and {key_file}; "
+            "the copy was verified. Keep both files together.",
+            incidents=done.incidents, entries=entries(done.entries), vault=done.vault, key_file=done.key_file,
+        )
     )
     return EXIT_OK
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    _not_in_cell(args, "The desktop app")
+    _not_in_cell(args, GUI_NOT_IN_CELL)
     from incident_log.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the desktop app
 
     return run(Path(args.vault).expanduser() if args.vault else None, getattr(args, "ref", None))
@@ -425,9 +519,9 @@ def entry_number(text: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not an entry number") from None
+        raise argparse.ArgumentTypeError(msg("'{text}' is not an entry number", text=text[:20])) from None
     if not 1 <= value <= MAX_SEQ:
-        raise argparse.ArgumentTypeError(f"{text[:20]} is not an entry number (1 to {MAX_SEQ:,})")
+        raise argparse.ArgumentTypeError(msg("{text} is not an entry number (1 to {max})", text=text[:20], max=f"{MAX_SEQ:,}"))
     return value
 
 
@@ -436,111 +530,137 @@ def entry_count(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help in the environment's language (choice values and option names stay
+    English: they are what scripts type). Build it inside ``argparse_words.speaking`` (as ``main``
+    does) so argparse's own words (``usage:``, ``options``…) are translated too."""
     from incident_log.domain.kinds import INCIDENT_TYPES, KINDS  # noqa: PLC0415
 
-    vault_help = "the vault file (default: INCIDENT_LOG_VAULT or the per-user data folder)"
+    # Placeholders users read in the usage lines; REF, SEQ, URL, HASH stay as they are.
+    path_, name_, text_, file_ = msg("PATH"), msg("NAME"), msg("TEXT"), msg("FILE")
+    vault_help = msg("the vault file (default: INCIDENT_LOG_VAULT or the per-user data folder)")
     # --vault is accepted before or after the command; SUPPRESS keeps a subcommand from resetting
     # a --vault given before it to None.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", metavar="PATH", default=argparse.SUPPRESS, help=vault_help)
+    common.add_argument("--vault", metavar=path_, default=argparse.SUPPRESS, help=vault_help)
     from incident_log.cli_cell import CELL_HELP  # noqa: PLC0415
 
-    common.add_argument("--cell", metavar="URL", default=argparse.SUPPRESS, help=CELL_HELP)
+    common.add_argument("--cell", metavar="URL", default=argparse.SUPPRESS, help=msg(CELL_HELP))
 
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--vault", metavar="PATH", default=None, help=vault_help)
-    parser.add_argument("--cell", metavar="URL", default=None, help=CELL_HELP)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=msg(DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--vault", metavar=path_, default=None, help=vault_help)
+    parser.add_argument("--cell", metavar="URL", default=None, help=msg(CELL_HELP))
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=msg("show program's version number and exit")
+    )
+    sub = parser.add_subparsers(dest="command", metavar=msg("COMMAND"))
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_, description=help_, parents=[common])
         command.set_defaults(handler=handler)
         return command
 
-    p = add("open", cmd_gui, "open the desktop app straight into an incident's window")
+    types_help = msg("one of: {choices}", choices=", ".join(INCIDENT_TYPES))
+    file_help = msg("replace {file} if it exists", file=file_)
+
+    p = add("open", cmd_gui, msg("open the desktop app straight into an incident's window"))
     p.add_argument("ref", metavar="REF")
 
-    p = add("init", cmd_init, "create a vault (asks for its passphrase, or reads INCIDENT_LOG_PASSPHRASE)")
-    p.add_argument("--no-keyring", action="store_true", help="do not keep the key in the system keyring")
+    p = add("init", cmd_init, msg("create a vault (asks for its passphrase, or reads INCIDENT_LOG_PASSPHRASE)"))
+    p.add_argument("--no-keyring", action="store_true", help=msg("do not keep the key in the system keyring"))
 
-    p = add("new", cmd_new, "open a new incident; prints its ref")
-    p.add_argument("--title", required=True)
-    p.add_argument("--type", default="other", choices=INCIDENT_TYPES, metavar="TYPE", help=f"one of: {', '.join(INCIDENT_TYPES)}")
-    p.add_argument("--location")
-    p.add_argument("--ref", help="e.g. NEG-2026-0142 (default: the next free one)")
-    p.add_argument("--exercise", action="store_true", help="a training incident: EXERCISE on every page")
-    p.add_argument("--time-zone", metavar="ZONE", help="IANA zone the incident happens in (default: this computer's)")
-    p.add_argument("--author", metavar="NAME")
+    p = add("new", cmd_new, msg("open a new incident; prints its ref"))
+    p.add_argument("--title", required=True, metavar=msg("TITLE"))
+    p.add_argument("--type", default="other", choices=INCIDENT_TYPES, metavar=msg("TYPE"), help=types_help)
+    p.add_argument("--location", metavar=msg("LOCATION"))
+    p.add_argument("--ref", metavar="REF", help=msg("e.g. NEG-2026-0142 (default: the next free one)"))
+    p.add_argument("--exercise", action="store_true", help=msg("a training incident: EXERCISE on every page"))
+    p.add_argument(
+        "--time-zone", metavar=msg("ZONE"), help=msg("IANA zone the incident happens in (default: this computer's)")
+    )
+    p.add_argument("--author", metavar=name_)
 
-    p = add("details", cmd_details, "change an incident's title, type, location, zone or exercise flag (an entry)")
+    p = add("details", cmd_details, msg("change an incident's title, type, location, zone or exercise flag (an entry)"))
     p.add_argument("ref", metavar="REF")
-    p.add_argument("--title")
-    p.add_argument("--type", choices=INCIDENT_TYPES, metavar="TYPE", help=f"one of: {', '.join(INCIDENT_TYPES)}")
-    p.add_argument("--location")
-    p.add_argument("--time-zone", metavar="ZONE")
+    p.add_argument("--title", metavar=msg("TITLE"))
+    p.add_argument("--type", choices=INCIDENT_TYPES, metavar=msg("TYPE"), help=types_help)
+    p.add_argument("--location", metavar=msg("LOCATION"))
+    p.add_argument("--time-zone", metavar=msg("ZONE"))
     p.add_argument("--exercise", choices=("yes", "no"))
-    p.add_argument("--reason", required=True)
-    p.add_argument("--author", metavar="NAME")
+    p.add_argument("--reason", required=True, metavar=msg("REASON"))
+    p.add_argument("--author", metavar=name_)
 
-    add("list", cmd_list, "the incidents in the vault, one a line")
+    add("list", cmd_list, msg("the incidents in the vault, one a line"))
 
-    p = add("log", cmd_log, "record an entry; prints its seq")
+    p = add("log", cmd_log, msg("record an entry; prints its seq"))
     p.add_argument("ref", metavar="REF")
-    p.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(k for k, s in KINDS.items() if not s.system)}")
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--at", metavar="ISO8601", help="when it happened (default: now)")
-    p.add_argument("--author", metavar="NAME")
-    p.add_argument("--field", action="append", metavar="NAME=VALUE", help="a field of the kind (repeatable)")
-    p.add_argument("--refs", type=entry_number, metavar="SEQ", help="the entry an update/amendment/flag refers to")
-    p.add_argument("--delay-reason", metavar="TEXT", help="why the entry is recorded late (needed past 10 minutes)")
+    kinds = ", ".join(k for k, s in KINDS.items() if not s.system)
+    p.add_argument("kind", metavar=msg("KIND"), help=msg("one of: {choices}", choices=kinds))
+    p.add_argument("text", metavar=text_)
+    p.add_argument("--at", metavar="ISO8601", help=msg("when it happened (default: now)"))
+    p.add_argument("--author", metavar=name_)
+    field_ = msg("NAME=VALUE")
+    p.add_argument("--field", action="append", metavar=field_, help=msg("a field of the kind (repeatable)"))
+    p.add_argument(
+        "--refs", type=entry_number, metavar="SEQ", help=msg("the entry an update/amendment/flag refers to")
+    )
+    p.add_argument(
+        "--delay-reason", metavar=text_, help=msg("why the entry is recorded late (needed past 10 minutes)")
+    )
 
-    p = add("amend", cmd_amend, "record a correction of an entry (the original stays visible)")
+    p = add("amend", cmd_amend, msg("record a correction of an entry (the original stays visible)"))
     p.add_argument("ref", metavar="REF")
     p.add_argument("seq", type=entry_number, metavar="SEQ")
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--author", metavar="NAME")
-    p.add_argument("--field", action="append", metavar="NAME=VALUE", help="a corrected field (repeatable)")
+    p.add_argument("text", metavar=text_)
+    p.add_argument("--reason", required=True, metavar=msg("REASON"))
+    p.add_argument("--author", metavar=name_)
+    p.add_argument("--field", action="append", metavar=field_, help=msg("a corrected field (repeatable)"))
 
-    p = add("seal", cmd_seal, "close and seal an incident")
+    p = add("seal", cmd_seal, msg("close and seal an incident"))
     p.add_argument("ref", metavar="REF")
-    p.add_argument("--author", metavar="NAME")
+    p.add_argument("--author", metavar=name_)
 
-    p = add("reopen", cmd_reopen, "reopen a sealed incident")
+    p = add("reopen", cmd_reopen, msg("reopen a sealed incident"))
     p.add_argument("ref", metavar="REF")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--author", metavar="NAME")
+    p.add_argument("--reason", required=True, metavar=msg("REASON"))
+    p.add_argument("--author", metavar=name_)
 
-    p = add("import", cmd_import, "import a scenario file (incident-log/1 JSON); prints the ref")
-    p.add_argument("file", metavar="FILE.json")
-    p.add_argument("--ref", help="import under another ref")
+    p = add("import", cmd_import, msg("import a scenario file (incident-log/1 JSON); prints the ref"))
+    p.add_argument("file", metavar=file_ + ".json")
+    p.add_argument("--ref", metavar="REF", help=msg("import under another ref"))
 
-    p = add("export", cmd_export, "export an incident's entries as plain text (JSON Lines or CSV)")
+    p = add("export", cmd_export, msg("export an incident's entries as plain text (JSON Lines or CSV)"))
     p.add_argument("ref", metavar="REF")
     p.add_argument("--format", choices=("jsonl", "csv"), required=True)
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("-o", "--output", metavar=file_)
+    p.add_argument("--force", action="store_true", help=file_help)
 
-    p = add("verify", cmd_verify, "check the hash chain and the file; exit 1 naming the first bad entry")
+    p = add("verify", cmd_verify, msg("check the hash chain and the file; exit 1 naming the first bad entry"))
     p.add_argument("ref", nargs="?", metavar="REF")
-    p.add_argument("--head", metavar="HASH", help="the head hash printed on a report")
-    p.add_argument("--count", type=entry_count, metavar="N", help="the entry count printed on a report")
+    p.add_argument("--head", metavar="HASH", help=msg("the head hash printed on a report"))
+    p.add_argument("--count", type=entry_count, metavar="N", help=msg("the entry count printed on a report"))
 
-    p = add("backup", cmd_backup, "a verified copy of the vault and its key file, safe while the app is running")
-    p.add_argument("dest", metavar="DEST", help="the copy's file name, or a folder to put vault.db and vault.db.keys in")
-    p.add_argument("--force", action="store_true", help="replace an earlier backup at DEST")
+    p = add("backup", cmd_backup, msg("a verified copy of the vault and its key file, safe while the app is running"))
+    dest_ = msg("DEST")
+    p.add_argument(
+        "dest", metavar=dest_,
+        help=msg("the copy's file name, or a folder to put vault.db and vault.db.keys in"),
+    )
+    p.add_argument("--force", action="store_true", help=msg("replace an earlier backup at {dest}", dest=dest_))
 
-    bundle = sub.add_parser("bundle", help="move an incident between vaults as one encrypted file")
+    bundle = sub.add_parser("bundle", help=msg("move an incident between vaults as one encrypted file"))
     bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="export|import", required=True)
-    p = bundle_sub.add_parser("export", help="write an incident to an encrypted bundle", parents=[common])
+    p = bundle_sub.add_parser("export", help=msg("write an incident to an encrypted bundle"), parents=[common])
     p.set_defaults(handler=cmd_bundle_export)
     p.add_argument("ref", metavar="REF")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    p = bundle_sub.add_parser("import", help="import a bundle (its chain is verified; twice adds nothing)", parents=[common])
+    p.add_argument("-o", "--output", required=True, metavar=file_)
+    p.add_argument("--force", action="store_true", help=file_help)
+    p = bundle_sub.add_parser(
+        "import", help=msg("import a bundle (its chain is verified; twice adds nothing)"), parents=[common]
+    )
     p.set_defaults(handler=cmd_bundle_import)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar=file_)
 
     from incident_log import cli_cell  # noqa: PLC0415
 
@@ -555,40 +675,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        if args.command is None:
-            handler = cmd_gui
-        else:
+    from incident_log.i18n.argparse_words import speaking  # noqa: PLC0415
+
+    with speaking(translator()):  # argparse's usage/error words in the reader's language
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None and args.command is not None:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
+    if handler is None:
+        handler = cmd_gui
     try:
         return int(handler(args))
     except errors.IncidentLogError as exc:
-        warn(f"error: {one_line(exc.message)}")
+        warn(msg("error: {message}", message=one_line(exc.message)))
         return EXIT_FAILED
     except BrokenPipeError:  # `incident-log export ... | head`: the reader has what it wanted
         sys.stderr.close()
         return EXIT_OK
     except OSError as exc:  # a file named on the command line could not be read or written
         where = f" {exc.filename}" if exc.filename else ""
-        from incident_log.i18n import msg  # noqa: PLC0415
-
-        detail = exc.strerror or type(exc).__name__
-        warn("error: " + msg("could not use{where} ({detail}). Check the path and try again.", where=where, detail=detail))
+        detail = os_reason(exc)
+        trouble = msg("could not use{where} ({detail}). Check the path and try again.", where=where, detail=detail)
+        warn(msg("error: {message}", message=trouble))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        from incident_log.i18n import msg  # noqa: PLC0415
-
         warn(msg("interrupted; nothing more was written."))
         return 130
     except Exception as exc:  # a bug: say so, without a traceback full of incident data
         if os.environ.get("INCIDENT_LOG_DEBUG"):
             raise
-        from incident_log.i18n import msg  # noqa: PLC0415
-
         warn(
             msg(
                 "internal error ({name}); nothing was lost that had been recorded. "

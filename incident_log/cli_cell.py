@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from incident_log import fileio
 from incident_log.cli import CliError, open_vault, say, vault_path, warn
+from incident_log.i18n import N_, msg
 
 if TYPE_CHECKING:
     from incident_log.cell.book import CellBook
@@ -39,7 +40,7 @@ LOCAL_SUFFIX = ".cell"
 EXIT_OK = 0
 EXIT_FAILED = 1
 
-CELL_HELP = (
+CELL_HELP = N_(
     "work on the shared incident store at this PostgreSQL URL (postgresql://USER@HOST:PORT/DB?"
     "sslmode=verify-full&sslrootcert=CA.crt; default: INCIDENT_LOG_CELL). --vault is then this "
     "workstation's mirror and queue. The cell password comes from INCIDENT_LOG_CELL_PASSWORD, the "
@@ -65,11 +66,14 @@ class _Passphrase:
             if from_env:
                 self._value = from_env
             elif sys.stdin.isatty():
-                self._value = getpass.getpass("Vault passphrase (unlocks the cell login and signing key): ")
+                self._value = getpass.getpass(msg("Vault passphrase (unlocks the cell login and signing key): "))
             else:
                 raise CliError(
-                    f"The passphrase of the cell login and signing key is needed: set {PASSPHRASE_ENV}, "
-                    "or run this in a terminal to be asked."
+                    msg(
+                        "The passphrase of the cell login and signing key is needed: set {env}, "
+                        "or run this in a terminal to be asked.",
+                        env=PASSPHRASE_ENV,
+                    )
                 )
         return self._value
 
@@ -80,7 +84,7 @@ def _admin_secrets(url: str) -> Any:
     target = parse_url(url)
     password = os.environ.get(ADMIN_PASSWORD_ENV)
     if not password and not target.over_socket and sys.stdin.isatty():
-        password = getpass.getpass(f"PostgreSQL password of {target.user}: ")
+        password = getpass.getpass(msg("PostgreSQL password of {user}: ", user=target.user))
     return Secrets(password=password or None)
 
 
@@ -128,7 +132,7 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
 
     url = cell_url(args)
     if url is None:
-        raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
+        raise CliError(msg("Say which cell: --cell URL (or INCIDENT_LOG_CELL)."))
     target = parse_url(url)
     book = open_vault(args)
     local = None
@@ -158,11 +162,11 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
     if sync and station.online:
         report = station.sync()
         for problem in report.problems:
-            warn(f"warning: {problem}")
+            warn(msg("warning: {warning}", warning=problem))
         for _uid, reason in report.replay.held:
-            warn(f"warning: a queued entry is held: {reason}")
+            warn(msg("warning: a queued entry is held: {reason}", reason=reason))
     if sync and not station.online:
-        warn(f"offline: {station.status().problem}")
+        warn(msg("offline: {problem}", problem=station.status().problem))
     return cell
 
 
@@ -174,9 +178,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     report = setup_server(args.url, _admin_secrets(args.url))
     if report.changed:
-        say(f"Cell schema version {report.schema_version} set up: created {', '.join(report.created)}.")
+        say(
+            msg(
+                "Cell schema version {version} set up: created {created}.",
+                version=report.schema_version, created=", ".join(report.created),
+            )
+        )
     else:
-        say(f"Cell schema version {report.schema_version} was already set up; nothing was changed.")
+        say(msg("Cell schema version {version} was already set up; nothing was changed.", version=report.schema_version))
     return EXIT_OK
 
 
@@ -195,20 +204,28 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
     if not args.certificate and _output_is_a_file() and not args.show_password:
         raise CliError(
-            "The new user's password is shown once, and this output goes to a file, which would keep it in "
-            "clear. Run it in a terminal (or a script reading its output), or add --show-password; nothing was created."
+            msg(
+                "The new user's password is shown once, and this output goes to a file, which would keep it in "
+                "clear. Run it in a terminal (or a script reading its output), or add --show-password; "
+                "nothing was created."
+            )
         )
     user = add_user(args.url, args.name, cell=args.cell_name, certificate=args.certificate,
                     admin=_admin_secrets(args.url))
     target = parse_url(args.url)
     if not user.created:
-        say(f"Cell user '{user.role}' already exists in cell '{user.cell}'; nothing was changed "
-            "(its password is not shown again).")
+        say(
+            msg(
+                "Cell user '{role}' already exists in cell '{cell}'; nothing was changed "
+                "(its password is not shown again).",
+                role=user.role, cell=user.cell,
+            )
+        )
         return EXIT_OK
     say(user.instructions(target))
     if user.password is not None:
-        say("On the workstation run, once:  incident-log --vault VAULT --cell URL cell login")
-        say("and type this password when asked (or give it in INCIDENT_LOG_CELL_PASSWORD for that one command):")
+        say(msg("On the workstation run, once:  incident-log --vault VAULT --cell URL cell login"))
+        say(msg("and type this password when asked (or give it in INCIDENT_LOG_CELL_PASSWORD for that one command):"))
         say(f"  {user.password}")
     return EXIT_OK
 
@@ -221,13 +238,13 @@ def cmd_login(args: argparse.Namespace) -> int:
 
     url = cell_url(args)
     if url is None:
-        raise CliError("Say which cell: --cell URL (or INCIDENT_LOG_CELL).")
+        raise CliError(msg("Say which cell: --cell URL (or INCIDENT_LOG_CELL)."))
     target = parse_url(url)
     password = None if _by_certificate(target) else login.password_from_env()
     if password is None and not _by_certificate(target):
         if not sys.stdin.isatty():
-            raise CliError(f"The cell password is needed: set {login.PASSWORD_ENV}, or run this in a terminal.")
-        password = getpass.getpass(f"Cell password of {target.user} (from 'cell add-user'): ")
+            raise CliError(msg("The cell password is needed: set {env}, or run this in a terminal.", env=login.PASSWORD_ENV))
+        password = getpass.getpass(msg("Cell password of {user} (from 'cell add-user'): ", user=target.user))
     passphrase = _Passphrase()
     path = vault_path(args)
     with open_vault(args) as book:
@@ -237,43 +254,71 @@ def cmd_login(args: argparse.Namespace) -> int:
     if password is not None:
         login.check_password(password)
         kept = login.keep_password(path, target, password, wrap_with, remember_in_keyring=not args.no_keyring)
-        where = "the system keyring and " if kept.in_keyring else ""
-        say(f"Cell password kept in {where}{kept.slot} (wrapped under the vault's passphrase).")
+        if kept.in_keyring:
+            said = msg("Cell password kept in the system keyring and {slot} (wrapped under the vault's passphrase).", slot=kept.slot)
+        else:
+            said = msg("Cell password kept in {slot} (wrapped under the vault's passphrase).", slot=kept.slot)
+        say(said)
     key_path = signing.slot_path(path)
     if key_path.exists():
         signer = _signing_key(path, passphrase)
     else:
         signer = signing.create_and_keep(key_path, wrap_with, remember_in_keyring=not args.no_keyring).key
-        say(f"Signing key {signer.key_id} created in {key_path}; back it up with the vault.")
+        say(msg("Signing key {key_id} created in {path}; back it up with the vault.", key_id=signer.key_id, path=key_path))
     try:
         store = CellStore.open(url, Secrets(password=password), signer=signer)
     except errors.CellUnreachable as gone:
-        say(f"Not connected yet: {gone.message}")
+        say(msg("Not connected yet: {reason}", reason=gone.message))
         return EXIT_OK
     try:
-        say(f"Connected as '{store.role}' in cell '{store.cell}'; signing key registered.")
+        say(msg("Connected as '{role}' in cell '{cell}'; signing key registered.", role=store.role, cell=store.cell))
     finally:
         store.close()
     return EXIT_OK
 
 
+def status_line(status: Any) -> str:
+    """``CellStatus.line()`` in the reader's language (the window has its own, through Qt)."""
+    if not status.connected:
+        if status.waiting == 1:
+            return msg("offline — 1 entry waiting")
+        return msg("offline — {count} entries waiting", count=status.waiting)
+    if status.waiting == 1:
+        return msg("connected — 1 entry waiting to be sent")
+    if status.waiting:
+        return msg("connected — {count} entries waiting to be sent", count=status.waiting)
+    return msg("connected — nothing waiting")
+
+
 def _status_lines(book: Any) -> list[str]:
     status = book.status()
-    lines = [status.line()]
+    lines = [status_line(status)]
     if status.problem and not status.connected:
         lines.append(status.problem)
     if status.held:
-        lines.append(f"{status.held} queued entr{'y is' if status.held == 1 else 'ies are'} held (refused by the server)")
+        if status.held == 1:
+            lines.append(msg("1 queued entry is held (refused by the server)"))
+        else:
+            lines.append(msg("{count} queued entries are held (refused by the server)", count=status.held))
     for row in status.incidents:
         found = book.station.mirror.find_incident(row.incident_id)
         ref = found.ref if found else row.incident_id
         mine = f"#{max(row.mirror_count, 0)} {row.mirror_head[:12]}"
         if row.server_count is None:
-            theirs, same = "unknown (offline)", ""
+            theirs, same = msg("unknown (offline)"), ""
         else:
             theirs = f"#{max(row.server_count, 0)} {(row.server_head or '')[:12]}"
-            same = " (same)" if (row.server_count, row.server_head) == (row.mirror_count, row.mirror_head) else ""
-        lines.append(f"{ref}\tmirror {mine}\tserver {theirs}{same}\twaiting {row.waiting}")
+            same = " " + msg("(same)") if (row.server_count, row.server_head) == (row.mirror_count, row.mirror_head) else ""
+        lines.append(
+            "\t".join(
+                (
+                    ref,
+                    msg("mirror {state}", state=mine),
+                    msg("server {state}", state=theirs + same),
+                    msg("waiting {count}", count=row.waiting),
+                )
+            )
+        )
     return lines
 
 
@@ -289,41 +334,48 @@ def cmd_sync(args: argparse.Namespace) -> int:
         report = book.sync()
         if not report.connected:
             why = report.replay.stopped or (report.problems[0] if report.problems else book.status().problem)
-            warn(f"error: not synced: {why}")
+            warn(msg("error: not synced: {reason}", reason=why))
             return EXIT_FAILED
         sent = len(report.replay.sent)
-        say(f"Sent {sent} entr{'y' if sent == 1 else 'ies'}, fetched {report.fetched}; " + book.status().line() + ".")
+        if sent == 1:
+            done = msg("Sent 1 entry, fetched {fetched}; {status}.", fetched=report.fetched, status=status_line(book.status()))
+        else:
+            done = msg(
+                "Sent {sent} entries, fetched {fetched}; {status}.",
+                sent=sent, fetched=report.fetched, status=status_line(book.status()),
+            )
+        say(done)
         for _uid, reason in report.replay.held:
-            warn(f"held: {reason}")
+            warn(msg("held: {reason}", reason=reason))
         for problem in report.problems:
-            warn(f"warning: {problem}")
+            warn(msg("warning: {warning}", warning=problem))
         return EXIT_FAILED if report.problems or report.replay.held else EXIT_OK
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    cell = sub.add_parser("cell", help="cell mode: a shared incident store on PostgreSQL (setup, users, sync)")
+    cell = sub.add_parser("cell", help=msg("cell mode: a shared incident store on PostgreSQL (setup, users, sync)"))
     cell_sub = cell.add_subparsers(dest="cell_command", metavar="setup|add-user|login|status|sync", required=True)
-    admin_help = "the administrator's URL: a PostgreSQL superuser (password: INCIDENT_LOG_CELL_ADMIN_PASSWORD or asked)"
+    admin_help = msg("the administrator's URL: a PostgreSQL superuser (password: INCIDENT_LOG_CELL_ADMIN_PASSWORD or asked)")
 
-    p = cell_sub.add_parser("setup", parents=[common], help="create the cell schema, roles and policies (idempotent)")
+    p = cell_sub.add_parser("setup", parents=[common], help=msg("create the cell schema, roles and policies (idempotent)"))
     p.set_defaults(handler=cmd_setup)
     p.add_argument("--url", required=True, metavar="ADMIN_URL", help=admin_help)
 
-    p = cell_sub.add_parser("add-user", parents=[common], help="create a workstation user; prints how it connects")
+    p = cell_sub.add_parser("add-user", parents=[common], help=msg("create a workstation user; prints how it connects"))
     p.set_defaults(handler=cmd_add_user)
-    p.add_argument("name", metavar="NAME", help="the user's login (lower-case letters, digits, '_')")
+    p.add_argument("name", metavar=msg("NAME"), help=msg("the user's login (lower-case letters, digits, '_')"))
     p.add_argument("--url", required=True, metavar="ADMIN_URL", help=admin_help)
-    p.add_argument("--cell-name", default="main", metavar="NAME", help="the cell the user belongs to (default: main)")
-    p.add_argument("--certificate", action="store_true", help="log in with a client certificate instead of a password")
+    p.add_argument("--cell-name", default="main", metavar=msg("NAME"), help=msg("the cell the user belongs to (default: main)"))
+    p.add_argument("--certificate", action="store_true", help=msg("log in with a client certificate instead of a password"))
     p.add_argument("--show-password", action="store_true",
-                   help="print the generated password even when the output is redirected into a file")
+                   help=msg("print the generated password even when the output is redirected into a file"))
 
     p = cell_sub.add_parser("login", parents=[common],
-                            help="keep this workstation's cell password and create its signing key (once per user)")
+                            help=msg("keep this workstation's cell password and create its signing key (once per user)"))
     p.set_defaults(handler=cmd_login)
-    p.add_argument("--no-keyring", action="store_true", help="keep the secrets in passphrase slots only")
+    p.add_argument("--no-keyring", action="store_true", help=msg("keep the secrets in passphrase slots only"))
 
-    p = cell_sub.add_parser("status", parents=[common], help="connected or not, entries waiting, mirror head vs server head")
+    p = cell_sub.add_parser("status", parents=[common], help=msg("connected or not, entries waiting, mirror head vs server head"))
     p.set_defaults(handler=cmd_status)
-    p = cell_sub.add_parser("sync", parents=[common], help="send what waits, fetch what is new")
+    p = cell_sub.add_parser("sync", parents=[common], help=msg("send what waits, fetch what is new"))
     p.set_defaults(handler=cmd_sync)

@@ -33,75 +33,75 @@ def register(sub: Any, common: argparse.ArgumentParser | None = None) -> None:
     p = sub.add_parser(
         "report",
         parents=parents,
-        help="write the debrief report (a redacted PDF unless --unredacted)",
-        description="Write the debrief report of an incident as a PDF. The copy is redacted (people by label, "
+        help=msg("write the debrief report (a redacted PDF unless --unredacted)"),
+        description=msg("Write the debrief report of an incident as a PDF. The copy is redacted (people by label, "
         "phones and e-mails as tags) and checks itself for leaks before it is written, unless --unredacted "
-        "is given with a --reason, which is recorded in the log.",
+        "is given with a --reason, which is recorded in the log."),
     )
     p.set_defaults(handler=cmd_report)
     p.add_argument("ref", metavar="REF")
     p.add_argument(
-        "-o", "--output", metavar="FILE.pdf", help="where to write the PDF (not needed with --review)"
+        "-o", "--output", metavar=msg("FILE") + ".pdf", help=msg("where to write the PDF (not needed with --review)")
     )
     p.add_argument(
-        "--unredacted", action="store_true", help="name the people (needs --reason; recorded in the log)"
+        "--unredacted", action="store_true", help=msg("name the people (needs --reason; recorded in the log)")
     )
-    p.add_argument("--reason", metavar="TEXT", help="why an unredacted copy is needed")
+    p.add_argument("--reason", metavar=msg("TEXT"), help=msg("why an unredacted copy is needed"))
     p.add_argument(
         "--review",
         action="store_true",
-        help="list what redaction will hide and what looks like an unregistered identity; writes no PDF",
+        help=msg("list what redaction will hide and what looks like an unregistered identity; writes no PDF"),
     )
     decisions = p.add_argument_group(
-        "redaction decisions",
-        "Each is recorded in the log (who, when, what) and used by every later report of the incident.",
+        msg("redaction decisions"),
+        msg("Each is recorded in the log (who, when, what) and used by every later report of the incident."),
     )
     decisions.add_argument(
-        "--keep", action="append", default=[], metavar="WORD", help="print WORD as written (a place, a pub, a word)"
+        "--keep", action="append", default=[], metavar=msg("WORD"), help=msg("print WORD as written (a place, a pub, a word)")
     )
     decisions.add_argument(
-        "--redact", action="append", default=[], metavar="WORD", help="hide WORD as well ([REDACTED])"
+        "--redact", action="append", default=[], metavar=msg("WORD"), help=msg("hide WORD as well ([REDACTED])")
     )
     decisions.add_argument(
         "--default",
         action="append",
         default=[],
-        metavar="WORD",
-        help="withdraw the earlier decisions about WORD (back to what the redactor does by itself)",
+        metavar=msg("WORD"),
+        help=msg("withdraw the earlier decisions about WORD (back to what the redactor does by itself)"),
     )
     decisions.add_argument(
         "--attach",
         action="append",
         default=[],
-        metavar="WORD=KEY",
-        help="WORD is a spelling of the registered person KEY: print that person's label",
+        metavar=msg("WORD=KEY"),
+        help=msg("WORD is a spelling of the registered person KEY: print that person's label"),
     )
     p.add_argument(
         "--classification",
         default=None,
-        metavar="TEXT",
-        help=f"the marking on every page (default {DEFAULT_CLASSIFICATION}; in Spanish DIFUSIÓN LIMITADA)",
+        metavar=msg("TEXT"),
+        help=msg("the marking on every page (default {default}; in Spanish DIFUSIÓN LIMITADA)", default=DEFAULT_CLASSIFICATION),
     )
     p.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="the report's language (default: the locale's, or INCIDENT_LOG_LANG)",
+        help=msg("the report's language (default: the locale's, or INCIDENT_LOG_LANG)"),
     )
     p.add_argument(
-        "--author", metavar="NAME", help="who is making the report (default: your callsign or user name)"
+        "--author", metavar=msg("NAME"), help=msg("who is making the report (default: your callsign or user name)")
     )
-    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    p.add_argument("--force", action="store_true", help=msg("replace {file} if it exists", file=msg("FILE") + ".pdf"))
 
     p = sub.add_parser(
         "demo",
         parents=parents,
-        help="import the bundled example incident and write its redacted report",
-        description="Works with no vault and no keyring: makes a temporary vault (unless --vault is given), "
-        "imports the bundled example incident and writes its redacted debrief report.",
+        help=msg("import the bundled example incident and write its redacted report"),
+        description=msg("Works with no vault and no keyring: makes a temporary vault (unless --vault is given), "
+        "imports the bundled example incident and writes its redacted debrief report."),
     )
     p.set_defaults(handler=cmd_demo)
-    p.add_argument("-o", "--output", metavar="FILE.pdf", default=DEMO_OUTPUT, help=f"default ./{DEMO_OUTPUT}")
+    p.add_argument("-o", "--output", metavar=msg("FILE") + ".pdf", default=DEMO_OUTPUT, help=msg("default ./{file}", file=DEMO_OUTPUT))
 
 
 class ReportUsage(errors.IncidentLogError):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from incident_log.errors import OutputRefused
+from incident_log.i18n import msg
 
 VAULT_COMPANIONS = ("", ".keys", "-wal", "-shm", "-journal")
 _protected: set[Path] = set()
@@ -62,21 +63,28 @@ def check_output(path: Path, *, force: bool = False, protected: Iterable[Path] =
     """Refuse an output path that would destroy something; returns it as given (expanded)."""
     path = Path(os.path.expanduser(str(path)))
     if not str(path) or str(path) in (".", ".."):
-        raise OutputRefused("The output needs a file name; nothing was written.")
+        raise OutputRefused(msg("The output needs a file name; nothing was written."))
     if _is_protected(path, tuple(protected)):
         raise OutputRefused(
-            f"{path} is a vault or one of its files (key file, -wal, -shm); it is never an output. "
-            "Choose another file name; nothing was written."
+            msg(
+                "{path} is a vault or one of its files (key file, -wal, -shm); it is never an output. "
+                "Choose another file name; nothing was written.",
+                path=path,
+            )
         )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise OutputRefused(f"The folder {folder} does not exist. Create it first or choose another; nothing was written.")
+        raise OutputRefused(
+            msg("The folder {folder} does not exist. Create it first or choose another; nothing was written.", folder=folder)
+        )
     if not folder.is_dir():
-        raise OutputRefused(f"{folder} is not a folder. Choose another place for the output; nothing was written.")
+        raise OutputRefused(msg("{folder} is not a folder. Choose another place for the output; nothing was written.", folder=folder))
     if path.is_dir() and not path.is_symlink():
-        raise OutputRefused(f"{path} is a folder. Give a file name inside it; nothing was written.")
+        raise OutputRefused(msg("{path} is a folder. Give a file name inside it; nothing was written.", path=path))
     if os.path.lexists(path) and not force:
-        raise OutputRefused(f"{path} already exists. Choose another name, or add --force to replace it; nothing was written.")
+        raise OutputRefused(
+            msg("{path} already exists. Choose another name, or add --force to replace it; nothing was written.", path=path)
+        )
     return path
 
 
@@ -85,7 +93,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A binary handle whose bytes replace ``path`` when the block ends without an exception."""
     path = Path(path)
     if _is_protected(path, ()):
-        raise OutputRefused(f"{path} is a vault or one of its files; it is never an output. Nothing was written.")
+        raise OutputRefused(msg("{path} is a vault or one of its files; it is never an output. Nothing was written.", path=path))
     folder = path.parent if str(path.parent) else Path(".")
     tmp = folder / f".{path.name[:100]}.{secrets.token_hex(4)}.part"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -115,7 +123,12 @@ def write_output(path: Path, data: bytes, *, force: bool = False, protected: Ite
     try:
         write_atomically(target, data)
     except OSError as exc:
-        raise OutputRefused(f"{target} could not be written ({exc.strerror or type(exc).__name__}); nothing was written.") from None
+        raise OutputRefused(
+            msg(
+                "{target} could not be written ({reason}); nothing was written.",
+                target=target, reason=exc.strerror or type(exc).__name__,
+            )
+        ) from None
 
 
 def replace_key_file(path: Path, data: bytes) -> None:

@@ -75,7 +75,7 @@ class Translator:
             return value
         return self._cat.pgettext(group, value)
 
-    def fmt(self, text: str, **values: object) -> str:
+    def fmt(self, text: str, /, **values: object) -> str:
         return self(text).format(**values)
 
     @property
@@ -102,7 +102,7 @@ def tr(text: str) -> str:
     return translator(language_from_env())(text)
 
 
-def msg(text: str, **values: object) -> str:
+def msg(text: str, /, **values: object) -> str:
     """A message of the error catalogue, in the environment's language, values filled in.
 
     The language is read at the moment the message is made, so a test (or a process) that sets

@@ -23,7 +23,13 @@ MO_PATH = PO_PATH.with_suffix(".mo")
 SOURCES = (
     "errors.py",
     "cli_report.py",
-    "cli.py",  # only main()'s last-resort messages go through the catalogue so far
+    "cli.py",
+    "cli_cell.py",
+    "i18n/argparse_words.py",
+    "store/keyslots.py",
+    "store/verify.py",
+    "store/bundle.py",
+    "fileio.py",
     "report/build.py",
     "report/content.py",
     "report/layout.py",

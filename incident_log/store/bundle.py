@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from incident_log import errors
 from incident_log.domain.entry import Entry, parse_iso
 from incident_log.fileio import write_output
+from incident_log.i18n import msg
 from incident_log.store.keyslots import MIN_PASSPHRASE, _derive
 
 MAGIC = b"INCIDENT-LOG-BUNDLE/1\n"
@@ -64,7 +65,7 @@ def write_bundle(
 
 
 def _header(header_bytes: bytes, path: Path) -> tuple[bytes, bytes]:
-    damaged = errors.BundleError(f"{path} has a damaged header; nothing was imported.")
+    damaged = errors.BundleError(msg("{path} has a damaged header; nothing was imported.", path=path))
     if len(header_bytes) > MAX_HEADER_BYTES:
         raise damaged
     try:
@@ -80,8 +81,11 @@ def _header(header_bytes: bytes, path: Path) -> tuple[bytes, bytes]:
         raise damaged
     if isinstance(log_n, bool) or log_n != BUNDLE_LOG_N:
         raise errors.BundleError(
-            f"{path} asks for a key derivation this program does not use; it was not made by Incident Log. "
-            "Nothing was imported."
+            msg(
+                "{path} asks for a key derivation this program does not use; it was not made by Incident Log. "
+                "Nothing was imported.",
+                path=path,
+            )
         )
     return bytes.fromhex(salt), bytes.fromhex(nonce)
 
@@ -91,28 +95,28 @@ def read_bundle(path: Path, passphrase: str) -> Bundle:
     try:
         size = path.stat().st_size
         if size > MAX_BUNDLE_BYTES:
-            raise errors.BundleError(f"{path} is too large to be a bundle; nothing was imported.")
+            raise errors.BundleError(msg("{path} is too large to be a bundle; nothing was imported.", path=path))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise errors.BundleError(f"No bundle at {path}.") from None
+        raise errors.BundleError(msg("No bundle at {path}.", path=path)) from None
     except IsADirectoryError:
-        raise errors.BundleError(f"{path} is a folder, not a bundle.") from None
+        raise errors.BundleError(msg("{path} is a folder, not a bundle.", path=path)) from None
     except OSError as exc:
-        raise errors.BundleError(f"{path} cannot be read ({exc.strerror}).") from None
+        raise errors.BundleError(msg("{path} cannot be read ({reason}).", path=path, reason=exc.strerror)) from None
     if not raw.startswith(MAGIC) or b"\n" not in raw[len(MAGIC) : len(MAGIC) + MAX_HEADER_BYTES + 1]:
-        raise errors.BundleError(f"{path} is not an Incident Log bundle; nothing was imported.")
+        raise errors.BundleError(msg("{path} is not an Incident Log bundle; nothing was imported.", path=path))
     header_bytes, cipher = raw[len(MAGIC) :].split(b"\n", 1)
     salt, nonce = _header(header_bytes, path)
     try:
         packed = AESGCM(_derive(passphrase, salt, BUNDLE_LOG_N)).decrypt(nonce, cipher, MAGIC + header_bytes)
     except InvalidTag:
         raise errors.WrongBundlePassphrase() from None
-    damaged = errors.BundleError(f"{path} is damaged inside; nothing was imported.")
+    damaged = errors.BundleError(msg("{path} is damaged inside; nothing was imported.", path=path))
     try:
         inflater = zlib.decompressobj()
         plain = inflater.decompress(packed, MAX_PLAIN_BYTES)
         if inflater.unconsumed_tail:
-            raise errors.BundleError(f"{path} unpacks to more than a bundle may hold; nothing was imported.")
+            raise errors.BundleError(msg("{path} unpacks to more than a bundle may hold; nothing was imported.", path=path))
         body = json.loads(plain.decode("utf-8"))
         incident = body["incident"]
         if not isinstance(incident, dict) or not isinstance(body["entries"], list):

@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from incident_log import errors
 from incident_log.fileio import replace_key_file
+from incident_log.i18n import msg
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +243,7 @@ def _with_timeout(call: Callable[[], T]) -> T:
     worker.start()
     worker.join(KEYRING_TIMEOUT_S)
     if worker.is_alive():
-        raise KeyringTrouble("the system keyring did not answer; it may be locked")
+        raise KeyringTrouble(msg("the system keyring did not answer; it may be locked"))
     if "error" in result:
         raise result["error"]
     return result["value"]  # type: ignore[no-any-return]
@@ -257,14 +258,14 @@ def secure_keyring() -> Any:
     module = type(backend).__module__
     name = type(backend).__name__
     if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
-        raise KeyringTrouble("no system keyring was found on this computer")
+        raise KeyringTrouble(msg("no system keyring was found on this computer"))
     if module.startswith("keyrings.alt"):
         # keyrings.alt stores secrets base64-encoded in a plain file: that is a key in clear.
-        raise KeyringTrouble(f"the only keyring found ({name}) stores secrets unencrypted")
+        raise KeyringTrouble(msg("the only keyring found ({name}) stores secrets unencrypted", name=name))
     if module.startswith("keyring.backends.chainer"):
         inner = getattr(backend, "backends", [])
         if not inner:
-            raise KeyringTrouble("no system keyring was found on this computer")
+            raise KeyringTrouble(msg("no system keyring was found on this computer"))
     return backend
 
 
@@ -276,7 +277,7 @@ def keyring_get(vault_id: str) -> bytes | None:
     except KeyringTrouble:
         raise
     except Exception as exc:  # keyring backends raise many types (KeyringError, dbus, OSError)
-        raise KeyringTrouble(f"the system keyring refused the request ({type(exc).__name__})") from None
+        raise KeyringTrouble(msg("the system keyring refused the request ({name})", name=type(exc).__name__)) from None
     if stored is None:
         return None
     try:
@@ -292,7 +293,9 @@ def keyring_set(vault_id: str, key: bytes) -> None:
     except KeyringTrouble:
         raise
     except Exception as exc:
-        raise KeyringTrouble(f"the system keyring refused to store the key ({type(exc).__name__})") from None
+        raise KeyringTrouble(
+            msg("the system keyring refused to store the key ({name})", name=type(exc).__name__)
+        ) from None
 
 
 def keyring_forget(vault_id: str) -> None:

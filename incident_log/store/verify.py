@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from incident_log.domain.chain import ChainChecker, IncidentSummary, check_ledger, ledger_genesis
 from incident_log.domain.entry import Entry
+from incident_log.i18n import msg
 from incident_log.store import ledger, repository
 
 APPEND_ONLY_TRIGGERS = frozenset(
@@ -47,13 +48,13 @@ def _file_problems(connection: Connection) -> list[str]:
     problems: list[str] = []
     page_errors = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
     if page_errors:
-        problems.append(f"{len(page_errors)} damaged page(s) in the vault file (SQLCipher page check)")
+        problems.append(msg("{count} damaged page(s) in the vault file (SQLCipher page check)", count=len(page_errors)))
     try:
         quick = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
     except (DBAPIError, sqlcipher3.Error):
         quick = ["unreadable"]
     if quick != ["ok"]:
-        problems.append("the database structure is damaged (SQLite quick check)")
+        problems.append(msg("the database structure is damaged (SQLite quick check)"))
     return problems
 
 
@@ -85,7 +86,7 @@ def verify(
         return VerifyResult(False, 0, 0, None, tuple(problems), {})
     triggers = {r[0] for r in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
     if APPEND_ONLY_TRIGGERS - triggers:
-        problems.append("the append-only protection of the log has been removed (triggers missing)")
+        problems.append(msg("the append-only protection of the log has been removed (triggers missing)"))
     first_bad: tuple[str, int] | None = None
     checked = 0
     heads: dict[str, tuple[int, str]] = {}
@@ -97,7 +98,7 @@ def verify(
             checked += raw[1] != 0  # entry #0 (the opening) is checked too, but is not counted as an entry
             entry = _stored_entry(raw)
             if entry is None:
-                checker.fail(int(raw[1]), "the stored entry cannot be read")
+                checker.fail(int(raw[1]), msg("the stored entry cannot be read"))
                 break
             if not checker.add(entry):
                 break
@@ -141,16 +142,21 @@ def _against_printed_copy(
     have_count, have_head = have
     printed = (head or "").strip().lower()
     if count is not None and have_count < count:
-        return [f"{row.ref}: the printed copy had {count} entries, the vault has {have_count} (entries were removed)"]
+        return [
+            msg(
+                "{ref}: the printed copy had {count} entries, the vault has {have} (entries were removed)",
+                ref=row.ref, count=count, have=have_count,
+            )
+        ]
     if count is not None and have_count > count:
         if head is None:
             return []
         at = _hash_at(connection, row.id, count)
         if at is None or at.lower() != printed:
-            return [f"{row.ref}: entry #{count} does not match the printed head hash"]
+            return [msg("{ref}: entry #{seq} does not match the printed head hash", ref=row.ref, seq=count)]
         return []
     if head is not None and have_head.lower() != printed:
-        return [f"{row.ref}: the head hash does not match the printed copy"]
+        return [msg("{ref}: the head hash does not match the printed copy", ref=row.ref)]
     return []
 
 
