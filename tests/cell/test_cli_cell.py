@@ -305,7 +305,7 @@ def test_an_incident_opened_while_the_server_is_down_reaches_the_cell(
     code, out, err = run(*loggist.args("cell", "sync"))
     assert code == 0 and out.startswith("Sent 2 entries"), err
     code, out, _ = run(*leader.args("list"))
-    assert code == 0 and out.startswith(f"{ref}\topen\t1 entries")
+    assert code == 0 and out.startswith(f"{ref}\topen\t1 entry")
     for station in (loggist, leader):
         assert texts(run, station, ref) == ["first words"]
         assert run(*station.args("verify", ref))[0] == 0
