@@ -133,7 +133,9 @@ class Scrub:
         return self.label(label) if label else self.text(author)
 
 
-def _verify_command(ref: str, verification: VerifySummary, options: ReportOptions, tr: Translator) -> str:
+def _verify_command(
+    ref: str, verification: VerifySummary, options: ReportOptions, tr: Translator, *, ref_redacted: bool = False
+) -> str:
     if options.vault_gone:
         return tr(
             "None for this copy: it was made by 'incident-log demo' from a temporary vault that no longer exists. "
@@ -141,7 +143,10 @@ def _verify_command(ref: str, verification: VerifySummary, options: ReportOption
             "command printed in that copy."
         )
     vault = f"--vault {options.verify_vault} " if options.verify_vault else ""
-    return f"incident-log {vault}verify {ref} --head {verification.head_hash} --count {verification.count}"
+    command = f"incident-log {vault}verify {ref} --head {verification.head_hash} --count {verification.count}"
+    if ref_redacted:
+        command += " " + tr("(the reference names someone and is redacted in this copy: use the incident's own reference)")
+    return command
 
 
 def _zone(options: ReportOptions, zone_name: str) -> tzinfo:
@@ -437,7 +442,10 @@ def build_content(
 
     tr = translator(options.lang)
     scrub = Scrub(state, entries, redactor, tr)
+    # A reference someone typed can name a person ("OP-ROSA-2", a callsign "ALPHA-1"): a redacted
+    # copy prints it redacted, on every page, instead of refusing the whole report over it.
     incident = state.incident
+    ref = scrub.text(incident.ref) if scrub.redacted else incident.ref
     clock = Clock(_zone(options, incident.time_zone), tr.lang)
     stats = state.statistics
     started = stats.started_at or incident.opened_at
@@ -451,7 +459,7 @@ def build_content(
     # Keys are the English wording (COVER_CONTENT_KEYS and the layout look rows up by it); the
     # layout prints them through the catalogue.
     cover_rows = [
-        (N_("Reference"), incident.ref),
+        (N_("Reference"), ref),
         (N_("Incident type"), tr.word(choice_group("type"), incident.type)),
         (N_("Location"), scrub.text(incident.location) or "\u2014"),
         (N_("Started"), clock.full(started)),
@@ -601,7 +609,7 @@ def build_content(
         (tr("Copy"), tr("redacted") if scrub.redacted else tr("unredacted")),
     ]
     return ReportContent(
-        ref=incident.ref,
+        ref=ref,
         redacted=scrub.redacted,
         exercise=incident.exercise,
         classification=classification_for(options.classification, tr.lang),
@@ -633,7 +641,7 @@ def build_content(
         decisions=decisions,
         timeline=timeline,
         integrity=integrity,
-        verify_command=_verify_command(incident.ref, verification, options, tr),
+        verify_command=_verify_command(ref, verification, options, tr, ref_redacted=ref != incident.ref),
         verify_ok=verification.ok,
         generated_at=clock.full(generated_at),
         clock=clock,
