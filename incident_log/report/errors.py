@@ -6,11 +6,12 @@ message reaches terminals and dialogs, which are not redacted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from incident_log.errors import IncidentLogError
-from incident_log.i18n import msg
+from incident_log.i18n import N_, language_from_env, msg
 
 if TYPE_CHECKING:
     from incident_log.redaction.check import Hit
@@ -29,8 +30,8 @@ class ReportLeak(ReportError):
 
     def __init__(self, hits: Sequence[Hit], *, ref: str = "REF") -> None:
         first = hits[0]
-        # The hit's "what" and "where" come from the redaction check, in English.
-        where = msg(" in {where}", where=first.where) if first.where else ""
+        # The hit's "what" and "where" come from the redaction check, in English: said again here.
+        where = msg(" in {where}", where=_where(first.where)) if first.where else ""
         more = msg(" (and {n} more)", n=len(hits) - 1) if len(hits) > 1 else ""
         word = first.word.replace("'", "")
         if first.what.startswith("a name of "):
@@ -51,7 +52,7 @@ class ReportLeak(ReportError):
                 "The redacted report was NOT written: its independent check found '{word}' ({what}){where}"
                 "{more}. To fix it, {fix}; then make the report again.",
                 word=first.word,
-                what=first.what,
+                what=_what(first.what),
                 where=where,
                 more=more,
                 fix=fix,
@@ -80,3 +81,39 @@ class ReportWriteFailed(ReportError):
                 detail=detail,
             )
         )
+
+
+def _label(label: str) -> str:
+    from incident_log.domain.labels import translate_label
+
+    return " / ".join(translate_label(part, language_from_env()) for part in label.split(" or "))
+
+
+def _what(what: str) -> str:
+    """The check's description of a hit (redaction/check.py, English) in the message language."""
+    for pattern, template in (
+        (r"a name of (.+)", N_("a name of {label}")),
+        (r"a phone number of (.+)", N_("a phone number of {label}")),
+    ):
+        found = re.fullmatch(pattern, what)
+        if found:
+            return msg(template, label=_label(found.group(1)))
+    found = re.fullmatch(r"a value hidden as (.+)", what)
+    if found:
+        from incident_log.report.content import printed_as
+
+        return msg("a value hidden as {tag}", tag=printed_as(found.group(1), language_from_env()))
+    return {
+        "a term the officer chose to hide": msg("a term the officer chose to hide"),
+        "a number the officer chose to hide": msg("a number the officer chose to hide"),
+    }.get(what, what)
+
+
+def _where(where: str) -> str:
+    """The check's place of a hit (report/selfcheck.py, English) in the message language."""
+    found = re.fullmatch(r"entry #(\d+)", where)
+    if found:
+        return msg("entry #{seq}", seq=found.group(1))
+    if where == "the cover, the boards or the people pages":
+        return msg("the cover, the boards or the people pages")
+    return where

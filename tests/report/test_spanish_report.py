@@ -369,7 +369,8 @@ def test_a_real_leak_is_still_refused_when_the_name_is_a_spanish_report_word(
             verification=inputs.verification, options=ReportOptions(generated_at=FIXED, lang="es"),
         )
     message = caught.value.message
-    assert message.startswith("El informe seudonimizado NO se ha escrito: su comprobación independiente encontró 'Marta'")
+    assert message.startswith("El informe seudonimizado NO se ha escrito: su comprobación independiente encontró 'Marta' "
+                              "(un nombre de Familiar 1) en la anotación n.º 2")
     assert f"incident-log report {ref} --redact 'Marta'" in message
 
 
