@@ -240,7 +240,7 @@ def situation(
         _section(7, decisions, w, DECISIONS_SINCE if since else None),
     )
     return SituationSummary(
-        ref=state.incident.ref, title=text(state.incident.title), as_of=now, through=through, since=since,
+        ref=text(state.incident.ref), title=text(state.incident.title), as_of=now, through=through, since=since,
         sections=sections, assessment=text(assessment) if assessment else "", prepared_by=prepared_by,
         sealed=state.sealed,
     )

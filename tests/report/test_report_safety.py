@@ -259,3 +259,17 @@ def test_write_replaces_an_existing_file_atomically(
     )
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in folder.iterdir()] == ["r.pdf"]
+
+
+def test_the_situation_summary_prints_a_naming_reference_redacted(book: Logbook, options: ReportOptions) -> None:
+    from incident_log.report.summary import build_summary
+
+    ref = _incident(book, ref="OP-IBARRA-2")
+    inputs = gather(book, ref)
+    head = inputs.entries[-1].seq
+    result = build_summary(
+        inputs.state, inputs.entries, redactor=make_redactor(inputs.state, inputs.entries),
+        through=head, since=0, options=options,
+    )
+    pdf = read_pdf(result.pdf)
+    assert not pdf.has_word("Ibarra") and not pdf.has_word("IBARRA") and "Subject A" in pdf.text
