@@ -27,6 +27,7 @@ def extract(pdf: bytes, progress: Callable[[int, int], None] | None = None) -> t
     """
     import pypdfium2
     from pypdf import PdfReader
+    from pypdf.generic import NameObject
 
     pages: list[str] = []
     document = pypdfium2.PdfDocument(pdf)
@@ -51,7 +52,9 @@ def extract(pdf: bytes, progress: Callable[[int, int], None] | None = None) -> t
                 if key in obj:
                     extra.append(str(obj[key]))
     meta: dict[str, object] = dict(reader.metadata or {})
-    extra.extend(str(value) for value in meta.values())
+    # Text values only: a PDF name such as /Trapped /False is the format's own flag, never shown
+    # (it refused the copy of a person called FALSE).
+    extra.extend(str(value) for value in meta.values() if not isinstance(value, NameObject))
     extra.extend(_outline_titles(reader.outline))
     return pages, "\n".join(extra)
 

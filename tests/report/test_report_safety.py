@@ -273,3 +273,17 @@ def test_the_situation_summary_prints_a_naming_reference_redacted(book: Logbook,
     )
     pdf = read_pdf(result.pdf)
     assert not pdf.has_word("Ibarra") and not pdf.has_word("IBARRA") and "Subject A" in pdf.text
+
+
+@pytest.mark.parametrize("name", ["FALSE", "Trapped False", "Page"])
+def test_a_person_named_like_the_pdf_formats_own_flags_still_prints(book: Logbook, options: ReportOptions,
+                                                                    name: str) -> None:
+    # The PDF's metadata carries /Trapped /False, a name object no reader sees: not incident content.
+    from incident_log.report.summary import build_summary
+
+    ref = book.create_incident("Roof", ref="NEG-2026-0900", opened_at=T0).ref
+    book.record(ref, NewEntry("person", fields={"key": "s1", "role": "subject", "name": name}, author="PC Hale"))
+    inputs = gather(book, ref)
+    redactor = make_redactor(inputs.state, inputs.entries)
+    build_report(inputs.state, inputs.entries, redactor=redactor, verification=inputs.verification, options=options)
+    build_summary(inputs.state, inputs.entries, redactor=redactor, through=inputs.entries[-1].seq, since=0, options=options)
