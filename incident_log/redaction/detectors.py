@@ -193,8 +193,9 @@ _ANY_DIGIT_WORD = re.compile(
 
 def spoken_numbers(text: str) -> Iterator[Detection]:
     """Runs of digit words (and short digit groups among them) with seven digits or more."""
-    first = _ANY_DIGIT_WORD.search(text.lower())
-    if first is None or _ANY_DIGIT_WORD.search(text.lower(), first.end()) is None:
+    lowered = text.lower()
+    first = _ANY_DIGIT_WORD.search(lowered)
+    if first is None or _ANY_DIGIT_WORD.search(lowered, first.end()) is None:
         return iter(())
     return _spoken_runs(text)
 

@@ -73,13 +73,7 @@ class _Relabel:
     def __call__(self, original: str, redacted: str) -> str:
         def swap(match: re.Match[str]) -> str:
             found = match.group(0)
-            if found in original:
-                return found
-            if match.group("owner"):
-                return self.tr.fmt(PHONE_OF, label=translate_label(match.group("owner"), self.tr.lang))
-            if found in TAG_WORDS:
-                return self.tr(TAG_WORDS[found])
-            return translate_label(found, self.tr.lang)
+            return found if found in original else printed_as(found, self.tr.lang)
 
         return self.pattern.sub(swap, redacted)
 
