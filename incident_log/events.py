@@ -19,6 +19,9 @@ Heads = Mapping[str, tuple[str, int]]  # incident id -> (ref, highest seq)
 class EntriesAdded:
     incident_ref: str
     seqs: tuple[int, ...]
+    # Cell mode: entries that waited in this workstation's queue landed after another
+    # workstation's, so the numbers shown for them moved; a window re-reads its timeline.
+    renumbered: bool = False
 
 
 Subscriber = Callable[[EntriesAdded], None]
