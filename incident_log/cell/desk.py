@@ -495,7 +495,10 @@ class CellDesk:
                 continue
             # Entries that waited moved down when another workstation's landed before them.
             renumbered = any(not _same(view.get(old.seq), old) for old in was_waiting)
-            events.append(EntriesAdded(row.ref, tuple(range(before + 1, view.count + 1)), renumbered=renumbered))
+            settled = tuple(old.seq for old in was_waiting if (now := view.get(old.seq)) is not None and now.hash)
+            fresh = tuple(range(before + 1, view.count + 1))
+            if fresh or renumbered or settled:
+                events.append(EntriesAdded(row.ref, fresh, renumbered=renumbered, settled=settled))
         for event in events:
             for callback in list(self._subscribers):
                 callback(event)

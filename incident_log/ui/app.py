@@ -101,7 +101,8 @@ def ask_callsign(ctx: Any) -> bool:
     return True
 
 
-def run(vault: Path | None, open_ref: str | None) -> int:
+def run(vault: Path | None, open_ref: str | None, cell: str | None = None) -> int:
+    """``cell``: the cell server's URL (else ``INCIDENT_LOG_CELL``, else the one this vault used last)."""
     problem = display_problem()
     if problem is not None:
         sys.stderr.write(problem + "\n")
@@ -118,6 +119,14 @@ def run(vault: Path | None, open_ref: str | None) -> int:
         return EXIT_ERROR
     if logbook is None:
         return EXIT_CANCELLED
+    from incident_log.ui.cell_dialog import cell_url_for, connect_cell
+
+    url = cell_url_for(cell, logbook)
+    if url is not None:
+        try:
+            logbook = connect_cell(logbook, url) or logbook
+        except errors.IncidentLogError as exc:
+            show_error(None, exc)
     ctx = AppContext(logbook)
     try:
         if not ctx.callsign() and not ask_callsign(ctx):

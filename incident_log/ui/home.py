@@ -27,6 +27,7 @@ from incident_log import errors
 from incident_log.domain.entry import Incident
 from incident_log.ui import timefmt, vocab
 from incident_log.ui.actions import HOME, build_actions, populate_menus
+from incident_log.ui.connection import add_connection_line
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
@@ -105,6 +106,7 @@ class HomeWindow(QMainWindow):
         self.statusBar().showMessage(fill(translate("home", "Vault unlocked with %1"), vocab.unlock_slot(ctx.logbook.unlocked_with)))
         if ctx.logbook.keyring_note:
             self.statusBar().showMessage(ctx.logbook.keyring_note)
+        self.connection_line = add_connection_line(self.statusBar(), ctx.logbook)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(1000)
