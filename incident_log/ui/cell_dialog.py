@@ -16,9 +16,7 @@ only" opens the vault without the cell.
 
 from __future__ import annotations
 
-import functools
 import os
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -104,86 +102,32 @@ def cell_url_for(given: str | None, vault: Any) -> str | None:
     return None
 
 
-def connect_cell(vault: Any, url: str, parent: QWidget | None = None, *, interactive: bool = True) -> Any | None:
+def connect_cell(vault: Any, url: str, parent: QWidget | None = None) -> Any | None:
     """A ``CellDesk`` over ``vault``; None when the user chose to work on this computer only."""
-    from incident_log.cell import errors as cell_errors
-    from incident_log.cell import opening
-    from incident_log.cell.connect import parse_url
-    from incident_log.cell.desk import CellDesk
+    from incident_log.desk import NeedsInput, fields_to_ask_again, open_desk
 
-    path = Path(vault.path)
+    password: str | None = None
+    passphrase: str | None = os.environ.get(PASSPHRASE_ENV) or None
     problem: str | None = None
-    typed_password: str | None = None
-    typed_passphrase: str | None = os.environ.get(PASSPHRASE_ENV) or None
     while True:
         try:
-            target = parse_url(url)
-            first_time = opening.needs_login(path, target)
-            if first_time:
-                need_password = not opening.by_certificate(target) and not _password_known(target) and typed_password is None
-                if not need_password and typed_passphrase is not None:
-                    _check(vault, typed_passphrase)
-                    opening.log_in(path, target, typed_password or _password_known(target), typed_passphrase)
-                    continue
-                raise _Ask(password=need_password, passphrase=typed_passphrase is None)
-            kept = opening.credentials(path, target, functools.partial(_passphrase_or_ask, typed_passphrase))
-            _try_login(url, kept)
-            desk = CellDesk(vault, url, kept)
+            desk = open_desk(vault, url, password=password, passphrase=passphrase)
+        except NeedsInput as needed:
+            ask_password, ask_passphrase = needed.password, needed.passphrase
+        except errors.IncidentLogError as trouble:
+            problem = trouble.message
+            ask_password, ask_passphrase = fields_to_ask_again(trouble)
+            password = None if ask_password else password
+            passphrase = None if ask_passphrase else passphrase
+        else:
             vault.set_pref(CELL_PREF, url)
             return desk
-        except _Ask as ask:
-            ask_password, ask_passphrase = ask.password, ask.passphrase
-        except errors.IncidentLogError as exc:
-            problem = exc.message
-            ask_password = isinstance(exc, cell_errors.CellPasswordMissing | cell_errors.CellPasswordInvalid)
-            ask_passphrase = isinstance(exc, cell_errors.WrongCellLoginPassphrase | cell_errors.WrongSigningPassphrase
-                                        | errors.WrongPassphrase)
-            if isinstance(exc, cell_errors.CellPasswordInvalid | cell_errors.CellPasswordMissing):
-                typed_password = None
-            if ask_passphrase:
-                typed_passphrase = None
-        if not interactive:
-            raise errors.IncidentLogError(problem or translate("cell_dialog", "The cell needs a password or passphrase."))
         dialog = ConnectDialog(parent, url, ask_password=ask_password, ask_passphrase=ask_passphrase)
         if problem:
             dialog.show_error(problem)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         url = dialog.url.text().strip()
-        typed_password = dialog.password.text().strip() or typed_password
-        typed_passphrase = dialog.passphrase.text() or typed_passphrase
+        password = dialog.password.text().strip() or password
+        passphrase = dialog.passphrase.text() or passphrase
         problem = None
-
-
-class _Ask(Exception):
-    def __init__(self, *, password: bool, passphrase: bool) -> None:
-        super().__init__("ask")
-        self.password, self.passphrase = password, passphrase
-
-
-def _try_login(url: str, kept: Any) -> None:
-    """One connection now, so a refused login is said here; an unreachable server is not an error."""
-    from incident_log.cell import errors as cell_errors
-    from incident_log.cell.store import CellStore
-
-    try:
-        CellStore.open(url, kept.secrets, signer=kept.signer).close()
-    except cell_errors.CellUnreachable:
-        return
-
-
-def _password_known(target: Any) -> str | None:
-    from incident_log.cell import login
-
-    return login.password_from_env() or login.password_from_keyring(target)
-
-
-def _check(vault: Any, passphrase: str) -> None:
-    if not vault.check_passphrase(passphrase):
-        raise errors.WrongPassphrase()
-
-
-def _passphrase_or_ask(known: str | None) -> str:
-    if known is None:
-        raise _Ask(password=False, passphrase=True)
-    return known

@@ -76,6 +76,11 @@ class IncidentsModel(QAbstractTableModel):
         )[index.column()]
 
 
+def _server_of(url: str) -> str:
+    """user@host:port/db of a cell URL, without its parameters (paths of certificates)."""
+    return url.split("://", 1)[-1].split("?", 1)[0]
+
+
 class HomeWindow(QMainWindow):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +88,11 @@ class HomeWindow(QMainWindow):
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))
+        if getattr(ctx.logbook, "kind", "vault") == "cell":
+            self.setWindowTitle(fill(translate("home", "Incident Log — cell %1 · %2"), _server_of(ctx.logbook.url),
+                                     ctx.logbook.path))
+        else:
+            self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))
         self.model = IncidentsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentsTable")

@@ -16,9 +16,9 @@ import pytest
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
-from incident_log.cell.desk import CellDesk
 from incident_log.cell.opening import Credentials
 from incident_log.cell.signing import SigningKey
+from incident_log.desk import CellDesk
 from incident_log.domain.entry import NewEntry
 from incident_log.events import EntriesAdded
 from incident_log.logbook import Logbook, TimelineFilter

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from incident_log.cell.desk import CellDesk
 from incident_log.cell.opening import Credentials
 from incident_log.cell.signing import SigningKey
+from incident_log.desk import CellDesk
 from incident_log.logbook import Logbook
 from incident_log.ui.timeline_model import COL_SEQ, COL_TEXT
 from tests.cell.conftest import cell_admin_url, cell_name, make_login, pg_server  # noqa: F401 - fixtures
@@ -120,3 +120,72 @@ def test_two_workstations_share_a_live_incident_through_a_server_outage(
     entries = list(leader_ctx.logbook.all_entries(incident.ref))
     assert [e.author for e in entries] == ["Loggist Ana"] * 3
     assert all(e.hash for e in entries)
+
+
+def test_the_connect_dialog_logs_a_new_workstation_in(
+    qapp: QApplication, pg_server: PostgresServer, cell_admin_url: str, cell_name: str, tmp_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """First start on a cell: the dialog asks for the cell password and the vault passphrase; a
+    mistyped password is said in the dialog, which stays open; the typed one then logs in."""
+    from incident_log.cell.setup import add_user
+    from incident_log.ui.cell_dialog import CELL_PREF, connect_cell
+    from tests.cell.conftest import unique
+    from tests.ui.conftest import when_modal
+
+    monkeypatch.delenv("INCIDENT_LOG_PASSPHRASE", raising=False)
+    monkeypatch.delenv("INCIDENT_LOG_CELL_PASSWORD", raising=False)
+    user = add_user(cell_admin_url, unique("ws"), cell=cell_name)
+    assert user.password is not None
+    url = pg_server.url(user.role)
+    vault = Logbook.create(tmp_path / "v.db", PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    seen: list[str] = []
+
+    def answer(password: str) -> Callable[[Any], None]:
+        def act(dialog: Any) -> None:
+            try:
+                seen.append(dialog.error.text() if dialog.error.isVisible() else "")
+                assert dialog.password.isVisible()
+                type_text(dialog.password, password)
+                if dialog.passphrase.isVisible():  # the first time; a kept passphrase is not asked again
+                    type_text(dialog.passphrase, PASSPHRASE)
+                if password != user.password:
+                    when_modal("connectDialog", answer(user.password))
+                press(dialog.password, Qt.Key.Key_Return)
+            except BaseException:
+                dialog.reject()  # never leave the test waiting on a modal dialog
+                raise
+        return act
+
+    when_modal("connectDialog", answer("not-a-password"))
+    desk = connect_cell(vault, url)
+    try:
+        assert desk is not None and desk.kind == "cell"
+        assert seen[0] == "" and "password" in seen[1].lower()  # the mistyped one was refused, in words
+        assert vault.get_pref(CELL_PREF) == url  # the next start connects to the same cell
+        deadline = time.monotonic() + 20
+        while not desk.connection().connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert desk.connection().connected
+    finally:
+        if desk is not None:
+            desk.close()
+        else:
+            vault.close()
+
+
+def test_work_on_this_computer_only_keeps_the_vault(
+    qapp: QApplication, pg_server: PostgresServer, cell_admin_url: str, cell_name: str, tmp_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from incident_log.ui.cell_dialog import connect_cell
+    from tests.ui.conftest import when_modal
+
+    monkeypatch.delenv("INCIDENT_LOG_PASSPHRASE", raising=False)
+    vault = Logbook.create(tmp_path / "v.db", PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    when_modal("connectDialog", lambda dialog: dialog.local_button.click())
+    try:
+        assert connect_cell(vault, pg_server.url("nobody_yet")) is None
+        assert vault.incidents() == []  # the vault is still open and usable
+    finally:
+        vault.close()

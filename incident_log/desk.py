@@ -1,5 +1,8 @@
 """The desktop's logbook in cell mode: typing never waits for the network.
 
+A facade, beside ``logbook.py`` (the vault's): the windows hold a ``CellDesk`` where they would
+hold a ``Logbook``, with the same methods, over the cell's parts (``incident_log/cell/``).
+
 The command line's ``CellBook`` sends each entry to the server and waits for its answer. A
 window cannot: a pulled cable would freeze the loggist's keyboard for the seconds the TCP
 keepalives take to notice. So the desktop splits a workstation in two halves that share the
@@ -829,3 +832,56 @@ def _json_loads(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return None
+
+
+# --- opening: what the connect dialog asks for ---------------------------------------------------
+
+
+class NeedsInput(Exception):
+    """The connection needs something only the user can type (the dialog shows these fields)."""
+
+    def __init__(self, *, password: bool, passphrase: bool) -> None:
+        super().__init__("needs input")
+        self.password, self.passphrase = password, passphrase
+
+
+def open_desk(vault: Logbook, url: str, *, password: str | None = None, passphrase: str | None = None) -> CellDesk:
+    """A ``CellDesk`` on ``url`` over ``vault``, logging this workstation in the first time.
+
+    Raises ``NeedsInput`` for what must be typed, or an ``IncidentLogError`` with its sentence (a
+    refused login, a malformed URL, a wrong passphrase). An unreachable server is not an error:
+    the desk opens offline."""
+    from incident_log.cell import login, opening  # noqa: PLC0415
+    from incident_log.cell.connect import parse_url  # noqa: PLC0415
+
+    path = Path(vault.path)
+    target = parse_url(url)
+    if opening.needs_login(path, target):
+        known = None if opening.by_certificate(target) else (
+            password or login.password_from_env() or login.password_from_keyring(target))
+        needs_password = known is None and not opening.by_certificate(target)
+        if needs_password or passphrase is None:
+            raise NeedsInput(password=needs_password, passphrase=passphrase is None)
+        if not vault.check_passphrase(passphrase):
+            raise core_errors.WrongPassphrase()
+        opening.log_in(path, target, known, passphrase)
+
+    def ask() -> str:
+        if passphrase is None:
+            raise NeedsInput(password=False, passphrase=True)
+        return passphrase
+
+    kept = opening.credentials(path, target, ask)
+    try:
+        CellStore.open(url, kept.secrets, signer=kept.signer).close()  # a refused login is said now
+    except errors.CellUnreachable:
+        log.debug("the cell server cannot be reached: the desk opens offline")
+    return CellDesk(vault, url, kept)
+
+
+def fields_to_ask_again(trouble: core_errors.IncidentLogError) -> tuple[bool, bool]:
+    """(password, passphrase): what the dialog asks again after this error."""
+    password = isinstance(trouble, errors.CellPasswordMissing | errors.CellPasswordInvalid)
+    passphrase = isinstance(trouble, errors.WrongCellLoginPassphrase | errors.WrongSigningPassphrase
+                            | core_errors.WrongPassphrase)
+    return password, passphrase
