@@ -46,3 +46,22 @@ _put("timeline_model", [
  "Guardada en este puesto, en espera de enviarse al servidor de la célula (aún no se puede contactar). Su número "
  "aún puede cambiar si las anotaciones de otro puesto llegan antes al servidor."),
 ])
+_put("actions", [
+("C&ell connection…", "Conexión con la c&élula…"),
+("Connect this workstation to a cell server, or work on this computer only",
+ "Conectar este puesto con el servidor de una célula, o trabajar solo en este equipo"),
+])
+_put("home", [
+("Cell connection", "Conexión con la célula"),
+("Work on this computer only? The windows close and reopen on this vault; the cell's incidents stay on the server "
+ "(and in this workstation's copy). Entries still waiting are sent the next time you connect.",
+ "¿Trabajar solo en este equipo? Las ventanas se cierran y se abren de nuevo sobre este almacén; los incidentes de "
+ "la célula siguen en el servidor (y en la copia de este puesto). Las anotaciones aún en espera se envían la "
+ "próxima vez que se conecte."),
+("Connect to a cell", "Conectar con una célula"),
+("The cell server's address, as the cell's administrator gave it "
+ "(postgresql://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.crt). The windows close and reopen on the cell.",
+ "La dirección del servidor de la célula, tal como la dio su administrador "
+ "(postgresql://USUARIO@EQUIPO:PUERTO/BD?sslmode=verify-full&sslrootcert=CA.crt). Las ventanas se cierran y se "
+ "abren de nuevo sobre la célula."),
+])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
+    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -30,7 +31,7 @@ from incident_log.ui.actions import HOME, build_actions, populate_menus
 from incident_log.ui.connection import add_connection_line
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
-from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
+from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, ask_text, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -190,6 +191,33 @@ class HomeWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(fill(translate("home", "Imported %1 (%2 entries)"), incident.ref,
                                           f"{incident.entry_count:,}"))
+
+    def cell_connection(self) -> None:
+        """Connect to a cell, or back to this computer only: the windows close and reopen on it."""
+        from incident_log.ui.app import RESTART
+        from incident_log.ui.cell_dialog import CELL_PREF
+
+        logbook = self.ctx.logbook
+        if getattr(logbook, "kind", "vault") == "cell":
+            answer = QMessageBox.question(
+                self, translate("home", "Cell connection"),
+                translate("home", "Work on this computer only? The windows close and reopen on this vault; the "
+                          "cell's incidents stay on the server (and in this workstation's copy). Entries still "
+                          "waiting are sent the next time you connect."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            logbook.set_pref(CELL_PREF, "")
+        else:
+            url = ask_text(self, translate("home", "Connect to a cell"),
+                           translate("home", "The cell server's address, as the cell's administrator gave it "
+                                     "(postgresql://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.crt). "
+                                     "The windows close and reopen on the cell."),
+                           text=logbook.get_pref(CELL_PREF, "") or "", name="cellUrlPrompt")
+            if not url:
+                return
+            logbook.set_pref(CELL_PREF, url)
+        QApplication.exit(RESTART)
 
     def import_bundle(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -90,6 +90,14 @@
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
+        <source>C&amp;ell connection…</source>
+        <translation>Conexión con la c&amp;élula…</translation>
+    </message>
+    <message>
+        <source>Connect this workstation to a cell server, or work on this computer only</source>
+        <translation>Conectar este puesto con el servidor de una célula, o trabajar solo en este equipo</translation>
+    </message>
+    <message>
         <source>&amp;Record entry</source>
         <translation>&amp;Registrar anotación</translation>
     </message>
@@ -496,10 +504,6 @@
     <message>
         <source>Work on this computer &amp;only</source>
         <translation>Trabajar &amp;solo en este equipo</translation>
-    </message>
-    <message>
-        <source>The cell needs a password or passphrase.</source>
-        <translation>La célula necesita una contraseña o una frase de paso.</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1987,22 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Imported %1 (%2 entries)</source>
         <translation>Importado %1 (%2 anotaciones)</translation>
+    </message>
+    <message>
+        <source>Cell connection</source>
+        <translation>Conexión con la célula</translation>
+    </message>
+    <message>
+        <source>Work on this computer only? The windows close and reopen on this vault; the cell&apos;s incidents stay on the server (and in this workstation&apos;s copy). Entries still waiting are sent the next time you connect.</source>
+        <translation>¿Trabajar solo en este equipo? Las ventanas se cierran y se abren de nuevo sobre este almacén; los incidentes de la célula siguen en el servidor (y en la copia de este puesto). Las anotaciones aún en espera se envían la próxima vez que se conecte.</translation>
+    </message>
+    <message>
+        <source>Connect to a cell</source>
+        <translation>Conectar con una célula</translation>
+    </message>
+    <message>
+        <source>The cell server&apos;s address, as the cell&apos;s administrator gave it (postgresql://USER@HOST:PORT/DB?sslmode=verify-full&amp;sslrootcert=CA.crt). The windows close and reopen on the cell.</source>
+        <translation>La dirección del servidor de la célula, tal como la dio su administrador (postgresql://USUARIO@EQUIPO:PUERTO/BD?sslmode=verify-full&amp;sslrootcert=CA.crt). Las ventanas se cierran y se abren de nuevo sobre la célula.</translation>
     </message>
     <message>
         <source>Import a bundle</source>

@@ -189,3 +189,35 @@ def test_work_on_this_computer_only_keeps_the_vault(
         assert vault.incidents() == []  # the vault is still open and usable
     finally:
         vault.close()
+
+
+def test_the_home_window_connects_a_vault_to_a_cell(
+    qapp: QApplication, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File → Cell connection… in a vault's home window: the address typed is kept in the vault and
+    the session ends with RESTART, so the app reopens on the cell."""
+    from incident_log.ui import app as app_module
+    from incident_log.ui.cell_dialog import CELL_PREF, cell_url_for
+    from incident_log.ui.context import AppContext
+    from tests.ui.conftest import answer_prompt
+
+    vault = Logbook.create(tmp_path / "v.db", PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    vault.set_pref("callsign", "Loggist Ana")
+    context = AppContext(vault)
+    exits: list[int] = []
+    try:
+        home = context.open_home()
+        assert home.connection_line is None  # no connection line on a vault alone
+        assert home.actions_by_id["cell_connection"].isEnabled()
+        url = "postgresql://ana@cellserver.local:5432/incident_cell?sslmode=verify-full&sslrootcert=/ca.crt"
+        answer_prompt("cellUrlPrompt", url)
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+        home.actions_by_id["cell_connection"].trigger()
+        assert exits == [app_module.RESTART]
+        assert vault.get_pref(CELL_PREF) == url
+        assert cell_url_for(None, vault) == url
+    finally:
+        for window in list(context.windows):
+            window.close()
+        context.shutdown()
+        vault.close()
