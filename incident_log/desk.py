@@ -49,7 +49,7 @@ from incident_log.cell.opening import Credentials, local_path
 from incident_log.cell.queue import QueuedEntry
 from incident_log.cell.store import CellStore
 from incident_log.cell.workstation import SYSTEM_AUTHOR, StoreOpener, Workstation
-from incident_log.domain.chain import DETAILS, apply_change, check_chain
+from incident_log.domain.chain import DETAILS, OPENING, apply_change, check_chain
 from incident_log.domain.entry import Entry, Incident, NewEntry, utc_now
 from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ, PERSON_FIELDS
 from incident_log.domain.state import IncidentState
@@ -140,6 +140,7 @@ class _View:
     waiting_uids: tuple[str, ...] = ()
     provisional: dict[int, int] = field(default_factory=dict)  # shown seq -> the queue's provisional number
     opening: Entry | None = None
+    settled_uids: set[str] = field(default_factory=set)  # entry ids in the mirror: a sent entry is not shown twice
 
     @property
     def count(self) -> int:
@@ -227,7 +228,7 @@ class CellDesk:
         self._net = threading.RLock()  # every use of the back (its thread, and the few actions that need the server)
         self._views: dict[str, _View] = {}
         self._views_lock = threading.RLock()
-        self._announced: dict[str, tuple[int, tuple[str, ...]]] = {}
+        self._announced: dict[str, tuple[int, tuple[int, int, int]]] = {}
         self._subscribers: list[Subscriber] = []
         self._warnings: tuple[str, ...] = ()
         self._wake = threading.Event()
@@ -396,44 +397,47 @@ class CellDesk:
             return view
 
     def _refresh(self, view: _View) -> None:
-        """Bring the view up to what the local file holds (mirror: only what is new; queue: all)."""
+        """Bring the view up to what the local file holds: only what is new in the mirror; of the
+        queue, its ids, and the rows of entries not shown yet."""
         db = self._front().mirror._db
         incident_id = view.row.id
-        after = len(view.settled)
-        if view.opening is None:
-            after = -1
+        after = len(view.settled) if view.opening is not None else -1
         rows = db.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM cell_mirror_entry WHERE incident_id = ? AND seq > ? ORDER BY seq",
+            f"SELECT {ENTRY_COLUMNS}, entry_uid FROM cell_mirror_entry WHERE incident_id = ? AND seq > ? ORDER BY seq",
             (incident_id, after),
         ).fetchall()
         for row in rows:
-            entry = row_to_entry(tuple(row))
+            entry = row_to_entry(tuple(row[:-1]))
             if entry.seq == 0:
                 view.opening = entry
             elif entry.seq == len(view.settled) + 1:
                 view.settled.append(entry)
-        pending = [q for q in self._front().queue.pending(incident_id) if q.clean.kind != "opening"]
-        if pending:
-            marks = ",".join("?" * len(pending))
-            landed = {
-                uid for (uid,) in db.execute(
-                    f"SELECT entry_uid FROM cell_mirror_entry WHERE incident_id = ? AND entry_uid IN ({marks})",
-                    (incident_id, *[q.entry_uid for q in pending]),
-                )
-            }
-            pending = [q for q in pending if q.entry_uid not in landed]
-        uids = tuple(q.entry_uid for q in pending)
+                view.settled_uids.add(str(row[-1]))
+        uids = tuple(
+            str(uid) for uid, kind in db.execute(
+                "SELECT entry_uid, kind FROM cell_queue WHERE incident_id = ? ORDER BY position", (incident_id,))
+            if kind != OPENING and uid not in view.settled_uids
+        )
         if uids == view.waiting_uids and (not view.waiting or view.waiting[0].seq == len(view.settled) + 1):
             return
+        before = dict(zip(view.waiting_uids, view.waiting, strict=True))
         shown: dict[str, int] = {}
         waiting: list[Entry] = []
         provisional: dict[int, int] = {}
-        for index, queued in enumerate(pending):
+        for index, uid in enumerate(uids):
             seq = len(view.settled) + index + 1
-            shown[queued.entry_uid] = seq
+            shown[uid] = seq
+            old = before.get(uid)
+            if old is not None and old.seq == seq:  # unchanged: still waiting at the same number
+                provisional[seq] = view.provisional.get(seq, seq)
+                waiting.append(old)
+                continue
+            queued = self._front().queue.get(uid)
+            if queued is None:  # sent and marked between the two reads: the next refresh shows it
+                break
             provisional[seq] = queued.provisional_seq
             waiting.append(self._as_entry(view, queued, seq, shown))
-        view.waiting, view.waiting_uids, view.provisional = waiting, uids, provisional
+        view.waiting, view.waiting_uids, view.provisional = waiting, uids[:len(waiting)], provisional
 
     def _as_entry(self, view: _View, queued: QueuedEntry, seq: int, shown: dict[str, int]) -> Entry:
         clean = queued.clean
@@ -474,14 +478,13 @@ class CellDesk:
         db = front.mirror._db
         heads = {str(i): int(n) for i, n in db.execute(
             "SELECT incident_id, max(seq) FROM cell_mirror_entry GROUP BY incident_id")}
-        queued: dict[str, list[str]] = {}
-        for incident_id, uid in db.execute("SELECT incident_id, entry_uid FROM cell_queue ORDER BY position"):
-            queued.setdefault(str(incident_id), []).append(str(uid))
+        queued = {str(i): (int(n), int(first), int(last)) for i, n, first, last in db.execute(
+            "SELECT incident_id, count(*), min(position), max(position) FROM cell_queue GROUP BY incident_id")}
         silent = not self._polled
         self._polled = True
         events: list[EntriesAdded] = []
         for incident_id in sorted(set(heads) | set(queued) | set(front.mirror.incident_ids())):
-            signature = (heads.get(incident_id, -1), tuple(queued.get(incident_id, ())))
+            signature = (heads.get(incident_id, -1), queued.get(incident_id, (0, 0, 0)))
             if self._announced.get(incident_id) == signature:
                 continue
             self._announced[incident_id] = signature
@@ -608,9 +611,8 @@ class CellDesk:
             return acknowledged.entry
         view = self._view(ref)
         assert acknowledged.queued is not None
-        for entry in reversed(view.waiting):
-            if view.waiting_uids[entry.seq - len(view.settled) - 1] == acknowledged.queued.entry_uid:
-                return entry
+        if acknowledged.queued.entry_uid in view.waiting_uids:
+            return view.waiting[view.waiting_uids.index(acknowledged.queued.entry_uid)]
         found = self._landed(view, acknowledged.queued.entry_uid)
         if found is None:
             raise core_errors.UnknownEntry(ref, acknowledged.number)
