@@ -18,6 +18,18 @@ ORIGIN_LIVE = "live"  # typed by the loggist (GUI or `incident-log log`)
 ORIGIN_IMPORT = "import"  # from a scenario file: the import is the reason for any delay
 ORIGIN_BUNDLE = "bundle"  # copied verbatim from another vault's bundle
 
+# An entry's stored columns, declared once, in the order every store reads and writes them: the
+# vault's ``entry`` table, the cell server's and the workstation's mirror (each with its own
+# columns after these), and ``Entry``'s own fields. All but the two chain links are what the hash
+# covers (``entry_payload``; ``clock_back`` only when set). A new hashed column goes here first;
+# ``tests/domain/test_entry_columns.py`` names every list written out by hand that must follow.
+CHAIN_LINKS = ("prev_hash", "hash")
+ENTRY_FIELDS = (
+    "incident_id", "seq", "kind", "occurred_at", "recorded_at", "author", "text", "fields", "refs", "delay_reason",
+    "origin", *CHAIN_LINKS, "clock_back",
+)
+HASHED_FIELDS = tuple(name for name in ENTRY_FIELDS if name not in CHAIN_LINKS)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
