@@ -73,6 +73,24 @@ def note(n: int) -> NewEntry:
     return NewEntry("note", f"synthetic entry {n}", author="Bench loggist")
 
 
+def bare_commits(folder: Path, count: int) -> list[float]:
+    """One-row INSERT + COMMIT on an encrypted local file like VAULT.cell (WAL, synchronous=FULL)."""
+    from incident_log.cell.localdb import open_local  # noqa: PLC0415
+    from incident_log.store.keyslots import new_data_key  # noqa: PLC0415
+
+    connection = open_local(folder / "floor.cell", new_data_key())
+    connection.execute("CREATE TABLE floor (n INTEGER)")
+    times = []
+    for n in range(count):
+        started = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO floor VALUES (?)", (n,))
+        connection.execute("COMMIT")
+        times.append(time.perf_counter() - started)
+    connection.close()
+    return times
+
+
 class Bench:
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
@@ -146,6 +164,7 @@ def main() -> int:
             window = Window(leader, incident.ref)
             window.start()
             print(f"bench_desk: {records} entries per step, open {big:,}; poll every {POLL_MS} ms")
+            spread("the floor: a bare durable one-row commit, same kind of file", bare_commits(Path(folder), records))
             if "record" in steps or "arrive" in steps:
                 acks, arrivals = [], []
                 for n in range(records):

@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POLL_MS = 100  # the window's poll: local reads only (two small queries)
-RETRY_S = 3.0  # offline: how often the back tries the server again
+RETRY_S = 1.0  # offline: how often the back tries the server again (a dead host costs the sync thread only)
 LIVE_WAIT_S = 0.05  # online: how long one wait for a notification lasts (a new entry is sent after it)
 LIST_EVERY_S = 5.0  # online: how often the back looks for incidents created by other workstations
 
@@ -228,6 +228,7 @@ class CellDesk:
         self._net = threading.RLock()  # every use of the back (its thread, and the few actions that need the server)
         self._views: dict[str, _View] = {}
         self._views_lock = threading.RLock()
+        self._poll_lock = threading.Lock()
         self._announced: dict[str, tuple[int, tuple[int, int, int]]] = {}
         self._subscribers: list[Subscriber] = []
         self._warnings: tuple[str, ...] = ()
@@ -391,9 +392,9 @@ class CellDesk:
         row = self._row(ref)
         with self._views_lock:
             view = self._views.get(row.id)
-            if view is None:
+            if view is None:  # first read; from then on poll() keeps it current (the window's timer)
                 view = self._views[row.id] = _View(row)
-            self._refresh(view)
+                self._refresh(view)
             return view
 
     def _refresh(self, view: _View) -> None:
@@ -474,6 +475,14 @@ class CellDesk:
         """Local only: which incidents' heads moved since the last poll; announce them.
 
         The first poll (at opening) announces nothing: what this workstation holds is known."""
+        with self._poll_lock:
+            events = self._poll_locked()
+        for event in events:
+            for callback in list(self._subscribers):
+                callback(event)
+        return events
+
+    def _poll_locked(self) -> list[EntriesAdded]:
         front = self._front()
         db = front.mirror._db
         heads = {str(i): int(n) for i, n in db.execute(
@@ -494,31 +503,34 @@ class CellDesk:
             with self._views_lock:
                 view = self._views.get(incident_id)
                 before = view.count if view is not None else 0
-                was_waiting = list(view.waiting) if view is not None else []
+                settled_before = len(view.settled) if view is not None else 0
+                was_waiting = view.waiting if view is not None else []  # replaced, never changed, by _refresh
                 view = self._views.setdefault(incident_id, _View(row))
                 self._refresh(view)
             if silent:
                 continue
             # Entries that waited moved down when another workstation's landed before them.
-            renumbered = any(not _same(view.get(old.seq), old) for old in was_waiting)
-            settled = tuple(old.seq for old in was_waiting if (now := view.get(old.seq)) is not None and now.hash)
+            # Only the numbers the mirror now covers can show another entry: the waiting entries
+            # after them keep theirs when these landed in order.
+            now_settled = was_waiting[:len(view.settled) - settled_before]
+            renumbered = any(not _same(view.get(old.seq), old) for old in now_settled)
+            settled = tuple(old.seq for old in now_settled)
             fresh = tuple(range(before + 1, view.count + 1))
             if fresh or renumbered or settled:
                 events.append(EntriesAdded(row.ref, fresh, renumbered=renumbered, settled=settled))
-        for event in events:
-            for callback in list(self._subscribers):
-                callback(event)
         return events
 
     # --- incidents -----------------------------------------------------------------------------
 
     def incidents(self) -> list[Incident]:
+        self.poll()  # the reads a window starts from are current; a page of rows reads the view as polled
         mirror = self._front().mirror
         rows = [mirror.find_incident(i) for i in mirror.incident_ids()]
         described = [self._describe(self._view(row.id)) for row in rows if row is not None]
         return sorted(described, key=lambda i: (i.opened_at, i.ref), reverse=True)
 
     def incident(self, ref: str) -> Incident:
+        self.poll()
         return self._describe(self._view(ref))
 
     def _describe(self, view: _View) -> Incident:
@@ -709,6 +721,7 @@ class CellDesk:
         return entries[max(after, 0):max(after, 0) + limit]
 
     def all_entries(self, ref: str) -> Iterator[Entry]:
+        self.poll()  # a report or an export holds everything this workstation has
         yield from self._view(ref).all()
 
     def seqs(self, ref: str, flt: TimelineFilter | None = None) -> list[int]:
@@ -745,6 +758,7 @@ class CellDesk:
     def state(self, ref: str, *, as_of: datetime | None = None) -> IncidentState:
         from incident_log.domain.projections import fold  # noqa: PLC0415
 
+        self.poll()
         view = self._view(ref)
         return fold(self._describe(view), view.all(), as_of=as_of or utc_now(), late_margin=self.late_margin)
 
