@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import sqlcipher3
 from sqlalchemy import Connection, text
@@ -115,7 +116,7 @@ def verify(
                 row.ref,
                 row.details,
                 report.opening,
-                lambda seq, incident_id=row.id: _hash_at(connection, incident_id, seq),
+                partial(_hash_at, connection, row.id),
             )
         )
     raw_connection = repository.driver(connection)
