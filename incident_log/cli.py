@@ -516,8 +516,8 @@ def _cell_bundle_export(args: argparse.Namespace) -> int:
         if done.waiting:
             warn(
                 msg(
-                    "{entries} recorded on this workstation still wait in its queue and are not in the bundle "
-                    "(they have no place on the shared log yet): export again after 'cell sync'.",
+                    "not in the bundle: {entries} waiting in this workstation's queue (not on the shared log "
+                    "yet); export again after 'cell sync'.",
                     entries=entries(done.waiting),
                 )
             )

@@ -191,8 +191,8 @@ def _say_what_the_copy_holds(verification: VerifySummary) -> None:
     if verification.waiting:
         warn(
             msg(
-                "{entries} recorded on this workstation still wait in its queue and are not in the report "
-                "(they have no place on the shared log yet); its redaction took them into account.",
+                "not in the report: {entries} waiting in this workstation's queue (not on the shared log yet); "
+                "its redaction took them into account.",
                 entries=entries(verification.waiting),
             )
         )

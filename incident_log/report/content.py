@@ -159,8 +159,8 @@ def _verification_line(verification: VerifySummary, tr: Translator) -> str:
         )
     if verification.waiting:
         line += ". " + tr.fmt(
-            "{waiting} more recorded on this workstation were waiting to be sent to the cell server and are not "
-            "in this copy",
+            "Not in this copy: entries recorded on this workstation and still waiting to be sent to the cell "
+            "server ({waiting})",
             waiting=verification.waiting,
         )
     return line
