@@ -337,7 +337,7 @@ class CellBook:
             if other is not None:
                 raise core_errors.BundleError(
                     msg("The cell already has a different incident called {ref}; nothing was imported. The bundle's "
-                        "reference is part of its signed log and cannot be changed: import it into a vault "
+                        "reference is covered by its hash chain and cannot be changed: import it into a vault "
                         "(without --cell) to read it there.", ref=row.ref)
                 )
             try:
@@ -345,7 +345,7 @@ class CellBook:
             except core_errors.DuplicateRef:
                 raise core_errors.BundleError(
                     msg("The cell already has a different incident called {ref}; nothing was imported. The bundle's "
-                        "reference is part of its signed log and cannot be changed: import it into a vault "
+                        "reference is covered by its hash chain and cannot be changed: import it into a vault "
                         "(without --cell) to read it there.", ref=row.ref)
                 ) from None
             have = 0
