@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 
 from incident_log.logbook import Logbook
-from tests.cell.test_cli_cell import (  # noqa: F401 - the fixtures, shared with the CLI tests
-    Run,
-    Station,
-    make_station,
-    new_incident,
-    run,
-)
+from tests.cell import test_cli_cell
+from tests.cell.test_cli_cell import Run, Station, new_incident
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.pgserver import PostgresServer
+
+# The CLI tests' fixtures (a user's `incident-log ...` in this process; a workstation with its login).
+run = test_cli_cell.run
+make_station = test_cli_cell.make_station
 
 BUNDLE_PASSPHRASE = "bundle passphrase 2026"
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.cell.test_cli_cell import (  # noqa: F401 - the fixtures, shared with the CLI tests
-    Run,
-    Station,
-    make_station,
-    new_incident,
-    run,
-)
+from tests.cell import test_cli_cell
+from tests.cell.test_cli_cell import Run, Station, new_incident
 from tests.pgserver import PostgresServer
+
+# The CLI tests' fixtures (a user's `incident-log ...` in this process; a workstation with its login).
+run = test_cli_cell.run
+make_station = test_cli_cell.make_station
+
 
 def pdf_text(path: Path) -> str:
     # pypdf breaks long lines where the layout wrapped them: compare with whitespace folded.
