@@ -212,3 +212,53 @@ def test_a_wrong_bundle_passphrase_in_cell_mode_imports_nothing(
     assert code == 1 and not out and "Wrong passphrase for this bundle" in err
     code, out, _ = run(*other.args("list"))
     assert code == 0 and ref not in out
+
+
+# --- the guard inside the head lock, on the store itself ---------------------------------------------
+
+
+def test_a_bundle_entry_is_appended_only_where_it_was_and_only_with_its_own_hash(
+    make_login: Callable[..., object], make_workstation: Callable[..., object], tmp_path: Path
+) -> None:
+    """What stops an import from re-hashing entries onto a log that moved meanwhile, or from putting
+    an entry on the shared log under a hash that is not the bundle's (the store computes the hash)."""
+    import dataclasses
+
+    from incident_log.cell.book import CellBook, _verbatim
+    from incident_log.cell.workstation import Workstation
+    from incident_log.domain.entry import NewEntry
+    from incident_log.errors import BundleError
+    from incident_log.store.bundle import read_bundle
+
+    loggist = make_workstation(make_login(prefix="loggist"), "loggist")
+    assert isinstance(loggist, Workstation)
+    book = CellBook(loggist)
+    incident = book.create_incident("Barricade, 3rd floor", type="barricade")
+    book.record(incident.ref, NewEntry("note", "shared 1", author="DC Ortega"))
+    out = tmp_path / "out.bundle"
+    book.export_bundle(incident.ref, out, BUNDLE_PASSPHRASE)
+    laptop = Logbook.create(tmp_path / "laptop.db", PASSPHRASE, remember_in_keyring=False, kdf_cost=FAST_KDF)
+    with laptop:
+        laptop.import_bundle(out, BUNDLE_PASSPHRASE)
+        laptop.record(incident.ref, NewEntry("note", "laptop 2", author="Insp. Vidal"))
+        laptop.export_bundle(incident.ref, tmp_path / "back.bundle", BUNDLE_PASSPHRASE)
+    back = read_bundle(tmp_path / "back.bundle", BUNDLE_PASSPHRASE).entries
+    assert [e.seq for e in back] == [0, 1, 2]
+
+    store = loggist.store
+    # Someone else records #2 on the shared log first: the laptop's #2 no longer follows its head.
+    book.record(incident.ref, NewEntry("note", "shared 2", author="DC Ortega"))
+    head = store.chain_top(incident.id).head
+    with pytest.raises(BundleError, match="moved on while the bundle was being imported"):
+        store.append_batch(incident.id, [("00000000-0000-4000-8000-000000000001", _verbatim(back[2], incident.ref))])
+    assert store.chain_top(incident.id).head == head  # the batch rolled back: nothing written
+
+    # Where it was, but changed with its hash kept: the hash the store would compute differs.
+    fresh = book.create_incident("Bridge, north side", type="crisis")
+    opening = store.read_signed(fresh.id, after=-1, limit=1)[0].entry
+    forged = dataclasses.replace(
+        back[1], incident_id=fresh.id, prev_hash=opening.hash, text="shared 1, as someone would have liked it"
+    )
+    with pytest.raises(BundleError, match="would not keep its hash"):
+        store.append_batch(fresh.id, [("00000000-0000-4000-8000-000000000002", _verbatim(forged, fresh.ref))])
+    assert store.chain_top(fresh.id).head.count == 0
