@@ -503,7 +503,7 @@ class CellBook:
         rows = [self._row(ref)] if ref else [r for r in map(self.station.mirror.find_incident,
                                                              self.station.mirror.incident_ids()) if r is not None]
         if not self.station.online:
-            return self._verify_copy(rows)
+            return self._verify_copy(rows, head if ref else None, count if ref else None)
         problems: list[str] = []
         warnings: list[str] = []
         first_bad: tuple[str, int] | None = None
@@ -527,8 +527,10 @@ class CellBook:
             waiting=sum(self.station.queue.count(row.id) for row in rows),
         )
 
-    def _verify_copy(self, rows: Sequence[IncidentRow]) -> VerifyResult:
-        """Offline: this workstation's copy of each incident through the chain's rules."""
+    def _verify_copy(self, rows: Sequence[IncidentRow], printed_head: str | None = None,
+                     printed_count: int | None = None) -> VerifyResult:
+        """Offline: this workstation's copy of each incident through the chain's rules, and a head
+        printed on a report against the copy when the copy reaches that far (else: not checked)."""
         problems: list[str] = []
         warnings: list[str] = []
         first_bad: tuple[str, int] | None = None
@@ -547,6 +549,12 @@ class CellBook:
             warnings.extend(f"{row.ref}: {w}" for w in report.warnings)
             heads[row.ref] = (report.count, report.head if report.count else "")
             checked += max(report.count, 0)
+            # Only where the copy reaches: a report printed from the server may be ahead of it.
+            if printed_head is not None and printed_count is not None and printed_count <= report.count:
+                held = {entry.seq: entry.hash for entry in entries}
+                if held.get(printed_count, "").lower() != printed_head.strip().lower():
+                    problems.append(msg("{ref}: the head printed on the report is not on this workstation's copy",
+                                        ref=row.ref))
         unchecked = msg(
             "the cell server could not be reached: only this workstation's copy was checked, not the shared log "
             "or its head; run verify again when the server is back"

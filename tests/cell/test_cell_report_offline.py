@@ -55,6 +55,13 @@ def test_a_report_with_the_server_stopped_is_printed_from_the_mirror_and_says_so
         assert code == 1 and not out.startswith("OK")
         assert "this workstation's copy: 2 entries in 1 incident(s), intact." in err
         assert "NOT VERIFIED: the cell server could not be reached" in err
+        # The head printed on this copy is checked against the copy; a wrong one is named.
+        head = re.search(r"Head hash ([0-9a-f]{64})", text)
+        assert head is not None
+        code, _out, err = run(*loggist.args("verify", ref, "--head", head.group(1), "--count", "2"))
+        assert code == 1 and "intact" in err and "not on this workstation's copy" not in err
+        code, _out, err = run(*loggist.args("verify", ref, "--head", "0" * 64, "--count", "2"))
+        assert code == 1 and f"{ref}: the head printed on the report is not on this workstation's copy" in err
     finally:
         pg_server.start()
     # Back online: the same command prints the shared log, checked, with nothing left out.
