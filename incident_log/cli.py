@@ -417,6 +417,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         shared = in_cell(book)
     for warning in result.warnings:
         say(msg("warning: {warning}", warning=warning), sys.stderr)
+    if result.unchecked and result.ok:
+        # Cell mode offline: this workstation's copy passed, but the shared log was not checked.
+        say(
+            msg("this workstation's copy: {entries} in {incidents} incident(s), intact.",
+                entries=entries(result.entries_checked), incidents=result.incidents_checked),
+            sys.stderr,
+        )
+        for reason in result.unchecked:
+            say(msg("NOT VERIFIED: {reason}", reason=reason), sys.stderr)
+        return EXIT_FAILED
     if result.ok:
         checked = msg("shared chain, signatures and this workstation's copy") if shared else msg("chain and file")
         say(
@@ -440,27 +450,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         say(msg("DAMAGED: {ref} first bad entry #{seq}", ref=ref, seq=seq), sys.stderr)  # scripts: exit 1
     for problem in result.problems:
         say(f"- {problem}", sys.stderr)
+    for reason in result.unchecked:
+        say(msg("NOT VERIFIED: {reason}", reason=reason), sys.stderr)
     return EXIT_FAILED
 
 
-def _not_in_cell(args: argparse.Namespace, sentence: str) -> None:
-    """``sentence``: an N_() message saying what does not work in cell mode."""
+def cmd_bundle_export(args: argparse.Namespace) -> int:
     from incident_log import cli_cell  # noqa: PLC0415
 
     if cli_cell.cell_url(args):
-        raise CliError(msg(sentence))
-
-
-BUNDLE_NOT_IN_CELL = N_(
-    "A bundle does not work in cell mode yet (issue 11, phase two): run it without --cell "
-    "(and without INCIDENT_LOG_CELL) on a vault."
-)
-
-
-def cmd_bundle_export(args: argparse.Namespace) -> int:
+        return _cell_bundle_export(args)
     from incident_log import fileio  # noqa: PLC0415
 
-    _not_in_cell(args, BUNDLE_NOT_IN_CELL)
     with open_vault(args) as book:
         book.incident(args.ref)
         fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
@@ -475,12 +476,74 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cell_bundle_export(args: argparse.Namespace) -> int:
+    """The shared incident as this workstation holds it (synced first when the server answers)."""
+    from incident_log import cli_cell, fileio  # noqa: PLC0415
+
+    with cli_cell.open_cell_book(args) as book:
+        book.incident(args.ref)
+        fileio.check_output(Path(args.output), force=args.force)  # before asking for a passphrase
+        passphrase = _ask_new_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
+        done = book.export_bundle(args.ref, Path(args.output), passphrase, force=args.force)
+        say(
+            msg(
+                "Wrote {path}: {ref}, encrypted with the bundle passphrase. Send the passphrase separately.",
+                path=args.output, ref=args.ref,
+            )
+        )
+        if not done.online:
+            warn(
+                msg(
+                    "the cell server could not be reached: the bundle holds this workstation's copy of the shared "
+                    "log as last synced ({entries}, head {head}); the server may hold more.",
+                    entries=entries(done.count), head=done.head or msg("(empty)"),
+                )
+            )
+        if done.waiting:
+            warn(
+                msg(
+                    "not in the bundle: {entries} waiting in this workstation's queue (not on the shared log "
+                    "yet); export again after 'cell sync'.",
+                    entries=entries(done.waiting),
+                )
+            )
+    return EXIT_OK
+
+
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    _not_in_cell(args, BUNDLE_NOT_IN_CELL)
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    if cli_cell.cell_url(args):
+        return _cell_bundle_import(args)
     with open_vault(args) as book:
         passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
         incident = book.import_bundle(Path(args.file), passphrase)
         say(incident.ref)
+    return EXIT_OK
+
+
+def _cell_bundle_import(args: argparse.Namespace) -> int:
+    """Onto the shared log: a new shared incident, or what the bundle has past the server's head."""
+    from incident_log import cli_cell  # noqa: PLC0415
+
+    with cli_cell.open_cell_book(args) as book:
+        if not book.online:  # before asking for the passphrase
+            raise CliError(
+                msg("Importing a bundle in cell mode needs the cell server, which cannot be reached; nothing was "
+                    "imported. Run it again when the server is back.")
+            )
+        passphrase = _ask_passphrase("bundle", BUNDLE_PASSPHRASE_ENV)
+        taken = book.import_bundle(Path(args.file), passphrase)
+        say(taken.incident.ref)
+        if taken.created:
+            warn(msg("{ref} is now a shared incident of the cell ({entries}).", ref=taken.incident.ref,
+                     entries=entries(taken.incident.entry_count)))
+        elif taken.added:
+            warn(msg("added {entries} from the bundle to the shared log of {ref}.", entries=entries(taken.added),
+                     ref=taken.incident.ref))
+        else:
+            warn(msg("nothing new: the shared log of {ref} already holds every entry of the bundle.",
+                     ref=taken.incident.ref))
     return EXIT_OK
 
 

@@ -2,7 +2,8 @@
 
 ``register(sub, common)`` adds both to the main parser (``cli.build_parser`` calls it). The
 handlers open the vault through ``cli.open_logbook`` and do their work in ``run_report`` /
-``run_demo``, which take an already opened ``Logbook`` so tests and the GUI can reuse them.
+``run_demo``, which take an already opened book (``facade.Book``: the vault's ``Logbook`` or cell
+mode's ``CellBook``) so tests and the GUI can reuse them.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import sys
 import tempfile
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from incident_log import errors
 from incident_log.cli import say, warn
 from incident_log.i18n import LANGUAGES, language_from_env, msg
 from incident_log.report.errors import ReasonRequired
-from incident_log.report.options import DEFAULT_CLASSIFICATION, classification_for
+from incident_log.report.options import DEFAULT_CLASSIFICATION, VerifySummary, classification_for
+
+if TYPE_CHECKING:
+    from incident_log.facade import Book
 
 EXIT_OK = 0
 DEMO_OUTPUT = "incident-log-demo.pdf"
@@ -123,7 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return run_report(args, book)
 
 
-def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> int:
+def run_report(args: argparse.Namespace, book: Book, out: TextIO | None = None) -> int:
     """The report command on an opened logbook."""
     from incident_log.fileio import check_output  # noqa: PLC0415
     from incident_log.report import ReportOptions, build_report  # noqa: PLC0415
@@ -138,7 +142,8 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
     if not args.review:  # never onto the vault or its key file; an existing file only with --force
         check_output(Path(args.output).expanduser(), force=getattr(args, "force", False))
     inputs = gather(book, args.ref)
-    redactor = make_redactor(inputs.state, inputs.entries)
+    # Everything this workstation knows teaches the redactor (cell mode: the queue too).
+    redactor = make_redactor(inputs.redaction_state(), inputs.redaction_entries())
     lang = getattr(args, "lang", None) or language_from_env()
     classification = classification_for(getattr(args, "classification", None), lang)
     if args.review:
@@ -166,10 +171,34 @@ def run_report(args: argparse.Namespace, book: Any, out: TextIO | None = None) -
         warn(warning)
     copy = msg("redacted copy, self-checked") if result.redacted else msg("UNREDACTED copy, recorded in the log")
     say(msg("Wrote {path} ({pages} pages, {copy}).", path=path, pages=result.pages, copy=copy), out)
+    _say_what_the_copy_holds(inputs.verification)
     return EXIT_OK
 
 
-def _record_decisions(args: argparse.Namespace, book: Any, out: TextIO) -> None:
+def _say_what_the_copy_holds(verification: VerifySummary) -> None:
+    """Cell mode: a report printed without the server, or with entries still in the queue, says so."""
+    from incident_log.cli import entries  # noqa: PLC0415
+
+    if verification.shared_unchecked:
+        warn(
+            msg(
+                "the cell server could not be reached: the report was printed from this workstation's copy "
+                "of the shared log ({entries}, head {head}); the shared head could not be checked, and the "
+                "report says so.",
+                entries=entries(verification.count), head=verification.head_hash or msg("(empty)"),
+            )
+        )
+    if verification.waiting:
+        warn(
+            msg(
+                "not in the report: {entries} waiting in this workstation's queue (not on the shared log yet); "
+                "its redaction took them into account.",
+                entries=entries(verification.waiting),
+            )
+        )
+
+
+def _record_decisions(args: argparse.Namespace, book: Book, out: TextIO) -> None:
     """Record --keep / --redact / --attach as redaction entries, checked before any is written."""
     planned: list[tuple[str, str, str | None]] = []
     for word in getattr(args, "keep", None) or []:
@@ -208,7 +237,7 @@ def _record_decisions(args: argparse.Namespace, book: Any, out: TextIO) -> None:
         say(said + (msg(" as {key}", key=key) if key else "") + ".", out)
 
 
-def _author(args: argparse.Namespace, book: Any) -> str:
+def _author(args: argparse.Namespace, book: Book) -> str:
     from incident_log.cli import author_of  # noqa: PLC0415
 
     return str(author_of(args, book))
@@ -267,7 +296,7 @@ def demo_scenario() -> dict[str, Any]:
     return data
 
 
-def run_demo(args: argparse.Namespace, book: Any, out: TextIO | None = None) -> int:
+def run_demo(args: argparse.Namespace, book: Book, out: TextIO | None = None) -> int:
     from incident_log.report import ReportOptions, write_report  # noqa: PLC0415
     from incident_log.report.source import gather, make_redactor  # noqa: PLC0415
 

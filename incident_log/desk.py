@@ -49,7 +49,7 @@ from incident_log.cell.opening import Credentials, local_path
 from incident_log.cell.queue import QueuedEntry
 from incident_log.cell.store import CellStore
 from incident_log.cell.workstation import SYSTEM_AUTHOR, StoreOpener, Workstation
-from incident_log.domain.chain import DETAILS, OPENING, apply_change, check_chain
+from incident_log.domain.chain import DETAILS, OPENING, apply_change
 from incident_log.domain.entry import Entry, Incident, NewEntry, utc_now
 from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ, PERSON_FIELDS
 from incident_log.domain.state import IncidentState
@@ -336,13 +336,15 @@ class CellDesk:
         last_list = 0.0
         while not self._stopping.is_set():
             try:
-                with self._net:
-                    if not self.back.online:
-                        if self.back.connect():
-                            self._after_sync(self.back.sync())
-                            self.back.follow_all()
-                            last_list = time.monotonic()
-                    else:
+                # A connect attempt to a dead host takes the driver's timeout: outside the lock, so
+                # a seal or a verify asked meanwhile is told at once that the server is away.
+                if not self.back.online and self.back.connect():
+                    with self._net:
+                        self._after_sync(self.back.sync())
+                        self.back.follow_all()
+                        last_list = time.monotonic()
+                elif self.back.online:
+                    with self._net:
                         if self.back.queue.count():
                             self._after_sync(self.back.sync())
                         if self.back.online and time.monotonic() - last_list > LIST_EVERY_S:
@@ -721,8 +723,23 @@ class CellDesk:
         return entries[max(after, 0):max(after, 0) + limit]
 
     def all_entries(self, ref: str) -> Iterator[Entry]:
-        self.poll()  # a report or an export holds everything this workstation has
-        yield from self._view(ref).all()
+        """The shared log as this workstation holds it (a report prints these; the timeline and the
+        boards also show what waits: ``seqs``/``entries``/``state``)."""
+        self.poll()
+        yield from list(self._view(ref).settled)
+
+    def export_rows(self, ref: str) -> Iterator[dict[str, Any]]:
+        """The shared log as this workstation holds it, as ``export`` writes it (``CellBook``'s rows)."""
+        row = self._row(ref)
+        with self._net:
+            rows = list(self._back_book.export_rows(row.id))
+        yield from rows
+
+    def waiting_entries(self, ref: str) -> list[Entry]:
+        """What waits in this workstation's queue, numbered where it will land, without a hash
+        (``facade.Book``: a report does not print them; its redaction learns from them)."""
+        self.poll()
+        return list(self._view(ref).waiting)
 
     def seqs(self, ref: str, flt: TimelineFilter | None = None) -> list[int]:
         entries = self._view(ref).all()
@@ -765,52 +782,29 @@ class CellDesk:
     # --- integrity -------------------------------------------------------------------------------
 
     def verify(self, ref: str | None = None, *, head: str | None = None, count: int | None = None) -> VerifyResult:
-        """Online: the server's chain against this copy, its rules and signatures (``CellBook``).
-        Offline: this copy's own chain and rules, and a warning that the shared log was not checked."""
+        """``CellBook.verify``: online, the server's chain against this copy, its rules and
+        signatures; offline, this copy's own chain and rules, with ``unchecked`` saying the shared
+        log was not checked."""
+        self.poll()
+        row = self._row(ref) if ref else None
         with self._net:
-            if self.back.online:
-                try:
-                    return self._back_book.verify(ref, head=head, count=count)
-                except errors.CellUnreachable:
-                    log.debug("verify fell back to the local copy: the server went away")
-        mirror = self._front().mirror
-        rows = [self._row(ref)] if ref else [r for r in map(mirror.find_incident, mirror.incident_ids()) if r]
-        problems: list[str] = []
-        warnings = ["the cell server cannot be reached: this workstation's copy was checked, not the shared log"]
-        first_bad: tuple[str, int] | None = None
-        checked = 0
-        heads: dict[str, tuple[int, str]] = {}
-        for row in rows:
-            view = self._view(row.id)
-            chain = [e for e in [view.opening, *view.settled] if e is not None]
-            report = check_chain(row.id, row.ref, row.details, chain, now=utc_now(), future_is_damage=True)
-            checked += len(view.settled)
-            heads[row.ref] = self.head(row.id)
-            if report.problem:
-                problems.append(f"{row.ref}: {report.problem}")
-                if first_bad is None and report.first_bad is not None:
-                    first_bad = (row.ref, report.first_bad)
-            warnings.extend(f"{row.ref}: {w}" for w in report.warnings)
-        return VerifyResult(ok=not problems, incidents_checked=len(rows), entries_checked=checked,
-                            first_bad=first_bad, problems=tuple(problems), head=heads, warnings=tuple(warnings))
+            return self._back_book.verify(row.id if row else None, head=head, count=count)
 
-    # --- what a cell does not do here ------------------------------------------------------------------
+    # --- bundles --------------------------------------------------------------------------------
 
     def export_bundle(self, ref: str, path: Path, passphrase: str, *, force: bool = False) -> None:
-        exporter = getattr(self._back_book, "export_bundle", None)
-        if exporter is None:
-            raise errors.CellError("A bundle cannot be made in cell mode from the desktop yet: use the command line.")
+        """The shared incident as this workstation holds it (``CellBook.export_bundle``)."""
+        row = self._row(ref)
         with self._net:
-            exporter(self._row(ref).id, path, passphrase, force=force)
+            self._back_book.export_bundle(row.id, path, passphrase, force=force,
+                                          protected=(self.path, self._local_path))
 
     def import_bundle(self, path: Path, passphrase: str) -> Incident:
-        importer = getattr(self._back_book, "import_bundle", None)
-        if importer is None:
-            raise errors.CellError("A bundle cannot be imported in cell mode from the desktop yet: use the command line.")
+        """A bundle onto the shared log: a new shared incident, or what is new merged (needs the server)."""
         with self._net:
-            imported = importer(path, passphrase)
+            taken = self._back_book.import_bundle(path, passphrase)
         self.poll()
-        return self.incident(imported.id)
+        return self.incident(taken.incident.id)
 
 
 def _same(now: Entry | None, shown: Entry) -> bool:
@@ -901,3 +895,11 @@ def fields_to_ask_again(trouble: core_errors.IncidentLogError) -> tuple[bool, bo
     passphrase = isinstance(trouble, errors.WrongCellLoginPassphrase | errors.WrongSigningPassphrase
                             | core_errors.WrongPassphrase)
     return password, passphrase
+
+
+if TYPE_CHECKING:
+    from incident_log.facade import Book
+
+    def _meets_the_facade(desk: CellDesk) -> Book:
+        """mypy checks here that the desk offers what the report and the command line rely on."""
+        return desk

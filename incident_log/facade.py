@@ -4,7 +4,8 @@ Two classes provide it: ``Logbook`` (the vault) and ``cell.book.CellBook`` (the 
 cell mode). Their writes differ in what they hand back (the vault's ``Entry``; the cell's
 ``Acknowledgement``, which may be a queued entry with a provisional number), so writes are typed
 as ``Recorded``: the number and the clock warning, which is what a caller may rely on in both.
-Vault-only operations (bundles, backup) take the ``Logbook`` itself.
+Vault-only operations (backup) take the ``Logbook`` itself; bundles have one command per mode
+(``Logbook.export_bundle``/``import_bundle``, ``CellBook``'s, which say what the shared log gave).
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ class Book(Protocol):
     def all_entries(self, ref: str) -> Iterator[Entry]: ...
 
     def head(self, ref: str) -> tuple[int, str]: ...
+
+    def waiting_entries(self, ref: str) -> list[Entry]:
+        """Recorded here, not yet on the log ``all_entries`` reads (cell mode's queue; a vault: none)."""
+        ...
 
     def state(self, ref: str, *, as_of: datetime | None = None) -> IncidentState: ...
 

@@ -588,6 +588,11 @@ class Logbook:
         top = self._read(lambda c: repository.head(c, self._incident_row(c, ref).id))
         return top.count, (top.hash if top.count else "")
 
+    def waiting_entries(self, ref: str) -> list[Entry]:
+        """Entries recorded here but not yet on the log this book reads: none in a vault (every
+        write is committed before it returns); in cell mode, the queue (``facade.Book``)."""
+        return []
+
     def state(self, ref: str, *, as_of: datetime | None = None) -> IncidentState:
         """Every projection of the incident, folded from its entries (loaded once, then only new ones)."""
         from incident_log.domain.projections import fold  # noqa: PLC0415 - keeps start-up light

@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from incident_log import errors as core_errors
@@ -27,18 +29,29 @@ from incident_log.cell.workstation import (
     Workstation,
     opening_prepare,
 )
-from incident_log.domain.chain import DETAILS, apply_change
-from incident_log.domain.entry import ORIGIN_IMPORT, Entry, Incident, NewEntry, utc_now
+from incident_log.domain.chain import DETAILS, OPENING, apply_change, check_chain
+from incident_log.domain.entry import (
+    ORIGIN_IMPORT,
+    Entry,
+    Incident,
+    NewEntry,
+    chain_hash,
+    entry_payload,
+    thaw,
+    utc_now,
+)
 from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
+    CleanEntry,
     IncidentDetails,
     IncidentFacts,
     validate_entry,
     validate_incident,
 )
 from incident_log.domain.zones import machine_zone
+from incident_log.i18n import msg
 from incident_log.store.repository import fields_json
 from incident_log.store.verify import VerifyResult
 from incident_log.store_interface import ChainTop, IncidentRow, Prepare, Prepared
@@ -50,6 +63,25 @@ Prefs = Callable[[str, str | None], str | None]
 
 def _no_prefs(_name: str, default: str | None = None) -> str | None:
     return default
+
+
+@dataclass(frozen=True, slots=True)
+class BundleWritten:
+    """What a bundle exported in cell mode holds: this workstation's copy of the shared log."""
+
+    count: int  # entries #1..count (the opening #0 is in it too)
+    head: str
+    online: bool  # synced with the server just before (False: the mirror as it was)
+    waiting: int  # this incident's entries in the queue, not in the bundle
+
+
+@dataclass(frozen=True, slots=True)
+class BundleTaken:
+    """What importing a bundle did to the shared log."""
+
+    incident: Incident
+    created: bool  # a new shared incident (False: merged into the one the server had)
+    added: int  # entries appended to the shared log (0: it held all of them already)
 
 
 class CellBook:
@@ -243,6 +275,111 @@ class CellBook:
         self.station.fetch(row.id)
         return self.incident(row.id)
 
+    # --- bundles -----------------------------------------------------------------------------
+
+    def export_bundle(self, ref: str, path: Path, passphrase: str, *, force: bool = False,
+                      protected: tuple[Path, ...] = ()) -> BundleWritten:
+        """The shared incident as this workstation's mirror holds it, in the vault's bundle format.
+
+        The book synced when it opened (online), so the mirror is the server's log as witnessed
+        here; offline it is what the mirror held. Entries waiting in the queue are not in it: they
+        have no place on the shared chain yet (``BundleWritten.waiting`` says how many).
+        """
+        from incident_log.domain.chain import details_json  # noqa: PLC0415
+        from incident_log.store.bundle import write_bundle  # noqa: PLC0415
+
+        row = self._row(ref)
+        entries = self.station.mirror.entries(row.id, after=-1)
+        if not entries or entries[0].seq != 0 or entries[0].kind != OPENING:
+            raise core_errors.BundleError(
+                msg("{ref} has not reached the cell server yet (it was opened offline); there is nothing of the "
+                    "shared log to put in a bundle. Run 'cell sync' when the server is back, then export it.",
+                    ref=row.ref)
+            )
+        write_bundle(Path(path), passphrase, {"id": row.id, **details_json(row.details)}, entries,
+                     force=force, protected=protected)
+        last = entries[-1]
+        return BundleWritten(last.seq, last.hash if last.seq > 0 else "", self.station.online,
+                             self.station.queue.count(row.id))
+
+    def import_bundle(self, path: Path, passphrase: str) -> BundleTaken:
+        """A bundle's incident onto the shared log: created when the server does not have it, else
+        merged (only the entries past the server's head, once the bundle is proved to extend it).
+
+        Every entry keeps all it was hashed with (seq, times, author, origin, ``clock_back``) and
+        the incident keeps its id, so the chain the server holds is the bundle's chain hash for
+        hash: checked inside the head lock before each insert, and refused whole otherwise.
+        The signature beside each entry is the importing workstation's (it says who put the entry
+        on the shared log, not who wrote it: ``author`` says that).
+        """
+        from incident_log.domain.received import check_received  # noqa: PLC0415
+        from incident_log.store.bundle import read_bundle  # noqa: PLC0415
+
+        if not self.station.online:
+            raise errors.CellUnreachable(msg("importing a bundle needs the cell server; run it again when it is back"))
+        now = utc_now()
+        bundle = read_bundle(Path(path), passphrase)
+        checked = check_received(bundle.incident, bundle.entries, now=now, default_zone=machine_zone())
+        details = checked.details
+        if checked.opening is None:
+            raise core_errors.BundleError(
+                msg("The bundle's incident {ref} was begun before version 0.2 and has no opening entry #0, which a "
+                    "shared incident starts with; nothing was imported. Import it into a vault (without --cell).",
+                    ref=details.ref)
+            )
+        store = self.station.store
+        row = IncidentRow(checked.incident_id, details.ref, details.title, details.type, details.location,
+                          details.opened_at, details.exercise, details.time_zone)
+        present = store.find_incident(row.id)
+        created = present is None
+        if present is None:
+            other = store.find_incident(row.ref)
+            if other is not None:
+                raise core_errors.BundleError(
+                    msg("The cell already has a different incident called {ref}; nothing was imported. The bundle's "
+                        "reference is covered by its hash chain and cannot be changed: import it into a vault "
+                        "(without --cell) to read it there.", ref=row.ref)
+                )
+            try:
+                store.create_incident(row, created_at=now, opening=_verbatim(checked.opening, row.ref))
+            except core_errors.DuplicateRef:
+                raise core_errors.BundleError(
+                    msg("The cell already has a different incident called {ref}; nothing was imported. The bundle's "
+                        "reference is covered by its hash chain and cannot be changed: import it into a vault "
+                        "(without --cell) to read it there.", ref=row.ref)
+                ) from None
+            have = 0
+        else:
+            have = self._merge_point(present, details, checked.entries)
+        items = [(str(uuid.uuid4()), _verbatim(entry, row.ref)) for entry in checked.entries if entry.seq > have]
+        if items:
+            store.append_batch(row.id, items)
+        self.station.follow(row.id)
+        return BundleTaken(self.incident(row.id), created, len(items))
+
+    def _merge_point(self, present: IncidentRow, details: IncidentDetails, entries: Sequence[Entry]) -> int:
+        """The server's head seq, once the bundle is shown to hold the shared log up to it; the
+        import then appends what the bundle has past it (which may be nothing)."""
+        store = self.station.store
+        if present.details != details:
+            raise core_errors.BundleError(
+                msg("The bundle's details of {ref} differ from the cell's; nothing was imported.", ref=present.ref)
+            )
+        server = store.chain_top(present.id).head
+        by_seq = {entry.seq: entry for entry in entries}
+        last = entries[-1].seq if entries else -1
+        if server.count >= last:  # the bundle is older than (or as long as) the shared log
+            mine = store.read_signed(present.id, after=last - 1, limit=1)
+            if mine and mine[0].entry.seq == last and mine[0].entry.hash == by_seq[last].hash:
+                return server.count  # all of it is on the shared log already
+        elif server.count in by_seq and by_seq[server.count].hash == server.hash:
+            return server.count
+        raise core_errors.BundleError(
+            msg("The bundle's log of {ref} differs from the cell's shared log (each holds entries the other does "
+                "not); nothing was imported. Import the bundle into a vault (without --cell) to keep it beside "
+                "the shared log, and tell the sender.", ref=present.ref)
+        )
+
     # --- writing ---------------------------------------------------------------------------
 
     def record(self, ref: str, draft: NewEntry) -> Acknowledgement:
@@ -308,6 +445,23 @@ class CellBook:
         """Entries #1 on, as this workstation holds them (the opening #0 is the incident's details)."""
         yield from self.station.mirror.entries(self._row(ref).id)
 
+    def waiting_entries(self, ref: str) -> list[Entry]:
+        """This incident's entries in this workstation's queue, as entries with their provisional
+        numbers and no hash: not on the shared log yet, so not printed; the report's redaction
+        still learns from them (a person registered, or a redaction decided, while offline)."""
+        row = self._row(ref)
+        out: list[Entry] = []
+        for queued in self.station.queue.pending(row.id):
+            clean = queued.clean
+            if clean.kind == OPENING:
+                continue
+            out.append(Entry(
+                incident_id=row.id, seq=queued.provisional_seq, kind=clean.kind, occurred_at=clean.occurred_at,
+                recorded_at=queued.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
+                refs=clean.refs, delay_reason=clean.delay_reason, origin=queued.origin, prev_hash="", hash="",
+            ))
+        return out
+
     def head(self, ref: str) -> tuple[int, str]:
         top = self.station.mirror.head(self._row(ref).id)
         return (top.count, top.hash) if top.count > 0 else (0, "")
@@ -340,13 +494,16 @@ class CellBook:
     def verify(self, ref: str | None = None, *, head: str | None = None, count: int | None = None) -> VerifyResult:
         """The server's chain against this workstation's copy (the witness), its rules and signatures.
 
-        Needs the server: the point is to check what the cell holds now. With ``head``/``count``
+        The point is to check what the cell holds now. Offline, what can be checked without the
+        server is: this workstation's copy against the chain's rules (``check_chain``, as the
+        vault's verify); the result then says, in ``unchecked``, that the shared log was not
+        (the ``verify`` command fails on that; the report prints it). With ``head``/``count``
         (printed on a report), also that the printed head is still on the shared chain.
         """
-        if not self.station.online:
-            raise errors.CellUnreachable("verify checks the server's log against this copy; run it when it is back")
         rows = [self._row(ref)] if ref else [r for r in map(self.station.mirror.find_incident,
                                                              self.station.mirror.incident_ids()) if r is not None]
+        if not self.station.online:
+            return self._verify_copy(rows, head if ref else None, count if ref else None)
         problems: list[str] = []
         warnings: list[str] = []
         first_bad: tuple[str, int] | None = None
@@ -367,6 +524,45 @@ class CellBook:
         return VerifyResult(
             ok=not problems, incidents_checked=len(rows), entries_checked=entries_checked, first_bad=first_bad,
             problems=tuple(problems), head=heads, warnings=tuple(warnings),
+            waiting=sum(self.station.queue.count(row.id) for row in rows),
+        )
+
+    def _verify_copy(self, rows: Sequence[IncidentRow], printed_head: str | None = None,
+                     printed_count: int | None = None) -> VerifyResult:
+        """Offline: this workstation's copy of each incident through the chain's rules, and a head
+        printed on a report against the copy when the copy reaches that far (else: not checked)."""
+        problems: list[str] = []
+        warnings: list[str] = []
+        first_bad: tuple[str, int] | None = None
+        heads: dict[str, tuple[int, str]] = {}
+        checked = 0
+        for row in rows:
+            entries = self.station.mirror.entries(row.id, after=-1)
+            if not entries:  # opened offline: nothing of it is on the shared log yet
+                heads[row.ref] = (0, "")
+                continue
+            report = check_chain(row.id, row.ref, row.details, entries, now=utc_now(), future_is_damage=True)
+            if report.problem:
+                problems.append(f"{row.ref}: {report.problem}")
+                if first_bad is None and report.first_bad is not None:
+                    first_bad = (row.ref, report.first_bad)
+            warnings.extend(f"{row.ref}: {w}" for w in report.warnings)
+            heads[row.ref] = (report.count, report.head if report.count else "")
+            checked += max(report.count, 0)
+            # Only where the copy reaches: a report printed from the server may be ahead of it.
+            if printed_head is not None and printed_count is not None and printed_count <= report.count:
+                held = {entry.seq: entry.hash for entry in entries}
+                if held.get(printed_count, "").lower() != printed_head.strip().lower():
+                    problems.append(msg("{ref}: the head printed on the report is not on this workstation's copy",
+                                        ref=row.ref))
+        unchecked = msg(
+            "the cell server could not be reached: only this workstation's copy was checked, not the shared log "
+            "or its head; run verify again when the server is back"
+        )
+        return VerifyResult(
+            ok=not problems, incidents_checked=len(rows), entries_checked=checked, first_bad=first_bad,
+            problems=tuple(problems), head=heads, warnings=tuple(warnings), unchecked=(unchecked,),
+            waiting=sum(self.station.queue.count(row.id) for row in rows),
         )
 
     def _printed_head(self, row: IncidentRow, head: str | None, count: int | None) -> list[str]:
@@ -390,3 +586,31 @@ def _first_bad(report: Any) -> int | None:
     found = [c for c in candidates if c is not None]
     return min(found) if found else None
 
+
+
+def _verbatim(entry: Entry, ref: str) -> Prepare:
+    """An entry from a bundle, appended as it is: inside the head lock, only where it was (same
+    seq after the same hash), and only if the hash the store will compute is the bundle's."""
+
+    def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
+        moved = core_errors.BundleError(
+            msg("The shared log of {ref} moved on while the bundle was being imported (another workstation "
+                "recorded meanwhile); nothing was imported. Run the import again.", ref=ref)
+        )
+        if top.head.count != entry.seq - 1 or top.head.hash != entry.prev_hash:
+            raise moved
+        clean = CleanEntry(kind=entry.kind, text=entry.text, fields=thaw(entry.fields), occurred_at=entry.occurred_at,
+                           refs=entry.refs, author=entry.author, delay_reason=entry.delay_reason)
+        payload = entry_payload(
+            incident_id=entry.incident_id, seq=entry.seq, kind=clean.kind, occurred_at=clean.occurred_at,
+            recorded_at=entry.recorded_at, author=clean.author, text=clean.text, fields=clean.fields, refs=clean.refs,
+            delay_reason=clean.delay_reason, origin=entry.origin, clock_back=entry.clock_back,
+        )
+        if chain_hash(top.head.hash, payload) != entry.hash:
+            raise core_errors.BundleError(
+                msg("The bundle's entry #{seq} of {ref} would not keep its hash on the shared log; nothing was "
+                    "imported.", seq=entry.seq, ref=ref)
+            )
+        return Prepared(clean, entry.recorded_at, entry.origin, entry.clock_back)
+
+    return prepare

@@ -25,6 +25,7 @@ SOURCES = (
     "cli_report.py",
     "cli.py",
     "cli_cell.py",
+    "cell/book.py",
     "i18n/argparse_words.py",
     "store/keyslots.py",
     "store/verify.py",

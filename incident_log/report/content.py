@@ -143,6 +143,29 @@ def _verify_command(
     return command
 
 
+def _verification_line(verification: VerifySummary, tr: Translator) -> str:
+    if not verification.ok:
+        line = tr("FAILED") + " \u2014 " + "; ".join(verification.problems)
+    elif verification.shared_unchecked:
+        line = tr.fmt(
+            "this workstation's copy of the shared log checked when this copy was made: intact ({count} entries). "
+            "The cell server could not be reached: the shared log and its head were not checked",
+            count=verification.count,
+        )
+    else:
+        line = tr.fmt(
+            "hash chain and vault file checked when this copy was made: intact ({count} entries)",
+            count=verification.count,
+        )
+    if verification.waiting:
+        line += ". " + tr.fmt(
+            "Not in this copy: entries recorded on this workstation and still waiting to be sent to the cell "
+            "server ({waiting})",
+            waiting=verification.waiting,
+        )
+    return line
+
+
 def _zone(options: ReportOptions, zone_name: str) -> tzinfo:
     """The zone times are printed in: the incident's own (never the printing machine's)."""
     if options.tz is not None:
@@ -589,15 +612,7 @@ def build_content(
     integrity = [
         (tr("Entries"), str(verification.count)),
         (tr("Head hash"), verification.head_hash),
-        (
-            tr("Verification"),
-            tr.fmt(
-                "hash chain and vault file checked when this copy was made: intact ({count} entries)",
-                count=verification.count,
-            )
-            if verification.ok
-            else tr("FAILED") + " \u2014 " + "; ".join(verification.problems),
-        ),
+        (tr("Verification"), _verification_line(verification, tr)),
         (tr("Generated at"), clock.full(generated_at) + f" ({clock.offset(generated_at)})"),
         (tr("Program version"), f"Incident Log {program_version}"),
         (tr("Copy"), tr("redacted") if scrub.redacted else tr("unredacted")),

@@ -410,6 +410,10 @@ class TextCell(Flowable):
         self.blocks = blocks
         self.word_width = widths
         self.lines: list[tuple[str, str, bool, str, float]] = []
+        # Flowable (untyped: reportlab has no stubs) sets these too; declared here so the measured
+        # size has a type where wrap() reads it back.
+        self.width: float = 0.0
+        self.height: float = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self.lines and availWidth == self.width:

@@ -62,6 +62,10 @@ class VerifySummary:
     count: int
     head_hash: str
     problems: tuple[str, ...] = ()
+    # Cell mode: printed from this workstation's copy while the cell server could not be reached
+    # (the shared log and its head were not checked), and entries waiting in its queue, not printed.
+    shared_unchecked: bool = False
+    waiting: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,22 @@
 """Gathering a report's inputs from an open logbook: shared by the command line and the GUI.
 
-Duck-typed on the ``Logbook`` facade (state, all_entries, verify) so this package never
-imports the store or the logbook module; the report itself stays a pure function of values.
+Typed against ``facade.Book`` (the vault's ``Logbook`` and cell mode's ``CellBook`` both meet it),
+a ``Protocol``, so this package never imports the store, the logbook or the cell; the report
+itself stays a pure function of values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from incident_log.domain.entry import Entry
 from incident_log.domain.state import IncidentState
 from incident_log.report.options import VerifySummary
+
+if TYPE_CHECKING:
+    from incident_log.facade import Book
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,21 @@ class ReportInputs:
     state: IncidentState
     entries: Sequence[Entry]
     verification: VerifySummary
+    # Cell mode: entries recorded on this workstation still waiting in its queue. Not printed
+    # (they have no place on the shared log yet), but the redactor learns from them: a person
+    # registered, or a redaction decided, while the server was unreachable is hidden all the same.
+    waiting: Sequence[Entry] = field(default_factory=tuple)
+
+    def redaction_state(self) -> IncidentState:
+        """The state the redactor reads: the printed entries' state, with the waiting ones folded in."""
+        if not self.waiting:
+            return self.state
+        from incident_log.domain.projections import fold
+
+        return fold(self.state.incident, [*self.entries, *self.waiting], as_of=self.state.as_of)
+
+    def redaction_entries(self) -> list[Entry]:
+        return [*self.entries, *self.waiting]
 
 
 def report_authors(state: IncidentState, entries: Iterable[Entry]) -> dict[str, str]:
@@ -57,26 +76,29 @@ def make_redactor(
     return redactor.learn([*review_texts(state, entries), *authors])
 
 
-def gather(logbook: Any, ref: str, *, verify: bool = True) -> ReportInputs:
+def gather(logbook: Book, ref: str, *, verify: bool = True) -> ReportInputs:
     """State, entries and a fresh verification of ``ref`` (the integrity page prints all three).
 
     ``verify=False`` skips the full verification (for the review, which prints nothing): the
-    summary then says the chain was not checked.
+    summary then says the chain was not checked. In cell mode with the server unreachable the
+    verification is of this workstation's copy, and the summary says the shared head was not checked.
     """
     entries = list(logbook.all_entries(ref))
+    waiting = logbook.waiting_entries(ref)
     # Running totals (phone time, duration) of an open incident end at its last entry: a report
     # printed a week later must not say the negotiator was on the phone all week.
     as_of = max((e.occurred_at for e in entries), default=None)
     state = logbook.state(ref, as_of=as_of)
     if not verify:
         count, head = logbook.head(ref)
-        return ReportInputs(state, entries, VerifySummary(False, count, head, ("not checked",)))
+        return ReportInputs(state, entries, VerifySummary(False, count, head, ("not checked",)), waiting)
     result = logbook.verify(ref)
     count, head = logbook.head(ref)
     verification = VerifySummary(
-        ok=bool(result.ok), count=count, head_hash=head, problems=tuple(result.problems)
+        ok=bool(result.ok), count=count, head_hash=head, problems=tuple(result.problems),
+        shared_unchecked=bool(result.unchecked), waiting=len(waiting),
     )
-    return ReportInputs(state=state, entries=entries, verification=verification)
+    return ReportInputs(state=state, entries=entries, verification=verification, waiting=waiting)
 
 
 def review_texts(state: IncidentState, entries: Iterable[Entry]) -> list[str]:

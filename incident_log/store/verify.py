@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import sqlcipher3
 from sqlalchemy import Connection, text
@@ -42,6 +43,10 @@ class VerifyResult:
     head: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (count, head hash)
     warnings: tuple[str, ...] = ()  # not damage; worth knowing (the clock moved back)
     ledger: tuple[int, str] = (0, "")  # (records, head hash) of the vault's ledger of incidents
+    # Cell mode: what could not be checked (offline: the shared log and its head; the result is
+    # then about this workstation's copy only), and entries waiting in the queue, not in the copy.
+    unchecked: tuple[str, ...] = ()
+    waiting: int = 0
 
 
 def _file_problems(connection: Connection) -> list[str]:
@@ -115,7 +120,7 @@ def verify(
                 row.ref,
                 row.details,
                 report.opening,
-                lambda seq, incident_id=row.id: _hash_at(connection, incident_id, seq),
+                partial(_hash_at, connection, row.id),
             )
         )
     raw_connection = repository.driver(connection)

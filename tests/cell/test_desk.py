@@ -61,9 +61,11 @@ def online(desk: CellDesk) -> bool:
 
 
 def texts(desk: CellDesk, ref: str) -> list[str]:
-    """The incident's entries as the desk shows them (none while it has not reached the desk)."""
+    """The incident's entries as the timeline shows them, waiting ones included (none while the
+    incident has not reached the desk)."""
+    desk.poll()
     try:
-        return [e.text for e in desk.all_entries(ref)]
+        return [e.text for e in desk.entries(ref, desk.seqs(ref))]
     except core_errors.UnknownIncident:
         return []
 
@@ -179,5 +181,7 @@ def test_offline_from_the_start_the_window_still_records(tmp_path: Path, make_lo
     with CellDesk(vault, dead, Credentials(who.secrets, SigningKey.generate()), start=False) as desk:
         assert texts(desk, incident.ref) == ["one", "one, corrected"]
         assert desk.load_draft(incident.ref, "composer") == {"text": "half typed"}
+        assert [e.text for e in desk.waiting_entries(incident.ref)] == ["one", "one, corrected"]
+        assert list(desk.all_entries(incident.ref)) == []  # nothing on the shared log yet
         result = desk.verify(incident.ref)
-        assert result.ok and any("cannot be reached" in w for w in result.warnings)
+        assert result.unchecked  # the shared log could not be checked, and the result says so
