@@ -98,7 +98,9 @@ class _Targets:
                 if key in kept or key.isdigit():
                     continue
                 edge = index in (0, len(name_parts) - 1)
-                letters = sum(ch.isalpha() for ch in key)
+                # Letters as written, as the finder counts them: "Ĳ" is one letter (an initial,
+                # never hidden alone) although it folds to the two of "ij".
+                letters = sum(ch.isalpha() for ch in part)
                 if letters < 2 or key in TITLES or key in ROLE_WORDS:
                     continue
                 if key in PARTICLES and not (edge and len(name_parts) > 1 and part[:1].isupper()):
@@ -112,7 +114,8 @@ class _Targets:
             # Parts glued together by the text extraction ("TomásIbarra"): runs that begin and
             # end with a real part (two letters or more, not a particle or title), so that the
             # initials "C A" never make the word "ca" a hit.
-            real = [sum(ch.isalpha() for ch in k) >= 2 and k not in PARTICLES and k not in TITLES for k in folded]
+            real = [sum(ch.isalpha() for ch in written) >= 2 and k not in PARTICLES and k not in TITLES
+                    for k, written in zip(folded, name_parts, strict=True)]
             for i in range(len(folded)):
                 if not real[i]:
                     continue

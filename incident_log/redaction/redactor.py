@@ -11,7 +11,8 @@ the finder.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from incident_log.domain.state import Person
@@ -44,9 +45,18 @@ class Redactor:
         decisions: Decisions | None = None,
         attached: Mapping[str, str] | None = None,
         this_year: int | None = None,
+        printed: Callable[[str], str] | None = None,
     ) -> None:
+        # ``printed``: the text as the document will print it (the report's font plan: a
+        # character no font has becomes a stand-in). Names and texts are read in that form, so
+        # a word boundary the page shows is one for the redactor too.
+        self.printed = printed or _as_typed
+        if printed is not None:
+            identities = [replace(i, names=tuple(_unique(tuple(printed(n) for n in i.names)))) for i in identities]
+            extra_terms = [printed(t) for t in extra_terms]
+            attached = {printed(v): k for v, k in (attached or {}).items()}
         self.decisions = decisions or Decisions()
-        terms = [*extra_terms, *self.decisions.redacted.values()]
+        terms = [*extra_terms, *(self.printed(v) for v in self.decisions.redacted.values())]
         self.finder = Finder(
             identities, extra_terms=terms, kept=self.decisions.kept, attached=attached, this_year=this_year
         )
@@ -66,6 +76,7 @@ class Redactor:
         decisions: Decisions | None = None,
         variants: Mapping[str, Iterable[str]] | None = None,
         this_year: int | None = None,
+        printed: Callable[[str], str] | None = None,
     ) -> Redactor:
         """Build from the register, the author -> label map and the officer's decisions.
 
@@ -94,7 +105,7 @@ class Redactor:
                 continue  # the same human keeps the person's label (their names are registered)
             identities.append(Identity(label, (author,)))
         attached = {value: by_key[key] for value, key in decisions.attached.items() if key in by_key}
-        return cls(identities, extra_terms, decisions=decisions, attached=attached, this_year=this_year)
+        return cls(identities, extra_terms, decisions=decisions, attached=attached, this_year=this_year, printed=printed)
 
     # -- redaction ---------------------------------------------------------------------------
 
@@ -111,9 +122,10 @@ class Redactor:
         return apply_stage.merge_same_person(text, spans)
 
     def redact(self, text: str) -> str:
-        """``text`` with every identity replaced; counts go to :meth:`schedule`."""
+        """``text`` (as it will print) with every identity replaced; counts go to :meth:`schedule`."""
         if not text:
             return text
+        text = self.printed(text)
         spans = self.replacements(text)
         if not spans:
             return text
@@ -127,11 +139,11 @@ class Redactor:
         return {category: self._counts[category] for category in CATEGORIES}
 
     def findings(self, text: str) -> list[Finding]:
-        return self.finder.find(text)
+        return self.finder.find(self.printed(text))
 
     def learn(self, texts: Iterable[str]) -> Redactor:
         """Read every text of the report once first (see ``Finder.learn``); returns self."""
-        self.finder.learn(texts)
+        self.finder.learn(self.printed(t) for t in texts)
         return self
 
     # -- the independent check ---------------------------------------------------------------
@@ -185,6 +197,10 @@ def _registered_phones_win(found: list[Finding]) -> list[Finding]:
                 continue
         out.append(finding)
     return out
+
+
+def _as_typed(text: str) -> str:
+    return text
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -227,6 +227,12 @@ class FontPlan:
         self.substituted[_script_name(ch)] = path.rsplit("/", 1)[-1]
         return name
 
+    def printed_text(self, text: str) -> str:
+        """``text`` as this plan prints it: each character, or its stand-in (``printable``)."""
+        if text.isascii() or all(ord(ch) in self.covered for ch in text):
+            return text
+        return "".join(self.printable(ch, None if ch.isascii() else self.font_for(ch)) for ch in text)
+
     def warnings(self) -> list[str]:
         out: list[str] = []
         for script, count in sorted(self.missing.items()):
@@ -244,3 +250,21 @@ class FontPlan:
                 "incident-log) and make the report again."
             )
         return out
+
+
+_SHARED: FontPlan | None = None
+
+
+def printed_text(text: str) -> str:
+    """``text`` as a report prints it, characters no font has replaced by their stand-in.
+
+    The redactor reads this, not the text as typed: a name part glued to a character that prints
+    as "\ufffd" ("ĳ" + a Telugu letter with no font) is a word of its own on the page, so it must be
+    one for the redactor too, or the independent check finds it there. One plan for every report
+    of the process (its fallback fonts are found once); its warnings are not the report's."""
+    global _SHARED
+    if text.isascii():
+        return text
+    if _SHARED is None:
+        _SHARED = FontPlan.create()
+    return _SHARED.printed_text(text)

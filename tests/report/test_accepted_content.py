@@ -188,3 +188,21 @@ def test_a_person_name_of_100_words(logbook: Logbook) -> None:
     pdf = read_pdf(result.pdf)
     assert "Spoke to Subject A and to Subject A (Subject A)." in pdf.text
     assert not pdf.has_word("Nom7")
+
+
+def test_a_name_glued_to_a_character_no_font_prints_is_still_hidden(logbook: Logbook) -> None:
+    """The page prints a character no font has as "\ufffd", which ends the word there: "Anaర" is
+    "Ana" on the page. The redactor reads the text as it prints, so it hides "Ana" too; and a
+    one-letter part that folds to two ("Ĳ" → "ij") is an initial to both the finder and the check."""
+    ref = logbook.create_incident("Glued", ref="GLUE-1", opened_at=T0).ref
+    logbook.record(ref, NewEntry("person", fields={"key": "s1", "role": "subject", "name": "Ana Ruiz"}, author="PC Hale"))
+    logbook.record(ref, NewEntry("person", fields={"key": "s2", "role": "subject", "name": "Ĳ Vermeer"}, author="PC Hale"))
+    logbook.record(ref, NewEntry("note", "Anaర called; Ruizర hung up; ĳర spoke", author="PC Hale"))
+    inputs = gather(logbook, ref)
+    result = build_report(
+        inputs.state, inputs.entries, redactor=make_redactor(inputs.state, inputs.entries),
+        verification=inputs.verification, options=OPTIONS,
+    )
+    text = read_pdf(result.pdf).text
+    assert "Ana" not in text.replace("Analyst", "") and "Ruiz" not in text
+    assert "Subject A" in text and "hung up" in text
