@@ -898,8 +898,15 @@ def fields_to_ask_again(trouble: core_errors.IncidentLogError) -> tuple[bool, bo
 
 
 if TYPE_CHECKING:
-    from incident_log.facade import Book
+    from incident_log.facade import Book, DeskBook
 
     def _meets_the_facade(desk: CellDesk) -> Book:
         """mypy checks here that the desk offers what the report and the command line rely on."""
         return desk
+
+    def _meets_the_desktop(desk: CellDesk) -> DeskBook:
+        """... and what the windows rely on (``facade.DeskBook``), as ``Logbook`` does."""
+        return desk
+
+    def _the_vault_meets_the_desktop(vault: Logbook) -> DeskBook:
+        return vault

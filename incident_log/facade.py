@@ -10,13 +10,18 @@ Vault-only operations (backup) take the ``Logbook`` itself; bundles have one com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
-from typing import Any, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from incident_log.domain.entry import Entry, Incident, NewEntry
 from incident_log.domain.state import IncidentState
+from incident_log.events import EntriesAdded
 from incident_log.store.verify import VerifyResult
+
+if TYPE_CHECKING:
+    from incident_log.logbook import TimelineFilter
 
 
 class Recorded(Protocol):
@@ -93,3 +98,72 @@ class Book(Protocol):
     def export_rows(self, ref: str) -> Iterator[dict[str, Any]]: ...
 
     def verify(self, ref: str | None = None, *, head: str | None = None, count: int | None = None) -> VerifyResult: ...
+
+
+class DeskBook(Book, Protocol):
+    """What the desktop's windows need of a logbook: ``Logbook`` (the vault) and
+    ``desk.CellDesk`` (cell mode) both meet it, and the UI holds no ``Any`` for it.
+
+    Beyond ``Book``: the timeline's reads by number and filter, search, the team leader's flags
+    and reviews, drafts and preferences, the live events, the lock's passphrase checks, bundles.
+    Writes hand back the ``Entry`` the window shows (in cell mode, a waiting one has no hash).
+    """
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def keyring_note(self) -> str | None: ...
+
+    @property
+    def unlocked_with(self) -> str: ...
+
+    late_margin: timedelta
+
+    def check_passphrase(self, passphrase: str) -> bool: ...
+
+    def check_keyring(self) -> bool: ...
+
+    def set_pref(self, name: str, value: str) -> None: ...
+
+    def save_draft(self, ref: str, slot: str, content: dict[str, Any]) -> None: ...
+
+    def load_draft(self, ref: str, slot: str) -> dict[str, Any] | None: ...
+
+    def clear_draft(self, ref: str, slot: str) -> None: ...
+
+    def record(self, ref: str, draft: NewEntry) -> Entry: ...
+
+    def amend(
+        self, ref: str, seq: int, text_: str, *, reason: str, author: str, corrected: dict[str, Any] | None = None
+    ) -> Entry: ...
+
+    def flag(self, ref: str, seq: int, *, reason: str, author: str) -> Entry: ...
+
+    def mark_reviewed(self, ref: str, upto: int, *, author: str) -> Entry: ...
+
+    def seal(self, ref: str, *, author: str) -> Entry: ...
+
+    def reopen(self, ref: str, reason: str, *, author: str) -> Entry: ...
+
+    def audit(self, ref: str, action: str, *, reason: str, author: str) -> Entry: ...
+
+    def record_redaction_decision(
+        self, ref: str, action: str, value: str, *, author: str, person: str | None = None, reason: str = ""
+    ) -> Entry: ...
+
+    def entries(self, ref: str, seqs: Sequence[int]) -> list[Entry]: ...
+
+    def seqs(self, ref: str, flt: TimelineFilter | None = None) -> list[int]: ...
+
+    def latest(self, ref: str, limit: int = 200) -> list[Entry]: ...
+
+    def search(self, ref: str, query: str, flt: TimelineFilter | None = None, limit: int = 500) -> list[Entry]: ...
+
+    def subscribe(self, callback: Callable[[EntriesAdded], None]) -> Callable[[], None]: ...
+
+    def poll(self) -> list[EntriesAdded]: ...
+
+    def export_bundle(self, ref: str, path: Path, passphrase: str, *, force: bool = False) -> Any: ...
+
+    def import_bundle(self, path: Path, passphrase: str) -> Incident: ...

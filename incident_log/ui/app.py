@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -26,6 +26,9 @@ from incident_log.ui.prompts import (
     TextPrompt,
     show_error,
 )
+
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
 
 EXIT_OK = 0
 EXIT_CANCELLED = 1
@@ -90,7 +93,7 @@ def open_vault(path: Path, parent: QWidget | None = None) -> Any | None:
     return None
 
 
-def ask_callsign(ctx: Any) -> bool:
+def ask_callsign(ctx: AppContext) -> bool:
     def short_enough(text: str) -> str:
         return translate("prompts", CALLSIGN_TOO_LONG).format(limit=MAX_AUTHOR_CHARS, count=len(text)) if len(text) > MAX_AUTHOR_CHARS else ""
 

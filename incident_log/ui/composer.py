@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -50,6 +50,9 @@ from incident_log.ui.composer_fields import (
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS
 from incident_log.ui.widgets import ElidedLabel
+
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
 
 DRAFT_SLOT = "composer"
 FIELDS_PER_ROW = 3
@@ -93,7 +96,7 @@ class Composer(QWidget):
     recorded = Signal(int)  # seq of the entry just written
     amendRequested = Signal()  # noqa: N815
 
-    def __init__(self, logbook: Any, ref: str, author: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(self, logbook: DeskBook, ref: str, author: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryComposer")
         self.setAccessibleName(translate("composer", "Entry composer"))
@@ -857,7 +860,8 @@ class Composer(QWidget):
                 except errors.IncidentLogError:
                     amend_seq = None
             if not amend_seq:
-                kind = content.get("kind") if content.get("kind") in COMPOSER_KINDS else "note"
+                saved_kind = content.get("kind")
+                kind = saved_kind if isinstance(saved_kind, str) and saved_kind in COMPOSER_KINDS else "note"
                 self._kind = kind
                 self._build_fields(kind, refs=KINDS[kind].needs_ref)
                 self._show_kind(kind)

@@ -8,13 +8,17 @@ line red and stays until it is dealt with. Clicking the line asks the sync to tr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from incident_log.ui.i18n import fill, translate
+
+if TYPE_CHECKING:
+    from incident_log.desk import CellDesk
+    from incident_log.facade import DeskBook
 
 REFRESH_MS = 500
 
@@ -56,7 +60,7 @@ def describe(connection: Any) -> tuple[str, str, str]:
 class ConnectionLine(QLabel):
     clicked = Signal()
 
-    def __init__(self, logbook: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, logbook: CellDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._logbook = logbook
         self.setObjectName("connectionLine")
@@ -88,10 +92,10 @@ class ConnectionLine(QLabel):
         super().mousePressEvent(event)
 
 
-def add_connection_line(status_bar: QStatusBar, logbook: Any) -> ConnectionLine | None:
+def add_connection_line(status_bar: QStatusBar, logbook: DeskBook) -> ConnectionLine | None:
     """In cell mode, the line at the right of a window's status bar (permanent: messages do not hide it)."""
     if getattr(logbook, "kind", "vault") != "cell":
-        return None
-    line = ConnectionLine(logbook, status_bar)
+        return None  # checked by name: a vault's windows never load the cell's driver
+    line = ConnectionLine(cast("CellDesk", logbook), status_bar)
     status_bar.addPermanentWidget(line)
     return line

@@ -6,7 +6,7 @@ top and the home window, incident windows and follow windows stay independent.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -20,9 +20,12 @@ from incident_log.ui.lock import LockManager
 from incident_log.ui.prompts import ask_leader_callsign, show_error
 from incident_log.ui.tasks import Background
 
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
+
 
 class AppContext(QObject):
-    def __init__(self, logbook: Any, parent: QObject | None = None) -> None:
+    def __init__(self, logbook: DeskBook, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.logbook = logbook
         self.live = LiveAdapter(logbook, parent=self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -23,6 +23,9 @@ from incident_log.domain.late import is_late, minutes_late
 from incident_log.domain.state import Demand, IncidentState, Offer
 from incident_log.ui import timefmt, vocab
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
+
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
 
 NOTHING = QT_TRANSLATE_NOOP("detail", "Select an entry in the timeline and press Enter to read it here in full.")
 
@@ -119,7 +122,7 @@ class EntryDetailPane(QWidget):
     OBJECT_NAME = "entryDetail"
     TITLE = QT_TRANSLATE_NOOP("boards", "Entry detail")
 
-    def __init__(self, logbook: Any, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(self, logbook: DeskBook, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(self.OBJECT_NAME)
         self.setAccessibleName(translate("boards", self.TITLE))

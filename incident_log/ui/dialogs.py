@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,9 @@ from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.prompts import CALLSIGN_TOO_LONG
 
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
+
 BAD_WARNINGS = QT_TRANSLATE_NOOP("dialogs", "Type the minutes before a deadline as numbers separated by commas, e.g. 10, 2 (or leave it empty).")
 
 
@@ -44,7 +47,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class SettingsDialog(QDialog):
     """The callsign goes to the vault; everything else is UI state in QSettings."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("settingsDialog")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -21,6 +21,10 @@ from shiboken6 import isValid
 from incident_log import errors
 from incident_log.domain.alarms import ALARM_KIND, acknowledged_ids
 from incident_log.domain.state import IncidentState
+
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
+    from incident_log.ui.context import AppContext
 
 REFRESH_MS = 250  # at most four folds a second
 URGENT_KINDS = frozenset({"seal", "reopen", "person", ALARM_KIND})
@@ -35,7 +39,7 @@ class FeedState:
     reviewed_by: str = ""  # the author of the latest "reviewed up to"
 
 
-def read_feed_state(logbook: Any, ref: str) -> FeedState:
+def read_feed_state(logbook: DeskBook, ref: str) -> FeedState:
     """Runs on the background thread: plain reads through the facade, frozen values out."""
     from incident_log.logbook import TimelineFilter  # the facade; imported late for start-up cost
 
@@ -51,7 +55,7 @@ def read_feed_state(logbook: Any, ref: str) -> FeedState:
                      _author_of_last(logbook, ref, "review") if state.reviewed_upto else "")
 
 
-def _author_of_last(logbook: Any, ref: str, kind: str) -> str:
+def _author_of_last(logbook: DeskBook, ref: str, kind: str) -> str:
     from incident_log.logbook import TimelineFilter
 
     seqs = logbook.seqs(ref, TimelineFilter(kinds=frozenset({kind})))
@@ -68,7 +72,7 @@ class IncidentFeed(QObject):
     settled = Signal(list)  # cell mode: seqs whose rows now show the shared chain's entry (same number)
     renumbered = Signal()  # cell mode: waiting entries moved down; the timeline re-reads itself
 
-    def __init__(self, ctx: Any, ref: str, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, ref: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.ref = ref

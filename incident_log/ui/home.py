@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +32,9 @@ from incident_log.ui.connection import add_connection_line
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
 from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, ask_text, show_error
+
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,14 +86,14 @@ def _server_of(url: str) -> str:
 
 
 class HomeWindow(QMainWindow):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
         if getattr(ctx.logbook, "kind", "vault") == "cell":
-            self.setWindowTitle(fill(translate("home", "Incident Log — cell %1 · %2"), _server_of(ctx.logbook.url),
+            self.setWindowTitle(fill(translate("home", "Incident Log — cell %1 · %2"), _server_of(str(getattr(ctx.logbook, "url", ""))),
                                      ctx.logbook.path))
         else:
             self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))

@@ -6,7 +6,7 @@ It composes (``IncidentView`` does the shared part); the behaviour behind each a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -18,11 +18,14 @@ from incident_log.ui.controller import IncidentController
 from incident_log.ui.i18n import translate
 from incident_log.ui.viewer import IncidentView
 
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
+
 
 class IncidentWindow(IncidentView):
     SETTINGS_PREFIX = "incident_window"
 
-    def __init__(self, ctx: Any, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ref, read_only=False, parent=parent)
         self.setObjectName("incidentWindow")
         self.setAccessibleName(translate("incident_window", "Incident window"))

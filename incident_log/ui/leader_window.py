@@ -10,7 +10,7 @@ who reviewed, not the loggist's name twice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,9 @@ from incident_log.ui.i18n import QT_TRANSLATE_NOOP, translate
 from incident_log.ui.text import plural
 from incident_log.ui.viewer import IncidentView, ViewController
 from incident_log.ui.widgets import ElidedLabel
+
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
 
 WINDOW_KIND = QT_TRANSLATE_NOOP("leader_window", "team leader ({callsign}) — Incident Log")
 READ_ONLY_KEYS = (QT_TRANSLATE_NOOP("leader_window", "Status updates and people are recorded by the loggist in the incident window; "
@@ -35,7 +38,7 @@ NEW_ENTRY = QT_TRANSLATE_NOOP("leader_window", "New entry {seq}, {kind}, by {aut
 class TeamLeaderWindow(IncidentView):
     SETTINGS_PREFIX = "leader_window"
 
-    def __init__(self, ctx: Any, ref: str, callsign: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ref: str, callsign: str, parent: QWidget | None = None) -> None:
         self.callsign = callsign
         super().__init__(ctx, ref, read_only=True, parent=parent)
         self.setObjectName("leaderWindow")

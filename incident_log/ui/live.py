@@ -9,9 +9,13 @@ signal and to nothing else.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
 
 
 class LiveAdapter(QObject):
@@ -23,7 +27,7 @@ class LiveAdapter(QObject):
     renumbered = Signal(str)
     _relay = Signal(str, list, list, bool)
 
-    def __init__(self, logbook: Any, interval_ms: int | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, logbook: DeskBook, interval_ms: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._logbook = logbook
         self._held = 0
@@ -31,7 +35,7 @@ class LiveAdapter(QObject):
         # A queued hop makes a callback from any thread safe; same-thread callbacks are direct,
         # so Ctrl+Enter reaches the timeline within the same event-loop turn.
         self._relay.connect(self._emit, Qt.ConnectionType.AutoConnection)
-        self._unsubscribe = logbook.subscribe(self._on_event)
+        self._unsubscribe: Callable[[], None] | None = logbook.subscribe(self._on_event)
         self._timer = QTimer(self)
         self._timer.setInterval(self._interval)
         self._timer.timeout.connect(self.poll)

@@ -14,7 +14,7 @@ entry in the log; the review is then read again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -50,6 +50,9 @@ from incident_log.ui.composer_fields import ChoiceBox
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, fill, translate
 from incident_log.ui.tasks import Background
 
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
+
 UNREDACTED_ACTION = "unredacted report"
 ItemRole = Qt.ItemDataRole.UserRole
 
@@ -62,7 +65,7 @@ DECISION_KEYS = (
 )
 
 
-def _review(logbook: Any, ref: str) -> tuple[Any, Any]:
+def _review(logbook: DeskBook, ref: str) -> tuple[Any, Any]:
     """(inputs, review) of the log as it is now; no verification (the review prints nothing)."""
     from incident_log.report.source import gather, make_redactor, review_texts
 
@@ -71,7 +74,7 @@ def _review(logbook: Any, ref: str) -> tuple[Any, Any]:
     return inputs, redactor.review(review_texts(inputs.state, inputs.entries))
 
 
-def _build(logbook: Any, ref: str, unredacted: bool, options: ReportOptions, progress: Any) -> ReportResult:
+def _build(logbook: DeskBook, ref: str, unredacted: bool, options: ReportOptions, progress: Any) -> ReportResult:
     """Read the log, verify it, and build the report: all of it off the GUI thread."""
     from incident_log.report.build import build_report
     from incident_log.report.source import gather, make_redactor
@@ -92,7 +95,7 @@ class ReportDialog(QDialog):
     finished_report = Signal(object)  # the written Path, or None on failure
     review_loaded = Signal()
 
-    def __init__(self, parent: QWidget | None, logbook: Any, ref: str, author: str) -> None:
+    def __init__(self, parent: QWidget | None, logbook: DeskBook, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
         self.setWindowTitle(fill(translate("report_dialog", "Debrief report \u2014 %1"), ref))
@@ -384,7 +387,7 @@ class ReportDialog(QDialog):
         super().reject()
 
 
-def open_report_dialog(parent: QWidget | None, logbook: Any, ref: str, author: str) -> None:
+def open_report_dialog(parent: QWidget | None, logbook: DeskBook, ref: str, author: str) -> None:
     """Open the report dialog (non-modal over the incident window, deleted when closed)."""
     dialog = ReportDialog(parent, logbook, ref, author)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

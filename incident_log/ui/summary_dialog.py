@@ -10,7 +10,7 @@ when and why, before the file exists.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,6 +33,10 @@ from incident_log.domain.situation import plain_text
 from incident_log.ui import timefmt
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
+    from incident_log.ui.context import AppContext
+
 WINDOW_TITLE = QT_TRANSLATE_NOOP("summary_dialog", "Situation summary — {ref}")
 INTERNAL_ERROR = QT_TRANSLATE_NOOP("summary_dialog", "The summary could not be made (internal error: {kind}). Nothing was written.")
 RECORDED = QT_TRANSLATE_NOOP("summary_dialog", "Assessment recorded as entry #{seq}.")
@@ -42,7 +46,7 @@ REASON_NEEDED = QT_TRANSLATE_NOOP("summary_dialog", "An unredacted summary needs
 WORKING = QT_TRANSLATE_NOOP("summary_dialog", "Making the PDF…")
 
 
-def last_summary_through(logbook: Any, ref: str) -> int:
+def last_summary_through(logbook: DeskBook, ref: str) -> int:
     """The entry the previous summary covered up to (0: there was none): decisions after it are new."""
     from incident_log.logbook import TimelineFilter
 
@@ -55,7 +59,7 @@ def last_summary_through(logbook: Any, ref: str) -> int:
 
 
 class SummaryDialog(QDialog):
-    def __init__(self, parent: QWidget | None, ctx: Any, ref: str, author: str) -> None:
+    def __init__(self, parent: QWidget | None, ctx: AppContext, ref: str, author: str) -> None:
         super().__init__(parent)
         self.setObjectName("situationSummary")
         self.setWindowTitle(translate("summary_dialog", WINDOW_TITLE).format(ref=ref))
@@ -230,7 +234,7 @@ class SummaryDialog(QDialog):
         self.status.setAccessibleDescription(text)
 
 
-def open_summary(parent: QWidget | None, ctx: Any, ref: str, author: str) -> SummaryDialog:
+def open_summary(parent: QWidget | None, ctx: AppContext, ref: str, author: str) -> SummaryDialog:
     dialog = SummaryDialog(parent, ctx, ref, author)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

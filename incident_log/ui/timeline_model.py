@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -28,6 +28,9 @@ from incident_log.domain.late import is_late, minutes_late
 from incident_log.ui import themes, timefmt, vocab
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import KIND_COLOURS, kind_colour, kind_icon
+
+if TYPE_CHECKING:
+    from incident_log.facade import DeskBook
 
 UserRole = int(Qt.ItemDataRole.UserRole)
 KindRole = UserRole + 1
@@ -87,7 +90,7 @@ def mentions(entry: Entry, person: str) -> bool:
 class TimelineModel(QAbstractTableModel):
     """Entries of one incident (optionally filtered), in seq order."""
 
-    def __init__(self, logbook: Any, ref: str, parent: Any = None, *, zone: str | None = None) -> None:
+    def __init__(self, logbook: DeskBook, ref: str, parent: Any = None, *, zone: str | None = None) -> None:
         super().__init__(parent)
         self._logbook = logbook
         self._ref = ref

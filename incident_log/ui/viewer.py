@@ -10,7 +10,7 @@ callsign and "new since I last looked".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
@@ -37,6 +37,9 @@ from incident_log.ui.timeline_view import TimelinePanel
 from incident_log.ui.undo import Undoable, UndoBar
 from incident_log.ui.widgets import ElidedLabel
 
+if TYPE_CHECKING:
+    from incident_log.ui.context import AppContext
+
 REVIEWED_AT = QT_TRANSLATE_NOOP("viewer", "reviewed up to #{upto} at {time}")
 REVIEWED = QT_TRANSLATE_NOOP("viewer", "Reviewed up to #{upto}")
 FLAG_WHY = QT_TRANSLATE_NOOP("viewer", "Why should entry #{seq} be discussed at the debrief?")
@@ -51,7 +54,7 @@ class IncidentView(QMainWindow):
     SETTINGS_PREFIX = "incident_window"
     DEFAULT_SIZE: tuple[int, int] | None = None  # the whole screen until the user chooses otherwise
 
-    def __init__(self, ctx: Any, ref: str, *, read_only: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, ref: str, *, read_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.logbook = ctx.logbook
