@@ -42,16 +42,17 @@ from typing import TYPE_CHECKING, Any
 
 from incident_log import errors as core_errors
 from incident_log.cell import errors
-from incident_log.cell.book import CellBook
+from incident_log.cell.book import CellBook, next_free_ref
 from incident_log.cell.connect import Secrets
 from incident_log.cell.localdb import open_local
 from incident_log.cell.opening import Credentials, local_path
 from incident_log.cell.queue import QueuedEntry
 from incident_log.cell.store import CellStore
 from incident_log.cell.workstation import SYSTEM_AUTHOR, StoreOpener, Workstation
+from incident_log.domain import drafts
 from incident_log.domain.chain import DETAILS, OPENING, apply_change
 from incident_log.domain.entry import Entry, Incident, NewEntry, utc_now
-from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ, PERSON_FIELDS
+from incident_log.domain.kinds import MAX_SEQ, PERSON_FIELDS
 from incident_log.domain.state import IncidentState
 from incident_log.events import EntriesAdded, Subscriber
 from incident_log.store.repository import ENTRY_COLUMNS, row_to_entry
@@ -568,21 +569,11 @@ class CellDesk:
         author: str = SYSTEM_AUTHOR,
     ) -> Incident:
         """A new shared incident: kept here at once, created on the server by the back."""
-        now = utc_now()
-        book = CellBook(self._front(), prefs=self.vault.get_pref, late_margin=self.late_margin)
-        if ref is None:
-            probe = book._details(title, type=type, location=location, ref="NEW", exercise=exercise,
-                                  opened_at=opened_at or now, time_zone=time_zone, now=now)
-            ref = self._next_ref(probe.opened_at)
-        details = book._details(title, type=type, location=location, ref=ref, exercise=exercise,
-                                opened_at=opened_at or now, time_zone=time_zone, now=now)
-        row = IncidentRow(_uuid(), details.ref, details.title, details.type, details.location,
-                          details.opened_at, details.exercise, details.time_zone)
-        if self._front().mirror.find_incident(row.ref) is not None:
-            raise core_errors.DuplicateRef(row.ref)
-        self._front().create_incident(row, author=author)
+        book = CellBook(self._front(), prefs=self.vault.get_pref, late_margin=self.late_margin, next_ref=self._next_ref)
+        created = book.create_incident(title, type=type, location=location, ref=ref, exercise=exercise,
+                                       opened_at=opened_at, time_zone=time_zone, author=author)
         self._wake.set()
-        return self.incident(row.id)
+        return self.incident(created.id)
 
     def _next_ref(self, opened: datetime) -> str:
         """The next free NEG-YYYY-NNNN on the server; offline (or the server busy for more than a
@@ -598,8 +589,7 @@ class CellDesk:
                 log.debug("the server could not list incidents for a new ref")
             finally:
                 self._net.release()
-        ref = _next_ref_from(taken)(opened)
-        return ref if asked else f"{ref}-{_uuid()[:4].upper()}"
+        return next_free_ref(taken, opened, provisional=not asked)
 
     def import_scenario(self, data: dict[str, Any], *, ref: str | None = None) -> Incident:
         with self._net:
@@ -640,50 +630,33 @@ class CellDesk:
 
     def amend(self, ref: str, seq: int, text_: str, *, reason: str, author: str,
               corrected: dict[str, Any] | None = None) -> Entry:
-        fields: dict[str, Any] = {"reason": reason}
-        if corrected:
-            fields["corrected"] = corrected
-        return self.record(ref, NewEntry("amendment", text_, fields, refs=seq, author=author))
+        return self.record(ref, drafts.amendment(seq, text_, reason=reason, author=author, corrected=corrected))
 
     def flag(self, ref: str, seq: int, *, reason: str, author: str) -> Entry:
-        return self.record(ref, NewEntry("flag", "", {"reason": reason}, refs=seq, author=author))
+        return self.record(ref, drafts.flag(seq, reason=reason, author=author))
 
     def mark_reviewed(self, ref: str, upto: int, *, author: str) -> Entry:
         count = self._view(ref).count
         if not 0 < upto <= count:
             raise core_errors.ValidationError("upto", f"must be an entry of this incident (1 to {count})")
-        return self.record(ref, NewEntry("review", "", {"upto": upto}, author=author), allow_system=True)
+        return self.record(ref, drafts.review(upto, author=author), allow_system=True)
 
     def audit(self, ref: str, action: str, *, reason: str, author: str) -> Entry:
-        return self.record(ref, NewEntry("audit", "", {"action": action, "reason": reason}, author=author),
-                           allow_system=True)
+        return self.record(ref, drafts.audit(action, reason=reason, author=author), allow_system=True)
 
     def record_redaction_decision(self, ref: str, action: str, value: str, *, author: str,
                                   person: str | None = None, reason: str = "") -> Entry:
-        fields: dict[str, Any] = {"action": action, "value": value}
-        if person:
-            fields["person"] = person
-        if reason:
-            fields["reason"] = reason
-        return self.record(ref, NewEntry("redaction", "", fields, author=author), allow_system=True)
+        return self.record(ref, drafts.redaction_decision(action, value, author=author, person=person, reason=reason),
+                           allow_system=True)
 
     def redaction_decisions(self, ref: str) -> list[Entry]:
         return [e for e in self._view(ref).all() if e.kind == "redaction"]
 
     def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Entry:
-        unknown = sorted(set(changes) - set(INCIDENT_DETAIL_FIELDS))
-        if unknown:
-            raise core_errors.ValidationError(
-                unknown[0], f"is not a detail of an incident (its details: {', '.join(INCIDENT_DETAIL_FIELDS)})"
-            )
-        given = {name: value for name, value in changes.items() if value is not None}
-        if not given:
-            raise core_errors.ValidationError("details", "nothing to change; give at least one new value")
-        return self.record(ref, NewEntry(DETAILS, "", {**given, "reason": reason}, author=author), allow_system=True)
+        return self.record(ref, drafts.details_change(changes, reason=reason, author=author), allow_system=True)
 
     def reopen(self, ref: str, reason: str, *, author: str) -> Entry:
-        return self.record(ref, NewEntry("reopen", "Incident reopened.", {"reason": reason}, author=author),
-                           allow_system=True)
+        return self.record(ref, drafts.reopening(reason, author=author), allow_system=True)
 
     def seal(self, ref: str, *, author: str) -> Entry:
         """The seal carries the shared head: it needs the server, with nothing waiting before it."""
@@ -811,22 +784,6 @@ def _same(now: Entry | None, shown: Entry) -> bool:
     """Is the entry now at a number the one shown there while it waited (same words, same times)?"""
     return now is not None and (now.kind, now.text, now.author, now.occurred_at, now.recorded_at) == (
         shown.kind, shown.text, shown.author, shown.occurred_at, shown.recorded_at)
-
-
-def _next_ref_from(taken: list[str]) -> Callable[[datetime], str]:
-    def next_ref(opened: datetime) -> str:
-        prefix = f"NEG-{opened.year}-"
-        numbers = [int(r[len(prefix):len(prefix) + 4]) for r in taken
-                   if r.startswith(prefix) and r[len(prefix):len(prefix) + 4].isdigit()]
-        return f"{prefix}{(max(numbers, default=0) + 1):04d}"
-
-    return next_ref
-
-
-def _uuid() -> str:
-    import uuid  # noqa: PLC0415
-
-    return str(uuid.uuid4())
 
 
 def _json_dumps(value: Any) -> str:

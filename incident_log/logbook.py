@@ -31,8 +31,9 @@ from sqlalchemy.exc import DBAPIError
 
 from incident_log import errors, fileio
 from incident_log.bundle_merge import merge_bundle
+from incident_log.domain import drafts
 from incident_log.domain.append import prepare_append
-from incident_log.domain.chain import DETAILS, OPENING, opening_fields
+from incident_log.domain.chain import OPENING, opening_fields
 from incident_log.domain.entry import (
     ORIGIN_IMPORT,
     ORIGIN_LIVE,
@@ -42,7 +43,7 @@ from incident_log.domain.entry import (
     iso_utc,
     utc_now,
 )
-from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ
+from incident_log.domain.kinds import MAX_SEQ
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
@@ -346,15 +347,9 @@ class Logbook:
 
     def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Entry:
         """Change the incident's title, type, location, opening time, exercise flag or zone: an entry."""
-        unknown = sorted(set(changes) - set(INCIDENT_DETAIL_FIELDS))
-        if unknown:
-            raise errors.ValidationError(unknown[0], f"is not a detail of an incident (its details: {', '.join(INCIDENT_DETAIL_FIELDS)})")
-        given = {name: value for name, value in changes.items() if value is not None}
-        if not given:
-            raise errors.ValidationError("details", "nothing to change; give at least one new value")
+        draft = drafts.details_change(changes, reason=reason, author=author)
 
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            draft = NewEntry(DETAILS, "", {**given, "reason": reason}, author=author)
             return self._append(raw, row, chain, draft, allow_system=True)
 
         entry = self._commit_and_notify(ref, work)
@@ -383,7 +378,7 @@ class Logbook:
 
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
             top = chain.head  # a sealed incident is refused by the append rules (domain/append.py)
-            draft = NewEntry("seal", "Incident closed and sealed.", {"head": top.hash, "count": top.count}, author=author)
+            draft = drafts.seal(top.hash, top.count, author=author)
             return self._append(raw, row, chain, draft, allow_system=True)
 
         return self._commit_and_notify(ref, work)
@@ -391,8 +386,7 @@ class Logbook:
     def reopen(self, ref: str, reason: str, *, author: str) -> Entry:
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
             # An open incident is refused by the append rules (domain/append.py: check_seal).
-            draft = NewEntry("reopen", "Incident reopened.", {"reason": reason}, author=author)
-            return self._append(raw, row, chain, draft, allow_system=True)
+            return self._append(raw, row, chain, drafts.reopening(reason, author=author), allow_system=True)
 
         return self._commit_and_notify(ref, work)
 
@@ -416,20 +410,16 @@ class Logbook:
         author: str,
         corrected: dict[str, Any] | None = None,
     ) -> Entry:
-        fields: dict[str, Any] = {"reason": reason}
-        if corrected:
-            fields["corrected"] = corrected
-        return self.record(ref, NewEntry("amendment", text_, fields, refs=seq, author=author))
+        return self.record(ref, drafts.amendment(seq, text_, reason=reason, author=author, corrected=corrected))
 
     def flag(self, ref: str, seq: int, *, reason: str, author: str) -> Entry:
-        return self.record(ref, NewEntry("flag", "", {"reason": reason}, refs=seq, author=author))
+        return self.record(ref, drafts.flag(seq, reason=reason, author=author))
 
     def mark_reviewed(self, ref: str, upto: int, *, author: str) -> Entry:
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
             if not 0 < upto <= chain.head.count:
                 raise errors.ValidationError("upto", f"must be an entry of this incident (1 to {chain.head.count})")
-            draft = NewEntry("review", "", {"upto": upto}, author=author)
-            return self._append(raw, row, chain, draft, allow_system=True)
+            return self._append(raw, row, chain, drafts.review(upto, author=author), allow_system=True)
 
         return self._commit_and_notify(ref, work)
 
@@ -437,8 +427,7 @@ class Logbook:
         """Record who did something that must be accountable (an unredacted report), even when sealed."""
 
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            draft = NewEntry("audit", "", {"action": action, "reason": reason}, author=author)
-            return self._append(raw, row, chain, draft, allow_system=True)
+            return self._append(raw, row, chain, drafts.audit(action, reason=reason, author=author), allow_system=True)
 
         return self._commit_and_notify(ref, work)
 
@@ -446,14 +435,10 @@ class Logbook:
         self, ref: str, action: str, value: str, *, author: str, person: str | None = None, reason: str = ""
     ) -> Entry:
         """Record a debrief officer's redaction decision (keep / redact / attach), even when sealed."""
-        fields: dict[str, Any] = {"action": action, "value": value}
-        if person:
-            fields["person"] = person
-        if reason:
-            fields["reason"] = reason
+        draft = drafts.redaction_decision(action, value, author=author, person=person, reason=reason)
 
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            return self._append(raw, row, chain, NewEntry("redaction", "", fields, author=author), allow_system=True)
+            return self._append(raw, row, chain, draft, allow_system=True)
 
         return self._commit_and_notify(ref, work)
 

@@ -29,6 +29,7 @@ from incident_log.cell.workstation import (
     Workstation,
     opening_prepare,
 )
+from incident_log.domain import drafts
 from incident_log.domain.chain import DETAILS, OPENING, apply_change, check_chain
 from incident_log.domain.entry import (
     ORIGIN_IMPORT,
@@ -40,7 +41,7 @@ from incident_log.domain.entry import (
     thaw,
     utc_now,
 )
-from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ
+from incident_log.domain.kinds import MAX_SEQ
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
@@ -84,6 +85,15 @@ class BundleTaken:
     added: int  # entries appended to the shared log (0: it held all of them already)
 
 
+def next_free_ref(taken: list[str], opened: datetime, *, provisional: bool) -> str:
+    """NEG-YYYY-NNNN after the highest taken; ``provisional`` adds a suffix of this workstation's own."""
+    prefix = f"NEG-{opened.year}-"
+    numbers = [int(r[len(prefix):len(prefix) + 4]) for r in taken
+               if r.startswith(prefix) and r[len(prefix):len(prefix) + 4].isdigit()]
+    ref = f"{prefix}{(max(numbers, default=0) + 1):04d}"
+    return f"{ref}-{uuid.uuid4().hex[:4].upper()}" if provisional else ref
+
+
 class CellBook:
     """One workstation's view of the cell. ``close()`` closes the workstation and calls ``on_close``."""
 
@@ -96,8 +106,12 @@ class CellBook:
         prefs: Prefs = _no_prefs,
         on_close: Callable[[], None] | None = None,
         late_margin: timedelta = DEFAULT_LATE_MARGIN,
+        next_ref: Callable[[datetime], str] | None = None,
     ) -> None:
+        """``next_ref``: how a new incident's ref is chosen when none is given (default: this
+        workstation's ``_next_ref``; the desktop asks the server without waiting on it)."""
         self.station = station
+        self._choose_ref = next_ref
         self._prefs = prefs
         self._on_close = on_close
         self.late_margin = late_margin
@@ -205,16 +219,14 @@ class CellBook:
         """The next free NEG-YYYY-NNNN. Offline, from what this workstation knows, with a suffix of
         its own (NEG-2026-0004-7F3A): another workstation may take the same number meanwhile, and a
         ref taken on the server would hold the new incident in the queue."""
-        prefix = f"NEG-{opened.year}-"
+        if self._choose_ref is not None:
+            return self._choose_ref(opened)
         mirror = self.station.mirror
         if self.station.online:
             taken = [row.ref for row in self.station.store.incidents()]
         else:
             taken = [row.ref for row in map(mirror.find_incident, mirror.incident_ids()) if row is not None]
-        numbers = [int(r[len(prefix):len(prefix) + 4]) for r in taken
-                   if r.startswith(prefix) and r[len(prefix):len(prefix) + 4].isdigit()]
-        ref = f"{prefix}{(max(numbers, default=0) + 1):04d}"
-        return ref if self.station.online else f"{ref}-{uuid.uuid4().hex[:4].upper()}"
+        return next_free_ref(taken, opened, provisional=not self.station.online)
 
     def create_incident(
         self,
@@ -390,45 +402,28 @@ class CellBook:
 
     def amend(self, ref: str, seq: int, text_: str, *, reason: str, author: str,
               corrected: dict[str, Any] | None = None) -> Acknowledgement:
-        fields: dict[str, Any] = {"reason": reason}
-        if corrected:
-            fields["corrected"] = corrected
-        return self.record(ref, NewEntry("amendment", text_, fields, refs=seq, author=author))
+        return self.record(ref, drafts.amendment(seq, text_, reason=reason, author=author, corrected=corrected))
 
     def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Acknowledgement:
-        unknown = sorted(set(changes) - set(INCIDENT_DETAIL_FIELDS))
-        if unknown:
-            raise core_errors.ValidationError(
-                unknown[0], f"is not a detail of an incident (its details: {', '.join(INCIDENT_DETAIL_FIELDS)})"
-            )
-        given = {name: value for name, value in changes.items() if value is not None}
-        if not given:
-            raise core_errors.ValidationError("details", "nothing to change; give at least one new value")
-        return self._system(ref, NewEntry(DETAILS, "", {**given, "reason": reason}, author=author))
+        return self._system(ref, drafts.details_change(changes, reason=reason, author=author))
 
     def seal(self, ref: str, *, author: str) -> Acknowledgement:
         """The seal carries the shared head it closes: built inside the server's head lock."""
 
         def draft(top: ChainTop) -> NewEntry:
-            return NewEntry("seal", "Incident closed and sealed.", {"head": top.head.hash, "count": top.head.count},
-                            author=author)
+            return drafts.seal(top.head.hash, top.head.count, author=author)
 
         return self._system(ref, draft)
 
     def reopen(self, ref: str, reason: str, *, author: str) -> Acknowledgement:
-        return self._system(ref, NewEntry("reopen", "Incident reopened.", {"reason": reason}, author=author))
+        return self._system(ref, drafts.reopening(reason, author=author))
 
     def audit(self, ref: str, action: str, *, reason: str, author: str) -> Acknowledgement:
-        return self._system(ref, NewEntry("audit", "", {"action": action, "reason": reason}, author=author))
+        return self._system(ref, drafts.audit(action, reason=reason, author=author))
 
     def record_redaction_decision(self, ref: str, action: str, value: str, *, author: str, person: str | None = None,
                                   reason: str = "") -> Acknowledgement:
-        fields: dict[str, Any] = {"action": action, "value": value}
-        if person:
-            fields["person"] = person
-        if reason:
-            fields["reason"] = reason
-        return self._system(ref, NewEntry("redaction", "", fields, author=author))
+        return self._system(ref, drafts.redaction_decision(action, value, author=author, person=person, reason=reason))
 
     # --- reading (the mirror) ------------------------------------------------------------------
 
