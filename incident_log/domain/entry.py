@@ -161,7 +161,7 @@ class Entry:
 # and set the slots through their descriptors. The results are equal to Entry(...) in every field
 # (tests/test_fast_load.py compares them on generated rows).
 
-_scan_json = json.JSONDecoder().scan_once  # what json.loads calls, without its per-call wrapper
+_scan_json: Any = getattr(json.JSONDecoder(), "scan_once")  # what json.loads calls, minus its wrapper  # noqa: B009
 
 
 def fields_from_json(stored: str) -> Mapping[str, Any]:
@@ -191,20 +191,9 @@ _SLOTS = (
 )
 if Entry.__slots__ != _SLOTS:  # a field added to Entry must be set below too
     raise RuntimeError("frozen_entry does not set every field of Entry")
-_set_incident_id = Entry.incident_id.__set__  # type: ignore[attr-defined]
-_set_seq = Entry.seq.__set__  # type: ignore[attr-defined]
-_set_kind = Entry.kind.__set__  # type: ignore[attr-defined]
-_set_occurred_at = Entry.occurred_at.__set__  # type: ignore[attr-defined]
-_set_recorded_at = Entry.recorded_at.__set__  # type: ignore[attr-defined]
-_set_author = Entry.author.__set__  # type: ignore[attr-defined]
-_set_text = Entry.text.__set__  # type: ignore[attr-defined]
-_set_fields = Entry.fields.__set__  # type: ignore[attr-defined]
-_set_refs = Entry.refs.__set__  # type: ignore[attr-defined]
-_set_delay_reason = Entry.delay_reason.__set__  # type: ignore[attr-defined]
-_set_origin = Entry.origin.__set__  # type: ignore[attr-defined]
-_set_prev_hash = Entry.prev_hash.__set__  # type: ignore[attr-defined]
-_set_hash = Entry.hash.__set__  # type: ignore[attr-defined]
-_set_clock_back = Entry.clock_back.__set__  # type: ignore[attr-defined]
+_SETTERS: Any = [Entry.__dict__[name].__set__ for name in _SLOTS]  # the slots' member descriptors
+(_set_incident_id, _set_seq, _set_kind, _set_occurred_at, _set_recorded_at, _set_author, _set_text, _set_fields,
+ _set_refs, _set_delay_reason, _set_origin, _set_prev_hash, _set_hash, _set_clock_back) = _SETTERS
 
 
 def frozen_entry(

@@ -420,7 +420,7 @@ def _boards_of_promises(
 
 def _items(entries: list[Entry], eff: Effective) -> tuple[BoardItem, ...]:
     """Hooks, triggers, risks, intelligence or decisions in time order, corrections applied."""
-    out = []
+    out: list[BoardItem] = []
     append = out.append
     make = _board_item
     for entry in sorted(entries, key=_by_time):
