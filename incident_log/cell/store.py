@@ -43,6 +43,8 @@ from incident_log.domain.entry import (
     Incident,
     chain_hash,
     entry_payload,
+    fields_from_json,
+    frozen_entry,
     genesis_hash,
     iso_utc,
     utc_now,
@@ -516,16 +518,17 @@ class CellStore:
         previous = before[0] if before else genesis_hash(incident_id)
         out: list[Entry] = []
         add = out.append
-        loads = json.loads
+        make = frozen_entry  # as the vault's load_after: fields decoded and frozen once (domain/entry.py)
+        decode = fields_from_json
         parse_time = datetime.fromisoformat
         collecting = gc.isenabled()
         gc.disable()
         try:
             for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest, clock_back in rows:
                 try:
-                    entry = Entry(
+                    entry = make(
                         incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
-                        {} if fields == "{}" else loads(fields), refs, delay, origin, previous, digest, clock_back,
+                        decode(fields), refs, delay, origin, previous, digest, clock_back,
                     )
                 except (ValueError, TypeError):
                     raise errors.CellRowUnreadable(int(seq)) from None

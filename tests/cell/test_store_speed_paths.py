@@ -181,3 +181,34 @@ def test_the_workstation_still_keeps_its_own_entry_in_the_mirror(login: Login, m
         assert ack.entry is not None and not ack.waiting
     assert [e.seq for e in station.mirror.entries(row.id)] == [1, 2, 3]
     assert station.mirror.head(row.id).hash == station.store.chain_top(row.id).head.hash
+
+
+def test_the_bulk_read_builds_exactly_the_plain_entries(login: Login, store: CellStore, incident: str) -> None:
+    """read_range builds entries as the vault's load_after does (fields decoded and frozen once):
+    the same values as Entry(...) over json.loads of the stored row, nested fields and all."""
+    import json
+    from datetime import datetime
+
+    from incident_log.cell.connect import parse_url
+    from incident_log.domain.entry import Entry
+    from tests.cell.conftest import prepare_draft
+
+    store.append(incident, prepare_draft(NewEntry("person", "", {"key": "s1", "role": "subject", "name": "S",
+                                                                 "aliases": ["Al", "[x]"]}, author="L")))
+    store.append(incident, prepare_draft(NewEntry("intel", "brackets", {"source": "{not} [nested]"}, author="L")))
+    store.append(incident, prepare_draft(NewEntry("amendment", "", {"reason": "r", "corrected": {"name": "T"}}, refs=1,
+                                                  author="L")))
+    append_note(store, incident, "flat")
+    with psycopg.connect(parse_url(login.url).conninfo(), password=login.secrets.password) as raw:
+        rows = raw.execute(
+            "SELECT incident_id, seq, kind, occurred_at, recorded_at, author, text, fields, refs, delay_reason, origin, "
+            "prev_hash, hash, clock_back FROM incident_log.entry WHERE incident_id = %s AND seq >= 1 ORDER BY seq",
+            (incident,),
+        ).fetchall()
+    plain = [
+        Entry(r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]), r[5], r[6], json.loads(r[7]),
+              r[8], r[9], r[10], r[11], r[12], r[13])
+        for r in rows
+    ]
+    assert store.read_range(incident) == plain == [s.entry for s in store.read_signed(incident, after=0)]
+    assert [repr(e) for e in store.read_range(incident)] == [repr(e) for e in plain]
