@@ -212,3 +212,18 @@ def test_the_bulk_read_builds_exactly_the_plain_entries(login: Login, store: Cel
     ]
     assert store.read_range(incident) == plain == [s.entry for s in store.read_signed(incident, after=0)]
     assert [repr(e) for e in store.read_range(incident)] == [repr(e) for e in plain]
+
+
+def test_the_mirror_row_is_the_stored_form_of_the_canonical_payload(store: CellStore, incident: str) -> None:
+    from incident_log.cell.mirror import _mirror_row
+    from incident_log.store.repository import fields_json
+    from tests.cell.conftest import prepare_draft
+
+    store.append(incident, prepare_draft(NewEntry("person", "", {"key": "s1", "role": "subject", "name": "Ñ",
+                                                                 "aliases": ["Al", "[x]"]}, author="L")))
+    append_note(store, incident, "flat")
+    for signed in store.read_signed(incident, after=-1):
+        payload = signed.entry.canonical()
+        row = _mirror_row(signed)
+        assert row[3:5] == (payload["occurred_at"], payload["recorded_at"])
+        assert row[7] == fields_json(payload["fields"])
