@@ -22,6 +22,9 @@ removes everything at the end. Steps:
            restarted, sync() timed. Reported: ack latency offline, sync time, entries/s.
   open     An incident of 100,000 entries on the server: read every entry and fold every
            projection (what opening it costs from the server). Target: < 2 s.
+  rtt      record() and the bare commit again, through a proxy on loopback that holds every
+           packet 1 ms each way (--rtt-ms: a LAN's 2 ms round trip): what each round trip of the
+           append costs when the server is not on the same machine. Reported, no target.
 
 Privacy: synthetic text only, and nothing here prints entry text, names or keys: counts and timings.
 """
@@ -39,6 +42,7 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -185,6 +189,103 @@ def bench_record(bench: Bench, count: int) -> None:
     ratio = percentile(timings["record"], 0.99) / percentile(timings["bare"], 0.99)
     report("record() / bare commit, p99", f"{ratio:.1f}x")
     station.close()
+
+
+# --- rtt: the same record through a delaying proxy ------------------------------------------------------
+
+
+class DelayProxy:
+    """A TCP proxy on 127.0.0.1 that holds every chunk ``delay`` seconds each way, in order.
+
+    It forwards the bytes as they are (TLS stays end to end, so verify-full still checks the
+    server's certificate for 127.0.0.1): a stand-in for a network between the workstation and the
+    cell's server laptop. Threads only; it serves until the process ends.
+    """
+
+    def __init__(self, target_port: int, delay: float) -> None:
+        import socket
+        import threading
+
+        self._target = ("127.0.0.1", target_port)
+        self._delay = delay
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            client, _address = self._listener.accept()
+            server = socket.create_connection(self._target)
+            for sock in (client, server):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for src, dst in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    def _pump(self, src: Any, dst: Any) -> None:
+        import queue
+        import threading
+
+        held: queue.Queue[tuple[float, bytes]] = queue.Queue()
+
+        def deliver() -> None:
+            while True:
+                due, data = held.get()
+                wait = due - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
+                if not data:
+                    dst.close()
+                    return
+                try:
+                    dst.sendall(data)
+                except OSError:
+                    return
+
+        threading.Thread(target=deliver, daemon=True).start()
+        while True:
+            try:
+                data = src.recv(65536)
+            except OSError:
+                data = b""
+            held.put((time.perf_counter() + self._delay, data))
+            if not data:
+                return
+
+
+def bench_rtt(bench: Bench, count: int, rtt_ms: float) -> None:
+    print(f"rtt: {count} entries through a proxy adding {rtt_ms:g} ms per round trip", flush=True)
+    proxy = DelayProxy(bench.server.port, rtt_ms / 2000)
+    url, secrets = bench.login("rtt")
+    url = url.replace(f":{bench.server.port}/", f":{proxy.port}/")
+    local = open_local(bench.workdir / f"rtt-{uuid.uuid4().hex[:6]}.db", new_data_key())
+    station = Workstation(url, secrets, local, signer=SigningKey.generate())
+    assert station.connect()
+    incident = bench.new_incident(station)
+    target = parse_url(url)
+    bare = psycopg.connect(target.conninfo(), password=secrets.password)
+    bench.server.superuser_sql(
+        "CREATE TABLE IF NOT EXISTS public.bench_bare (id serial PRIMARY KEY, body text NOT NULL); "
+        f"GRANT INSERT ON public.bench_bare TO {target.user}; GRANT USAGE ON SEQUENCE public.bench_bare_id_seq TO {target.user}"
+    )
+    timings: dict[str, list[float]] = {"record": [], "bare": []}
+    for n in range(count):
+        started = time.perf_counter()
+        ack = station.record(incident, note(n))
+        timings["record"].append(time.perf_counter() - started)
+        assert not ack.waiting
+        started = time.perf_counter()
+        bare.execute("INSERT INTO public.bench_bare (body) VALUES (%s)", (f"bare {n}",))  # BEGIN, INSERT, COMMIT
+        bare.commit()
+        timings["bare"].append(time.perf_counter() - started)
+    bare.close()
+    station.close()
+    for name, label in (("record", "Workstation.record()"), ("bare", "bare INSERT + COMMIT (three round trips)")):
+        values = timings[name]
+        report(f"{label} at {rtt_ms:g} ms RTT, p50 / p99 / max",
+               f"{ms(statistics.median(values))} / {ms(percentile(values, 0.99))} / {ms(max(values))}")
 
 
 # --- notify -------------------------------------------------------------------------------------------
@@ -400,7 +501,7 @@ def load_incident(server: PostgresServer, incident: str, count: int) -> None:
 
 # --- main ---------------------------------------------------------------------------------------------
 
-STEPS = ("record", "notify", "writers", "sync", "open")
+STEPS = ("record", "notify", "writers", "sync", "open", "rtt")
 
 
 def main() -> int:
@@ -408,6 +509,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
     parser.add_argument("--only", default=",".join(STEPS), help=f"comma-separated steps: {', '.join(STEPS)}")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--rtt-ms", type=float, default=2.0, help="round trip the rtt step's proxy adds (ms)")
     args = parser.parse_args()
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(STEPS))
@@ -433,6 +535,8 @@ def main() -> int:
                 bench_sync(bench, 100 if quick else 1000)
             if "open" in chosen:
                 bench_open(bench, 10_000 if quick else 100_000)
+            if "rtt" in chosen:
+                bench_rtt(bench, 100 if quick else 300, args.rtt_ms)
         finally:
             server.destroy()
     missed = [figure for figure, _m, _t, passed in RESULTS if passed is False]
