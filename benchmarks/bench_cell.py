@@ -20,7 +20,8 @@ removes everything at the end. Steps:
            chain recomputed: any break) and losses (acknowledged but not on the server). Target: 0 / 0.
   sync     The server stopped: 1,000 entries acknowledged into the queue (ack p50/p99), the server
            restarted, sync() timed. Reported: ack latency offline, sync time, entries/s.
-  open     An incident of 100,000 entries on the server: read every entry and fold every
+  open     An incident of 100,000 entries on the server (people, then every board's kinds in turn):
+           read every entry and fold every
            projection (what opening it costs from the server). Target: < 2 s.
   rtt      record() and the bare commit again, through a proxy on loopback that holds every
            packet 1 ms each way (--rtt-ms: a LAN's 2 ms round trip): what each round trip of the
@@ -450,7 +451,7 @@ def bench_open(bench: Bench, count: int) -> None:
         read = time.perf_counter() - started
         state = fold(described, entries, as_of=utc_now(), late_margin=timedelta(minutes=10))
         total = time.perf_counter() - started
-        assert len(entries) == count and state is not None
+        assert len(entries) == count and state.demands and state.offers and state.intelligence and state.roster.spells
         report(f"open {count:,} entries from the server: read / read + fold", f"{read:.2f} s / {total:.2f} s",
                "< 2 s", total < 2.0)
     finally:
@@ -458,8 +459,40 @@ def bench_open(bench: Bench, count: int) -> None:
         station.close()
 
 
+def _bench_entry(seq: int) -> tuple[str, dict[str, Any], str]:
+    """Entry ``seq`` of the open step's incident: people first, then every board's kinds in turn
+    (statements, notes, intelligence, hooks, risks, decisions, demands, offers and their updates,
+    contacts, rotations), so the fold builds every projection as it does for a real incident."""
+    person = f"p{seq % 20 + 1}"
+    if seq <= 20:
+        return "person", {"key": f"p{seq}", "role": "witness", "name": f"Person {seq}"}, ""
+    words = f"benchmark entry {seq} about the subject and the car"
+    slot = seq % 20
+    if slot in (0, 5, 10, 15):
+        return "statement", {"speaker": person, "channel": "phone"}, words
+    if slot in (1, 6, 11):
+        return "intel", {"source": "control room", "grading": "B2", "about": person}, words
+    if slot == 2:
+        return "hook", {"about": person}, words
+    if slot == 3:
+        return "risk", {"category": "weapon", "status": "reported"}, words
+    if slot == 4:
+        return "decision", {"decided_by": person, "rationale": "time"}, words
+    if slot == 7:
+        return "demand", {"by": person}, words
+    if slot == 8:
+        return "offer", {"to": person, "conditions": "calm"}, words
+    if slot == 9:
+        return "update", {"status": "refused"}, words  # refs: the demand two entries before (see below)
+    if slot == 12:
+        return "contact", {"channel": "phone", "event": "start", "with": person}, ""
+    if slot == 13:
+        return "rotation", {"role": "primary negotiator", "person": person}, ""
+    return "note", {}, words
+
+
 def load_incident(server: PostgresServer, incident: str, count: int) -> None:
-    """Bulk-load a realistic chain (people, statements, notes) as the superuser, with COPY.
+    """Bulk-load a realistic chain (people, then every board's kinds: ``_bench_entry``) as the superuser, with COPY.
 
     Only the read side is measured, so the entries go in through COPY with the append trigger
     off (100,000 appends one by one would take minutes); the chain is computed exactly as the
@@ -479,18 +512,14 @@ def load_incident(server: PostgresServer, incident: str, count: int) -> None:
         ) as copy:
             for seq in range(1, count + 1):
                 moment = start + timedelta(seconds=seq)
-                if seq <= 20:
-                    kind, fields, text = "person", {"key": f"p{seq}", "role": "witness", "name": f"Person {seq}"}, ""
-                elif seq % 5 == 0:
-                    kind, fields, text = "statement", {"speaker": f"p{seq % 20 + 1}", "channel": "phone"}, f"statement {seq}"
-                else:
-                    kind, fields, text = "note", {}, f"benchmark note {seq} about the subject and the car"
+                kind, fields, text = _bench_entry(seq)
+                refs = seq - 2 if kind == "update" else None
                 payload = entry_payload(incident_id=incident, seq=seq, kind=kind, occurred_at=moment, recorded_at=moment,
-                                        author="Loggist", text=text, fields=fields, refs=None, delay_reason=None,
+                                        author="Loggist", text=text, fields=fields, refs=refs, delay_reason=None,
                                         origin=ORIGIN_IMPORT)
                 digest = chain_hash(previous, payload)
                 copy.write_row((incident, seq, kind, iso_utc(moment), iso_utc(moment), "Loggist", text, fields_json(fields),
-                                None, None, ORIGIN_IMPORT, previous, digest, str(uuid.uuid4()), cell, "bench", moment))
+                                refs, None, ORIGIN_IMPORT, previous, digest, str(uuid.uuid4()), cell, "bench", moment))
                 previous = digest
         admin.execute("ALTER TABLE incident_log.entry ENABLE TRIGGER entry_link")
         admin.execute("ALTER TABLE incident_log.chain_head DISABLE TRIGGER chain_head_guard")
