@@ -21,8 +21,8 @@ removes everything at the end. Steps:
   sync     The server stopped: 1,000 entries acknowledged into the queue (ack p50/p99), the server
            restarted, sync() timed. Reported: ack latency offline, sync time, entries/s.
   open     An incident of 100,000 entries on the server (people, then every board's kinds in turn):
-           read every entry and fold every
-           projection (what opening it costs from the server). Target: < 2 s.
+           read every entry and fold every projection (what opening it costs from the server).
+           Target: < 2 s.
   rtt      record() and the bare commit again, through a proxy on loopback that holds every
            packet 1 ms each way (--rtt-ms: a LAN's 2 ms round trip): what each round trip of the
            append costs when the server is not on the same machine. Reported, no target.
