@@ -140,6 +140,48 @@ def test_the_boards_c_sort_key_orders_as_the_python_one(keys: list[tuple[datetim
     assert sorted(entries, key=projections._by_time) == sorted(entries, key=projections._time_order)
 
 
+def _items_plain(entries: list[Entry], eff: Any) -> tuple[BoardItem, ...]:
+    """The boards' items through the field helpers, as ``projections._items`` was first written."""
+    out = []
+    for entry in sorted(entries, key=projections._time_order):
+        text, f = eff(entry)
+        out.append(
+            BoardItem(
+                seq=entry.seq, at=entry.occurred_at, kind=entry.kind, text=text,
+                about=projections._key(f.get("about")), source=projections._text(f.get("source")),
+                grading=projections._text(f.get("grading")), category=projections._text(f.get("category")),
+                status=projections._choice(f.get("status"), projections.RISK_STATUSES, "") if entry.kind == "risk" else "",
+                decided_by=projections._key(f.get("decided_by")), rationale=projections._text(f.get("rationale")),
+            )
+        )
+    return tuple(out)
+
+
+field_value = st.none() | st.booleans() | st.integers() | st.sampled_from(
+    ["", " ", "p1", " p1 ", "Confirmed", " RUMOURED ", "cleared", "nonsense", "B2"]
+) | st.text(max_size=4) | st.lists(st.text(max_size=2), max_size=2)
+board_fields = st.dictionaries(
+    st.sampled_from(["about", "source", "grading", "category", "status", "decided_by", "rationale", "other"]),
+    field_value,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["hook", "trigger", "risk", "intel", "decision"]), moment, board_fields,
+                          st.text(max_size=4)), max_size=12))
+def test_board_items_with_the_helpers_written_out_equal_the_helpers(rows: list[tuple[Any, ...]]) -> None:
+    entries = [
+        Entry("i", seq, kind, at, at, "", text, fields, None, None, "live", "", "")
+        for seq, (kind, at, fields, text) in enumerate(rows, start=1)
+    ]
+
+    def eff(entry: Entry) -> tuple[str, Any]:
+        return entry.text, entry.fields
+
+    assert projections._items(entries, eff) == _items_plain(entries, eff)
+
+
 # --- a real vault --------------------------------------------------------------------------
 
 
