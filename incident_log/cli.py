@@ -455,10 +455,6 @@ BUNDLE_NOT_IN_CELL = N_(
     "A bundle does not work in cell mode yet (issue 11, phase two): run it without --cell "
     "(and without INCIDENT_LOG_CELL) on a vault."
 )
-GUI_NOT_IN_CELL = N_(
-    "The desktop app does not work in cell mode yet (issue 11, phase two): run it without --cell "
-    "(and without INCIDENT_LOG_CELL) on a vault."
-)
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
@@ -503,10 +499,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    _not_in_cell(args, GUI_NOT_IN_CELL)
+    from incident_log import cli_cell  # noqa: PLC0415
     from incident_log.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the desktop app
 
-    return run(Path(args.vault).expanduser() if args.vault else None, getattr(args, "ref", None))
+    return run(Path(args.vault).expanduser() if args.vault else None, getattr(args, "ref", None), cli_cell.cell_url(args))
 
 
 # --- parser --------------------------------------------------------------------------------------

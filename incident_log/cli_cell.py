@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 CELL_ENV = "INCIDENT_LOG_CELL"
 ADMIN_PASSWORD_ENV = "INCIDENT_LOG_CELL_ADMIN_PASSWORD"
 PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
-LOCAL_SUFFIX = ".cell"
 EXIT_OK = 0
 EXIT_FAILED = 1
 
@@ -92,33 +91,15 @@ def _admin_secrets(url: str) -> Any:
 
 
 def _by_certificate(target: Any) -> bool:
-    return bool(target.params.get("sslcert"))
+    from incident_log.cell.opening import by_certificate  # noqa: PLC0415
 
-
-def _cell_password(vault: Path, target: Any, passphrase: _Passphrase) -> str | None:
-    from incident_log.cell import errors, login  # noqa: PLC0415
-
-    if _by_certificate(target):
-        return None  # the client certificate is the login (its key file: unencrypted, owner-only)
-    found = login.password_from_env() or login.password_from_keyring(target)
-    if found:
-        return found
-    slot = login.slot_for(vault, target)
-    if slot is None:
-        raise errors.CellPasswordMissing(target.user, login.PASSWORD_ENV)
-    return login.password_from_slot(slot, passphrase())
+    return by_certificate(target)
 
 
 def _signing_key(vault: Path, passphrase: _Passphrase) -> Any:
-    from incident_log.cell import errors, signing  # noqa: PLC0415
+    from incident_log.cell.opening import signing_key  # noqa: PLC0415
 
-    path = signing.slot_path(vault)
-    if not path.exists():
-        raise errors.CellLoginNeeded(path)
-    try:
-        return signing.unlock(path).key
-    except errors.SigningPassphraseRequired:
-        return signing.unlock(path, passphrase=passphrase()).key
+    return signing_key(vault, passphrase)
 
 
 def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
@@ -126,8 +107,10 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
     a refused login, certificate or URL is, with its sentence."""
     from incident_log.cell import errors  # noqa: PLC0415
     from incident_log.cell.book import CellBook  # noqa: PLC0415, F811 - loaded late (start-up cost)
-    from incident_log.cell.connect import Secrets, parse_url  # noqa: PLC0415
+    from incident_log.cell.connect import parse_url  # noqa: PLC0415
     from incident_log.cell.localdb import open_local  # noqa: PLC0415
+    from incident_log.cell.opening import credentials  # noqa: PLC0415
+    from incident_log.cell.opening import local_path as cell_local_path  # noqa: PLC0415
     from incident_log.cell.workstation import Workstation  # noqa: PLC0415
 
     url = cell_url(args)
@@ -139,9 +122,9 @@ def open_cell_book(args: argparse.Namespace, *, sync: bool = True) -> CellBook:
     try:
         path = Path(book.path)
         passphrase = _Passphrase()
-        secrets = Secrets(password=_cell_password(path, target, passphrase))
-        signer = _signing_key(path, passphrase)
-        local_path = path.with_name(path.name + LOCAL_SUFFIX)
+        kept = credentials(path, target, passphrase)
+        secrets, signer = kept.secrets, kept.signer
+        local_path = cell_local_path(path)
         local = open_local(local_path, book.derived_key("cell-local"))
         fileio.protect_vault(local_path)  # no -o of any command may land on the queue and mirror
         station = Workstation(url, secrets, local, signer=signer)

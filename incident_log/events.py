@@ -19,6 +19,11 @@ Heads = Mapping[str, tuple[str, int]]  # incident id -> (ref, highest seq)
 class EntriesAdded:
     incident_ref: str
     seqs: tuple[int, ...]
+    # Cell mode: entries that waited in this workstation's queue landed after another
+    # workstation's, so the numbers shown for them moved; a window re-reads its timeline.
+    renumbered: bool = False
+    # Cell mode: entries shown while they waited are now on the shared chain at the same numbers.
+    settled: tuple[int, ...] = ()
 
 
 Subscriber = Callable[[EntriesAdded], None]

@@ -31,7 +31,8 @@ from sqlalchemy.exc import DBAPIError
 
 from incident_log import errors, fileio
 from incident_log.bundle_merge import merge_bundle
-from incident_log.domain.chain import DETAILS, OPENING, clock_moved_back, opening_fields
+from incident_log.domain.append import prepare_append
+from incident_log.domain.chain import DETAILS, OPENING, opening_fields
 from incident_log.domain.entry import (
     ORIGIN_IMPORT,
     ORIGIN_LIVE,
@@ -41,7 +42,7 @@ from incident_log.domain.entry import (
     iso_utc,
     utc_now,
 )
-from incident_log.domain.kinds import AFTER_SEAL_KINDS, INCIDENT_DETAIL_FIELDS, MAX_SEQ
+from incident_log.domain.kinds import INCIDENT_DETAIL_FIELDS, MAX_SEQ
 from incident_log.domain.state import IncidentState
 from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
@@ -381,9 +382,7 @@ class Logbook:
         """Close the incident: a final entry carrying the head hash. Recording stops until reopened."""
 
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            if chain.sealed:
-                raise errors.IncidentSealed(row.ref)
-            top = chain.head
+            top = chain.head  # a sealed incident is refused by the append rules (domain/append.py)
             draft = NewEntry("seal", "Incident closed and sealed.", {"head": top.hash, "count": top.count}, author=author)
             return self._append(raw, row, chain, draft, allow_system=True)
 
@@ -391,10 +390,9 @@ class Logbook:
 
     def reopen(self, ref: str, reason: str, *, author: str) -> Entry:
         def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            if not chain.sealed:
-                raise errors.ValidationError("kind", "the incident is open; only a sealed incident can be reopened")
+            # An open incident is refused by the append rules (domain/append.py: check_seal).
             draft = NewEntry("reopen", "Incident reopened.", {"reason": reason}, author=author)
-            return self._append(raw, row, chain, draft, allow_system=True, skip_seal_check=True)
+            return self._append(raw, row, chain, draft, allow_system=True)
 
         return self._commit_and_notify(ref, work)
 
@@ -471,20 +469,15 @@ class Logbook:
         draft: NewEntry,
         *,
         allow_system: bool = False,
-        skip_seal_check: bool = False,
     ) -> Entry:
-        if not skip_seal_check and chain.sealed and draft.kind not in AFTER_SEAL_KINDS:
-            raise errors.IncidentSealed(row.ref)
-        now = self._clock()
-        facts = repository.DatabaseFacts(raw, row.id, row.opened_at)
-        clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
-        if clean.kind == "person" and facts.has_person(clean.fields["key"]):
-            raise errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
-        # A clock set back is never silently accepted: the entry keeps the true reading of the clock
-        # and carries the warning (covered by its hash); Entry.clock_back tells the caller to say so.
-        behind = clock_moved_back(chain.head.recorded_at, now)
+        """The append rules (``domain/append.py``, the same the cell applies), then the chain."""
+        accepted = prepare_append(
+            draft, chain, repository.DatabaseFacts(raw, row.id, row.opened_at), now=self._clock(), ref=row.ref,
+            late_margin=self.late_margin, allow_system=allow_system,
+        )
         return repository.append(
-            raw, row.id, clean, origin=ORIGIN_LIVE, recorded_at=now, top=chain.head, clock_back=behind
+            raw, row.id, accepted.clean, origin=accepted.origin, recorded_at=accepted.recorded_at, top=chain.head,
+            clock_back=accepted.clock_back,
         )
 
     def _commit_and_notify(

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from es_seed_3 import ES  # noqa: E402
+from es_seed_4 import ES  # noqa: E402
 
 TS = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "incident_log_es.ts"
 tree = ET.parse(TS)

@@ -33,9 +33,9 @@ from incident_log.cell.queue import OfflineQueue, QueuedEntry, ReplayReport, rep
 from incident_log.cell.signing import SigningKey
 from incident_log.cell.store import CellStore, check_storable
 from incident_log.cell.witness import SignatureReport, WitnessReport, check_signatures, witness
-from incident_log.domain.chain import OPENING, ChainReport, check_chain, clock_moved_back, opening_fields
+from incident_log.domain.append import Accepted, prepare_append
+from incident_log.domain.chain import OPENING, ChainReport, check_chain, opening_fields
 from incident_log.domain.entry import ORIGIN_LIVE, Entry, NewEntry, utc_now
-from incident_log.domain.kinds import AFTER_SEAL_KINDS
 from incident_log.domain.validation import DEFAULT_LATE_MARGIN, CleanEntry, IncidentFacts, validate_entry
 from incident_log.store_interface import Appended, ChainTop, Head, IncidentRow, Prepare, Prepared, SignedEntry
 
@@ -338,32 +338,30 @@ class Workstation:
     ) -> Prepare:
         def prepare(top: ChainTop, facts: IncidentFacts) -> Prepared:
             wanted = draft if isinstance(draft, NewEntry) else draft(top)
-            clean = self._apply_rules(incident_id, wanted, top, facts, now, allow_system)
-            validated.append(clean)
-            # Recorded before the entry before it: a clock set back, or an entry that waited in a
-            # queue while others were appended. Either way the chain says so (domain/chain.py).
-            return Prepared(clean, now, origin, clock_moved_back(top.head.recorded_at, now))
+            # Recorded before the entry before it (a clock set back, or an entry that waited in a
+            # queue while others were appended): the rules set clock_back, the chain says so.
+            accepted = self._apply_rules(incident_id, wanted, top, facts, now, allow_system, origin)
+            validated.append(accepted.clean)
+            return Prepared(accepted.clean, accepted.recorded_at, accepted.origin, accepted.clock_back)
 
         return prepare
 
     def _apply_rules(
-        self, incident_id: str, draft: NewEntry, top: ChainTop, facts: IncidentFacts, now: datetime, allow_system: bool
-    ) -> CleanEntry:
-        """The logbook's rules for an append (the same as ``Logbook._append``; phase two shares them)."""
-        if top.sealed and draft.kind not in AFTER_SEAL_KINDS and draft.kind != "reopen":
-            raise core_errors.IncidentSealed(self._ref(incident_id))
-        if draft.kind == "reopen" and not top.sealed:
-            raise core_errors.ValidationError("kind", "the incident is open; only a sealed incident can be reopened")
-        clean = validate_entry(draft, facts, now=now, late_margin=self.late_margin, allow_system=allow_system)
-        if clean.kind == "person" and facts.has_person(clean.fields["key"]):
-            raise core_errors.ValidationError("key", f"a person with key '{clean.fields['key']}' is already registered")
-        check_storable(clean)
-        return clean
+        self, incident_id: str, draft: NewEntry, top: ChainTop, facts: IncidentFacts, now: datetime, allow_system: bool,
+        origin: str = ORIGIN_LIVE,
+    ) -> Accepted:
+        """The logbook's rules for an append: ``domain/append.py``, the very rules ``Logbook._append``
+        applies, with the cell's own storable check (PostgreSQL holds no NUL)."""
+        return prepare_append(
+            draft, top, facts, now=now, ref=lambda: self._ref(incident_id), late_margin=self.late_margin,
+            allow_system=allow_system, origin=origin, storable=check_storable,
+        )
 
     def _validate_locally(self, incident_id: str, draft: NewEntry, now: datetime, allow_system: bool) -> CleanEntry:
+        """Offline: the same rules, against what this workstation holds (mirror, then queue)."""
         top = self.mirror.chain_top(incident_id, self.queue)
         facts = LocalFacts(self.mirror, self.queue, incident_id)
-        return self._apply_rules(incident_id, draft, top, facts, now, allow_system)
+        return self._apply_rules(incident_id, draft, top, facts, now, allow_system).clean
 
     # -- syncing -----------------------------------------------------------------------------------------
 

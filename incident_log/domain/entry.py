@@ -18,6 +18,18 @@ ORIGIN_LIVE = "live"  # typed by the loggist (GUI or `incident-log log`)
 ORIGIN_IMPORT = "import"  # from a scenario file: the import is the reason for any delay
 ORIGIN_BUNDLE = "bundle"  # copied verbatim from another vault's bundle
 
+# An entry's stored columns, declared once, in the order every store reads and writes them: the
+# vault's ``entry`` table, the cell server's and the workstation's mirror (each with its own
+# columns after these), and ``Entry``'s own fields. All but the two chain links are what the hash
+# covers (``entry_payload``; ``clock_back`` only when set). A new hashed column goes here first;
+# ``tests/domain/test_entry_columns.py`` names every list written out by hand that must follow.
+CHAIN_LINKS = ("prev_hash", "hash")
+ENTRY_FIELDS = (
+    "incident_id", "seq", "kind", "occurred_at", "recorded_at", "author", "text", "fields", "refs", "delay_reason",
+    "origin", *CHAIN_LINKS, "clock_back",
+)
+HASHED_FIELDS = tuple(name for name in ENTRY_FIELDS if name not in CHAIN_LINKS)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -185,13 +197,9 @@ def fields_from_json(stored: str) -> Mapping[str, Any]:
 
 
 _new_object = object.__new__
-_SLOTS = (
-    "incident_id", "seq", "kind", "occurred_at", "recorded_at", "author", "text", "fields", "refs", "delay_reason",
-    "origin", "prev_hash", "hash", "clock_back",
-)
-if Entry.__slots__ != _SLOTS:  # a field added to Entry must be set below too
+if Entry.__slots__ != ENTRY_FIELDS:  # a field added to Entry must be set below too
     raise RuntimeError("frozen_entry does not set every field of Entry")
-_SETTERS: Any = [Entry.__dict__[name].__set__ for name in _SLOTS]  # the slots' member descriptors
+_SETTERS: Any = [Entry.__dict__[name].__set__ for name in ENTRY_FIELDS]  # the slots' member descriptors
 (_set_incident_id, _set_seq, _set_kind, _set_occurred_at, _set_recorded_at, _set_author, _set_text, _set_fields,
  _set_refs, _set_delay_reason, _set_origin, _set_prev_hash, _set_hash, _set_clock_back) = _SETTERS
 

@@ -126,6 +126,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_bundle", QT_TRANSLATE_NOOP("actions", "Import &bundle…"), "&Incident", "import_bundle", ("Ctrl+Shift+I",), HOME),
     ActionSpec("export_bundle", QT_TRANSLATE_NOOP("actions", "&Export bundle…"), "&Incident", "export_bundle", ("Ctrl+E",), HOME),
     ActionSpec("refresh", QT_TRANSLATE_NOOP("actions", "&Refresh"), "&View", "refresh", (Std.Refresh,), HOME),
+    ActionSpec("cell_connection", QT_TRANSLATE_NOOP("actions", "C&ell connection…"), "&File", "cell_connection", (), HOME,
+               tip=QT_TRANSLATE_NOOP("actions", "Connect this workstation to a cell server, or work on this computer only")),
     # --- incident window: entry --------------------------------------------------------
     ActionSpec(
         "record", QT_TRANSLATE_NOOP("actions", "&Record entry"), "&Entry", "record", ("Ctrl+Return", "Ctrl+Enter"),

@@ -30,6 +30,7 @@ from incident_log.ui.prompts import (
 EXIT_OK = 0
 EXIT_CANCELLED = 1
 EXIT_ERROR = 2
+RESTART = 75  # the event loop's exit code when the home window asks to reopen on another cell (or none)
 
 
 def application() -> QApplication:
@@ -101,13 +102,25 @@ def ask_callsign(ctx: Any) -> bool:
     return True
 
 
-def run(vault: Path | None, open_ref: str | None) -> int:
+def run(vault: Path | None, open_ref: str | None, cell: str | None = None) -> int:
+    """``cell``: the cell server's URL (else ``INCIDENT_LOG_CELL``, else the one this vault used last).
+
+    The home window's "Cell connection…" ends one session with ``RESTART``: every window closes and
+    the app opens again on the vault alone or on the cell now chosen (the vault remembers it)."""
     problem = display_problem()
     if problem is not None:
         sys.stderr.write(problem + "\n")
         return EXIT_ERROR
     app = application()
+    code = _session(app, vault, open_ref, cell)
+    while code == RESTART:
+        code = _session(app, vault, None, None)
+    return code
+
+
+def _session(app: QApplication, vault: Path | None, open_ref: str | None, cell: str | None) -> int:
     from incident_log.logbook import Logbook
+    from incident_log.ui.cell_dialog import cell_url_for, connect_cell
     from incident_log.ui.context import AppContext
 
     path = Path(vault) if vault is not None else Logbook.default_path()
@@ -118,6 +131,12 @@ def run(vault: Path | None, open_ref: str | None) -> int:
         return EXIT_ERROR
     if logbook is None:
         return EXIT_CANCELLED
+    url = cell_url_for(cell, logbook)
+    if url is not None:
+        try:
+            logbook = connect_cell(logbook, url) or logbook
+        except errors.IncidentLogError as exc:
+            show_error(None, exc)
     ctx = AppContext(logbook)
     try:
         if not ctx.callsign() and not ask_callsign(ctx):
@@ -127,6 +146,10 @@ def run(vault: Path | None, open_ref: str | None) -> int:
             ctx.open_home()
         code = app.exec()
     finally:
+        for window in list(ctx.windows):
+            window.close()
         ctx.shutdown()
         logbook.close()
+    if code == RESTART:
+        return RESTART
     return EXIT_OK if code == 0 else EXIT_ERROR

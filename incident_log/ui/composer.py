@@ -580,7 +580,11 @@ class Composer(QWidget):
             self.show_error("", exc.message)
             return None
         self.clear(after_record=True)
-        self.notice(fill(translate("composer", "Recorded #%1 at %2"), entry.seq, timefmt.clock(entry.recorded_at)))
+        if entry.hash:
+            self.notice(fill(translate("composer", "Recorded #%1 at %2"), entry.seq, timefmt.clock(entry.recorded_at)))
+        else:  # cell mode, server unreachable: kept here, sent when it is back
+            self.notice(fill(translate("composer", "Kept #%1 at %2 on this workstation: sent to the cell server when it is back"),
+                             entry.seq, timefmt.clock(entry.recorded_at)))
         self.recorded.emit(entry.seq)
         return entry
 

@@ -65,6 +65,8 @@ class IncidentFeed(QObject):
     changed = Signal(object)  # FeedState
     arrived = Signal(str, list, list)  # (ref, seqs, the entries themselves: read once for every window)
     failed = Signal(str)  # a sentence: the fold could not be read
+    settled = Signal(list)  # cell mode: seqs whose rows now show the shared chain's entry (same number)
+    renumbered = Signal()  # cell mode: waiting entries moved down; the timeline re-reads itself
 
     def __init__(self, ctx: Any, ref: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,8 @@ class IncidentFeed(QObject):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         ctx.live.entriesAdded.connect(self._entries_added)
+        ctx.live.entriesSettled.connect(self._entries_settled)
+        ctx.live.renumbered.connect(self._renumbered)
 
     @property
     def state(self) -> IncidentState | None:
@@ -97,6 +101,14 @@ class IncidentFeed(QObject):
             self.refresh()
         elif not self._timer.isActive():
             self._timer.start()
+
+    def _entries_settled(self, ref: str, seqs: list[int]) -> None:
+        if ref == self.ref:
+            self.settled.emit(seqs)
+
+    def _renumbered(self, ref: str) -> None:
+        if ref == self.ref:
+            self.renumbered.emit()
 
     def refresh(self) -> None:
         logbook, ref = self.ctx.logbook, self.ref
@@ -129,7 +141,10 @@ class IncidentFeed(QObject):
     def stop(self) -> None:
         self._let_go()
         self._timer.stop()
-        try:
-            self.ctx.live.entriesAdded.disconnect(self._entries_added)
-        except (RuntimeError, TypeError):
-            pass
+        for signal, slot in ((self.ctx.live.entriesAdded, self._entries_added),
+                             (self.ctx.live.entriesSettled, self._entries_settled),
+                             (self.ctx.live.renumbered, self._renumbered)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass

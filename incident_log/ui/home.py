@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
+    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -27,9 +28,10 @@ from incident_log import errors
 from incident_log.domain.entry import Incident
 from incident_log.ui import timefmt, vocab
 from incident_log.ui.actions import HOME, build_actions, populate_menus
+from incident_log.ui.connection import add_connection_line
 from incident_log.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from incident_log.ui.kindstyle import app_icon
-from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, show_error
+from incident_log.ui.prompts import NewPassphraseDialog, TextPrompt, ask_text, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +77,11 @@ class IncidentsModel(QAbstractTableModel):
         )[index.column()]
 
 
+def _server_of(url: str) -> str:
+    """user@host:port/db of a cell URL, without its parameters (paths of certificates)."""
+    return url.split("://", 1)[-1].split("?", 1)[0]
+
+
 class HomeWindow(QMainWindow):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +89,11 @@ class HomeWindow(QMainWindow):
         self.setObjectName("homeWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))
+        if getattr(ctx.logbook, "kind", "vault") == "cell":
+            self.setWindowTitle(fill(translate("home", "Incident Log — cell %1 · %2"), _server_of(ctx.logbook.url),
+                                     ctx.logbook.path))
+        else:
+            self.setWindowTitle(fill(translate("home", "Incident Log — %1"), ctx.logbook.path))
         self.model = IncidentsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("incidentsTable")
@@ -105,6 +116,7 @@ class HomeWindow(QMainWindow):
         self.statusBar().showMessage(fill(translate("home", "Vault unlocked with %1"), vocab.unlock_slot(ctx.logbook.unlocked_with)))
         if ctx.logbook.keyring_note:
             self.statusBar().showMessage(ctx.logbook.keyring_note)
+        self.connection_line = add_connection_line(self.statusBar(), ctx.logbook)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(1000)
@@ -179,6 +191,33 @@ class HomeWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(fill(translate("home", "Imported %1 (%2 entries)"), incident.ref,
                                           f"{incident.entry_count:,}"))
+
+    def cell_connection(self) -> None:
+        """Connect to a cell, or back to this computer only: the windows close and reopen on it."""
+        from incident_log.ui.app import RESTART
+        from incident_log.ui.cell_dialog import CELL_PREF
+
+        logbook = self.ctx.logbook
+        if getattr(logbook, "kind", "vault") == "cell":
+            answer = QMessageBox.question(
+                self, translate("home", "Cell connection"),
+                translate("home", "Work on this computer only? The windows close and reopen on this vault; the "
+                          "cell's incidents stay on the server (and in this workstation's copy). Entries still "
+                          "waiting are sent the next time you connect."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            logbook.set_pref(CELL_PREF, "")
+        else:
+            url = ask_text(self, translate("home", "Connect to a cell"),
+                           translate("home", "The cell server's address, as the cell's administrator gave it "
+                                     "(postgresql://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.crt). "
+                                     "The windows close and reopen on the cell."),
+                           text=logbook.get_pref(CELL_PREF, "") or "", name="cellUrlPrompt")
+            if not url:
+                return
+            logbook.set_pref(CELL_PREF, url)
+        QApplication.exit(RESTART)
 
     def import_bundle(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -195,6 +195,19 @@ class TimelineModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
+    def refresh_rows(self, seqs: Sequence[int]) -> None:
+        """These entries changed in place (cell mode: a waiting entry is now on the shared chain)."""
+        for seq in seqs:
+            row = self._row_of.get(seq)
+            if row is None:
+                continue
+            page = self._pages.get(row // PAGE)
+            if page is not None:
+                page.pop(seq, None)
+            for column in range(len(COLUMNS)):
+                self._cells.pop((seq, column), None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def _matches(self, entry: Entry) -> bool:
         if self._search:
             return False  # a search result is a snapshot; the follow window shows what is new
@@ -345,7 +358,8 @@ class TimelineModel(QAbstractTableModel):
 
     def _display(self, entry: Entry, col: int) -> str:
         if col == COL_SEQ:
-            return ("⚑ " if entry.seq in self._flagged else "") + str(entry.seq)
+            # An entry with no hash waits in this workstation's queue (cell mode, server unreachable).
+            return ("⚑ " if entry.seq in self._flagged else "") + str(entry.seq) + ("" if entry.hash else " ◷")
         if col == COL_OCCURRED:
             return self._clock(entry.occurred_at)
         if col == COL_RECORDED:
@@ -419,6 +433,10 @@ class TimelineModel(QAbstractTableModel):
         return shown_text(f"{body} (#{fix.seq}, {reason})")
 
     def _tooltip(self, entry: Entry, col: int) -> str:
+        if col == COL_SEQ and not entry.hash:
+            return translate("timeline_model", "Kept on this workstation, waiting to be sent to the cell server "
+                             "(it is not reachable yet). Its number may still change if another workstation's "
+                             "entries reach the server first.")
         if col in (COL_OCCURRED, COL_RECORDED):
             tip = fill(translate("timeline_model", "Occurred %1\nRecorded %2"),
                        timefmt.full(entry.occurred_at, zone=self._zone), timefmt.full(entry.recorded_at, zone=self._zone))

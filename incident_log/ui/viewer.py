@@ -24,6 +24,7 @@ from incident_log.ui.actions import build_actions, populate_menus, shortcut_text
 from incident_log.ui.alarms import AlarmBanner, alarm_text
 from incident_log.ui.boards import ALL_BOARDS
 from incident_log.ui.boards._common import BoardTable
+from incident_log.ui.connection import add_connection_line
 from incident_log.ui.detail import EntryDetailPane
 from incident_log.ui.docks import BoardDocks
 from incident_log.ui.feed import FeedState, IncidentFeed
@@ -91,6 +92,7 @@ class IncidentView(QMainWindow):
         self.status_vault.setObjectName("statusVault")
         self.status_vault.setAccessibleName(translate("viewer", "Author and vault"))
         self.statusBar().addPermanentWidget(self.status_vault, 2)
+        self.connection_line = add_connection_line(self.statusBar(), self.logbook)
 
     def compose(self, controller: ViewController, scope: str) -> None:
         """Second half of construction, once the subclass has built its centre: actions, menus, layout."""
@@ -190,6 +192,8 @@ class ViewController(QObject):
         w.feed.changed.connect(self.apply_feed)
         w.feed.arrived.connect(self.on_entries_added)
         w.feed.failed.connect(w.say)
+        w.feed.settled.connect(w.model.refresh_rows)
+        w.feed.renumbered.connect(w.model.reload)
         for board in w.boards:
             signal = getattr(board, "entryActivated", None)
             if signal is not None:
@@ -215,7 +219,8 @@ class ViewController(QObject):
     def stop(self) -> None:
         w = self.w
         for signal, slot in ((w.feed.changed, self.apply_feed), (w.feed.arrived, self.on_entries_added),
-                             (w.feed.failed, w.say)):
+                             (w.feed.failed, w.say), (w.feed.settled, w.model.refresh_rows),
+                             (w.feed.renumbered, w.model.reload)):
             try:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):

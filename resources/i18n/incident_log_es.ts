@@ -90,6 +90,14 @@
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
+        <source>C&amp;ell connection…</source>
+        <translation>Conexión con la c&amp;élula…</translation>
+    </message>
+    <message>
+        <source>Connect this workstation to a cell server, or work on this computer only</source>
+        <translation>Conectar este puesto con el servidor de una célula, o trabajar solo en este equipo</translation>
+    </message>
+    <message>
         <source>&amp;Record entry</source>
         <translation>&amp;Registrar anotación</translation>
     </message>
@@ -449,6 +457,53 @@
     <message>
         <source>Entry detail</source>
         <translation>Detalle de la anotación</translation>
+    </message>
+</context>
+<context>
+    <name>cell_dialog</name>
+    <message>
+        <source>Connect to the cell</source>
+        <translation>Conectar con la célula</translation>
+    </message>
+    <message>
+        <source>This workstation shares its incidents with the cell&apos;s server. If the server cannot be reached, you can still record: entries are kept here and sent when it is back.</source>
+        <translation>Este puesto comparte sus incidentes con el servidor de la célula. Si no se puede contactar con el servidor, puede seguir registrando: las anotaciones se guardan aquí y se envían cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>Cell server address</source>
+        <translation>Dirección del servidor de la célula</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>Cell password</source>
+        <translation>Contraseña de la célula</translation>
+    </message>
+    <message>
+        <source>the 64 characters &apos;cell add-user&apos; printed</source>
+        <translation>los 64 caracteres que mostró &apos;cell add-user&apos;</translation>
+    </message>
+    <message>
+        <source>Vault passphrase</source>
+        <translation>Frase de paso del almacén</translation>
+    </message>
+    <message>
+        <source>Cell &amp;password:</source>
+        <translation>&amp;Contraseña de la célula:</translation>
+    </message>
+    <message>
+        <source>&amp;Vault passphrase:</source>
+        <translation>&amp;Frase de paso del almacén:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>Work on this computer &amp;only</source>
+        <translation>Trabajar &amp;solo en este equipo</translation>
     </message>
 </context>
 <context>
@@ -899,6 +954,10 @@
         <translation>Registrada la n.º %1 a las %2</translation>
     </message>
     <message>
+        <source>Kept #%1 at %2 on this workstation: sent to the cell server when it is back</source>
+        <translation>Guardada la n.º %1 a las %2 en este puesto: se enviará al servidor de la célula cuando vuelva</translation>
+    </message>
+    <message>
         <source>say why the entry is amended; the original stays in the log</source>
         <translation>diga por qué se corrige la anotación; la original sigue en el registro</translation>
     </message>
@@ -992,6 +1051,53 @@
     <message>
         <source>%1 (required)</source>
         <translation>%1 (obligatorio)</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <source>Cell: connected — 1 entry waiting to be sent</source>
+        <translation>Célula: conectado — 1 anotación por enviar</translation>
+    </message>
+    <message>
+        <source>Cell: connected — %1 entries waiting to be sent</source>
+        <translation>Célula: conectado — %1 anotaciones por enviar</translation>
+    </message>
+    <message>
+        <source>Cell: connected — nothing waiting</source>
+        <translation>Célula: conectado — nada en espera</translation>
+    </message>
+    <message>
+        <source>Every entry is on the cell server and reaches the other workstations.</source>
+        <translation>Todas las anotaciones están en el servidor de la célula y llegan a los demás puestos.</translation>
+    </message>
+    <message>
+        <source>Cell: offline — 1 entry waiting</source>
+        <translation>Célula: sin conexión — 1 anotación en espera</translation>
+    </message>
+    <message>
+        <source>Cell: offline — %1 entries waiting</source>
+        <translation>Célula: sin conexión — %1 anotaciones en espera</translation>
+    </message>
+    <message>
+        <source>The cell server cannot be reached. Keep typing: entries are kept on this workstation and sent, in order and once each, when it is back. Click to try now.</source>
+        <translation>No se puede contactar con el servidor de la célula. Siga escribiendo: las anotaciones se guardan en este puesto y se envían, en orden y una sola vez, cuando vuelva. Pulse para intentarlo ahora.</translation>
+    </message>
+    <message>
+        <source>· %1 held</source>
+        <translation>· %1 retenidas</translation>
+    </message>
+    <message>
+        <source>Held entries were refused by the server (the incident was sealed elsewhere, or a person key was taken). They stay on this workstation; &apos;incident-log cell status&apos; lists them.</source>
+        <translation>El servidor rechazó las anotaciones retenidas (el incidente se selló en otro puesto o la clave de una persona ya estaba usada). Siguen en este puesto; &apos;incident-log cell status&apos; las enumera.</translation>
+    </message>
+    <message>
+        <source>· the shared log does not match this copy</source>
+        <translation>· el registro compartido no coincide con esta copia</translation>
+    </message>
+    <message>
+        <source>Connection to the cell server</source>
+        <translation>Conexión con el servidor de la célula</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1953,10 @@ Plazo reiterado %1 vez/veces</translation>
         <translation> [EJERCICIO]</translation>
     </message>
     <message>
+        <source>Incident Log — cell %1 · %2</source>
+        <translation>Incident Log — célula %1 · %2</translation>
+    </message>
+    <message>
         <source>Incident Log — %1</source>
         <translation>Registro de Incidentes — %1</translation>
     </message>
@@ -1877,6 +1987,22 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>Imported %1 (%2 entries)</source>
         <translation>Importado %1 (%2 anotaciones)</translation>
+    </message>
+    <message>
+        <source>Cell connection</source>
+        <translation>Conexión con la célula</translation>
+    </message>
+    <message>
+        <source>Work on this computer only? The windows close and reopen on this vault; the cell&apos;s incidents stay on the server (and in this workstation&apos;s copy). Entries still waiting are sent the next time you connect.</source>
+        <translation>¿Trabajar solo en este equipo? Las ventanas se cierran y se abren de nuevo sobre este almacén; los incidentes de la célula siguen en el servidor (y en la copia de este puesto). Las anotaciones aún en espera se envían la próxima vez que se conecte.</translation>
+    </message>
+    <message>
+        <source>Connect to a cell</source>
+        <translation>Conectar con una célula</translation>
+    </message>
+    <message>
+        <source>The cell server&apos;s address, as the cell&apos;s administrator gave it (postgresql://USER@HOST:PORT/DB?sslmode=verify-full&amp;sslrootcert=CA.crt). The windows close and reopen on the cell.</source>
+        <translation>La dirección del servidor de la célula, tal como la dio su administrador (postgresql://USUARIO@EQUIPO:PUERTO/BD?sslmode=verify-full&amp;sslrootcert=CA.crt). Las ventanas se cierran y se abren de nuevo sobre la célula.</translation>
     </message>
     <message>
         <source>Import a bundle</source>
@@ -2843,6 +2969,10 @@ Plazo reiterado %1 vez/veces</translation>
     <message>
         <source>late because: </source>
         <translation>tardía porque: </translation>
+    </message>
+    <message>
+        <source>Kept on this workstation, waiting to be sent to the cell server (it is not reachable yet). Its number may still change if another workstation&apos;s entries reach the server first.</source>
+        <translation>Guardada en este puesto, en espera de enviarse al servidor de la célula (aún no se puede contactar). Su número aún puede cambiar si las anotaciones de otro puesto llegan antes al servidor.</translation>
     </message>
     <message>
         <source>Occurred %1
