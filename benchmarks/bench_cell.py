@@ -20,8 +20,12 @@ removes everything at the end. Steps:
            chain recomputed: any break) and losses (acknowledged but not on the server). Target: 0 / 0.
   sync     The server stopped: 1,000 entries acknowledged into the queue (ack p50/p99), the server
            restarted, sync() timed. Reported: ack latency offline, sync time, entries/s.
-  open     An incident of 100,000 entries on the server: read every entry and fold every
-           projection (what opening it costs from the server). Target: < 2 s.
+  open     An incident of 100,000 entries on the server (people, then every board's kinds in turn):
+           read every entry and fold every projection (what opening it costs from the server).
+           Target: < 2 s.
+  rtt      record() and the bare commit again, through a proxy on loopback that holds every
+           packet 1 ms each way (--rtt-ms: a LAN's 2 ms round trip): what each round trip of the
+           append costs when the server is not on the same machine. Reported, no target.
 
 Privacy: synthetic text only, and nothing here prints entry text, names or keys: counts and timings.
 """
@@ -39,6 +43,7 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -185,6 +190,103 @@ def bench_record(bench: Bench, count: int) -> None:
     ratio = percentile(timings["record"], 0.99) / percentile(timings["bare"], 0.99)
     report("record() / bare commit, p99", f"{ratio:.1f}x")
     station.close()
+
+
+# --- rtt: the same record through a delaying proxy ------------------------------------------------------
+
+
+class DelayProxy:
+    """A TCP proxy on 127.0.0.1 that holds every chunk ``delay`` seconds each way, in order.
+
+    It forwards the bytes as they are (TLS stays end to end, so verify-full still checks the
+    server's certificate for 127.0.0.1): a stand-in for a network between the workstation and the
+    cell's server laptop. Threads only; it serves until the process ends.
+    """
+
+    def __init__(self, target_port: int, delay: float) -> None:
+        import socket
+        import threading
+
+        self._target = ("127.0.0.1", target_port)
+        self._delay = delay
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            client, _address = self._listener.accept()
+            server = socket.create_connection(self._target)
+            for sock in (client, server):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for src, dst in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    def _pump(self, src: Any, dst: Any) -> None:
+        import queue
+        import threading
+
+        held: queue.Queue[tuple[float, bytes]] = queue.Queue()
+
+        def deliver() -> None:
+            while True:
+                due, data = held.get()
+                wait = due - time.perf_counter()
+                if wait > 0:
+                    time.sleep(wait)
+                if not data:
+                    dst.close()
+                    return
+                try:
+                    dst.sendall(data)
+                except OSError:
+                    return
+
+        threading.Thread(target=deliver, daemon=True).start()
+        while True:
+            try:
+                data = src.recv(65536)
+            except OSError:
+                data = b""
+            held.put((time.perf_counter() + self._delay, data))
+            if not data:
+                return
+
+
+def bench_rtt(bench: Bench, count: int, rtt_ms: float) -> None:
+    print(f"rtt: {count} entries through a proxy adding {rtt_ms:g} ms per round trip", flush=True)
+    proxy = DelayProxy(bench.server.port, rtt_ms / 2000)
+    url, secrets = bench.login("rtt")
+    url = url.replace(f":{bench.server.port}/", f":{proxy.port}/")
+    local = open_local(bench.workdir / f"rtt-{uuid.uuid4().hex[:6]}.db", new_data_key())
+    station = Workstation(url, secrets, local, signer=SigningKey.generate())
+    assert station.connect()
+    incident = bench.new_incident(station)
+    target = parse_url(url)
+    bare = psycopg.connect(target.conninfo(), password=secrets.password)
+    bench.server.superuser_sql(
+        "CREATE TABLE IF NOT EXISTS public.bench_bare (id serial PRIMARY KEY, body text NOT NULL); "
+        f"GRANT INSERT ON public.bench_bare TO {target.user}; GRANT USAGE ON SEQUENCE public.bench_bare_id_seq TO {target.user}"
+    )
+    timings: dict[str, list[float]] = {"record": [], "bare": []}
+    for n in range(count):
+        started = time.perf_counter()
+        ack = station.record(incident, note(n))
+        timings["record"].append(time.perf_counter() - started)
+        assert not ack.waiting
+        started = time.perf_counter()
+        bare.execute("INSERT INTO public.bench_bare (body) VALUES (%s)", (f"bare {n}",))  # BEGIN, INSERT, COMMIT
+        bare.commit()
+        timings["bare"].append(time.perf_counter() - started)
+    bare.close()
+    station.close()
+    for name, label in (("record", "Workstation.record()"), ("bare", "bare INSERT + COMMIT (three round trips)")):
+        values = timings[name]
+        report(f"{label} at {rtt_ms:g} ms RTT, p50 / p99 / max",
+               f"{ms(statistics.median(values))} / {ms(percentile(values, 0.99))} / {ms(max(values))}")
 
 
 # --- notify -------------------------------------------------------------------------------------------
@@ -349,7 +451,7 @@ def bench_open(bench: Bench, count: int) -> None:
         read = time.perf_counter() - started
         state = fold(described, entries, as_of=utc_now(), late_margin=timedelta(minutes=10))
         total = time.perf_counter() - started
-        assert len(entries) == count and state is not None
+        assert len(entries) == count and state.demands and state.offers and state.intelligence and state.roster.spells
         report(f"open {count:,} entries from the server: read / read + fold", f"{read:.2f} s / {total:.2f} s",
                "< 2 s", total < 2.0)
     finally:
@@ -357,8 +459,40 @@ def bench_open(bench: Bench, count: int) -> None:
         station.close()
 
 
+def _bench_entry(seq: int) -> tuple[str, dict[str, Any], str]:
+    """Entry ``seq`` of the open step's incident: people first, then every board's kinds in turn
+    (statements, notes, intelligence, hooks, risks, decisions, demands, offers and their updates,
+    contacts, rotations), so the fold builds every projection as it does for a real incident."""
+    person = f"p{seq % 20 + 1}"
+    if seq <= 20:
+        return "person", {"key": f"p{seq}", "role": "witness", "name": f"Person {seq}"}, ""
+    words = f"benchmark entry {seq} about the subject and the car"
+    slot = seq % 20
+    if slot in (0, 5, 10, 15):
+        return "statement", {"speaker": person, "channel": "phone"}, words
+    if slot in (1, 6, 11):
+        return "intel", {"source": "control room", "grading": "B2", "about": person}, words
+    if slot == 2:
+        return "hook", {"about": person}, words
+    if slot == 3:
+        return "risk", {"category": "weapon", "status": "reported"}, words
+    if slot == 4:
+        return "decision", {"decided_by": person, "rationale": "time"}, words
+    if slot == 7:
+        return "demand", {"by": person}, words
+    if slot == 8:
+        return "offer", {"to": person, "conditions": "calm"}, words
+    if slot == 9:
+        return "update", {"status": "refused"}, words  # refs: the demand two entries before (see below)
+    if slot == 12:
+        return "contact", {"channel": "phone", "event": "start", "with": person}, ""
+    if slot == 13:
+        return "rotation", {"role": "primary negotiator", "person": person}, ""
+    return "note", {}, words
+
+
 def load_incident(server: PostgresServer, incident: str, count: int) -> None:
-    """Bulk-load a realistic chain (people, statements, notes) as the superuser, with COPY.
+    """Bulk-load a realistic chain (people, then every board's kinds: ``_bench_entry``) as the superuser, with COPY.
 
     Only the read side is measured, so the entries go in through COPY with the append trigger
     off (100,000 appends one by one would take minutes); the chain is computed exactly as the
@@ -378,18 +512,14 @@ def load_incident(server: PostgresServer, incident: str, count: int) -> None:
         ) as copy:
             for seq in range(1, count + 1):
                 moment = start + timedelta(seconds=seq)
-                if seq <= 20:
-                    kind, fields, text = "person", {"key": f"p{seq}", "role": "witness", "name": f"Person {seq}"}, ""
-                elif seq % 5 == 0:
-                    kind, fields, text = "statement", {"speaker": f"p{seq % 20 + 1}", "channel": "phone"}, f"statement {seq}"
-                else:
-                    kind, fields, text = "note", {}, f"benchmark note {seq} about the subject and the car"
+                kind, fields, text = _bench_entry(seq)
+                refs = seq - 2 if kind == "update" else None
                 payload = entry_payload(incident_id=incident, seq=seq, kind=kind, occurred_at=moment, recorded_at=moment,
-                                        author="Loggist", text=text, fields=fields, refs=None, delay_reason=None,
+                                        author="Loggist", text=text, fields=fields, refs=refs, delay_reason=None,
                                         origin=ORIGIN_IMPORT)
                 digest = chain_hash(previous, payload)
                 copy.write_row((incident, seq, kind, iso_utc(moment), iso_utc(moment), "Loggist", text, fields_json(fields),
-                                None, None, ORIGIN_IMPORT, previous, digest, str(uuid.uuid4()), cell, "bench", moment))
+                                refs, None, ORIGIN_IMPORT, previous, digest, str(uuid.uuid4()), cell, "bench", moment))
                 previous = digest
         admin.execute("ALTER TABLE incident_log.entry ENABLE TRIGGER entry_link")
         admin.execute("ALTER TABLE incident_log.chain_head DISABLE TRIGGER chain_head_guard")
@@ -400,7 +530,7 @@ def load_incident(server: PostgresServer, incident: str, count: int) -> None:
 
 # --- main ---------------------------------------------------------------------------------------------
 
-STEPS = ("record", "notify", "writers", "sync", "open")
+STEPS = ("record", "notify", "writers", "sync", "open", "rtt")
 
 
 def main() -> int:
@@ -408,6 +538,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
     parser.add_argument("--only", default=",".join(STEPS), help=f"comma-separated steps: {', '.join(STEPS)}")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--rtt-ms", type=float, default=2.0, help="round trip the rtt step's proxy adds (ms)")
     args = parser.parse_args()
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(STEPS))
@@ -433,6 +564,8 @@ def main() -> int:
                 bench_sync(bench, 100 if quick else 1000)
             if "open" in chosen:
                 bench_open(bench, 10_000 if quick else 100_000)
+            if "rtt" in chosen:
+                bench_rtt(bench, 100 if quick else 300, args.rtt_ms)
         finally:
             server.destroy()
     missed = [figure for figure, _m, _t, passed in RESULTS if passed is False]

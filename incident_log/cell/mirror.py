@@ -20,7 +20,7 @@ from typing import Any
 
 from incident_log.cell.queue import OfflineQueue
 from incident_log.cell.witness import Link, WitnessReport, witness
-from incident_log.domain.entry import Entry, genesis_hash, iso_utc
+from incident_log.domain.entry import Entry, genesis_hash, iso_utc, thaw
 from incident_log.store.repository import ENTRY_COLUMNS, fields_json, row_to_entry
 from incident_log.store_interface import ChainTop, Head, IncidentRow, SignedEntry
 
@@ -166,10 +166,11 @@ class Mirror:
 
 def _mirror_row(signed: SignedEntry) -> tuple[Any, ...]:
     entry, provenance = signed.entry, signed.provenance
-    payload = entry.canonical()
+    # The stored forms of the times and fields, as entry.canonical() writes them (without building
+    # the whole payload again: the witness just did, on the record path).
     return (
-        entry.incident_id, entry.seq, entry.kind, payload["occurred_at"], payload["recorded_at"], entry.author,
-        entry.text, fields_json(payload["fields"]), entry.refs, entry.delay_reason, entry.origin, entry.prev_hash,
+        entry.incident_id, entry.seq, entry.kind, iso_utc(entry.occurred_at), iso_utc(entry.recorded_at), entry.author,
+        entry.text, fields_json(thaw(entry.fields)), entry.refs, entry.delay_reason, entry.origin, entry.prev_hash,
         entry.hash, entry.clock_back, provenance.entry_uid, provenance.key_id, provenance.signature, provenance.db_role,
         provenance.appended_at.isoformat(),
     )

@@ -43,6 +43,8 @@ from incident_log.domain.entry import (
     Incident,
     chain_hash,
     entry_payload,
+    fields_from_json,
+    frozen_entry,
     genesis_hash,
     iso_utc,
     utc_now,
@@ -83,6 +85,8 @@ VALUES (%(incident_id)s, %(seq)s, %(kind)s, %(occurred_at)s, %(recorded_at)s, %(
         %(key_id)s, %(signature)s, NULL, NULL, NULL)
 RETURNING db_role, appended_at
 """
+# READ COMMITTED, as make_engine sets for every other transaction (TRAPS.md: the head lock needs it).
+_BEGIN = "BEGIN ISOLATION LEVEL READ COMMITTED"
 
 # Kinds whose fields can name a person (the timeline's person filter looks only at these).
 PERSON_KINDS = tuple(sorted(name for name, spec in KINDS.items() if any(f.name in PERSON_FIELDS for f in spec.fields)))
@@ -333,10 +337,43 @@ class CellStore:
                 raise core_errors.UnknownIncident(incident_id)
             return _chain_top(raw, incident_id, found[0], found[1])
 
+    @contextmanager
+    def _two_trip_transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        """A transaction whose BEGIN and COMMIT the caller sends itself, inside pipelines.
+
+        psycopg sends its implicit BEGIN as a round trip of its own (in pipeline mode too) and
+        COMMIT as another, so an append cost four round trips. Here the connection is in
+        autocommit for the duration and the caller writes BEGIN and COMMIT as statements: BEGIN
+        travels with the head lock and COMMIT with the INSERT, two round trips in all. A
+        transaction still open when the block ends (an early return, an error, a refused INSERT,
+        after which the pipeline never ran the COMMIT) is rolled back here; the connection goes
+        back to the pool out of autocommit, or is dropped if that cannot be done.
+        """
+        with _guarded(self._target, self.role), self._engine.connect() as connection:
+            raw = _driver(connection)
+            raw.autocommit = True
+            try:
+                yield raw
+            except psycopg.OperationalError:
+                connection.invalidate()  # as in _transaction: never hand a dead connection out again
+                raise
+            finally:
+                if not raw.closed:
+                    try:
+                        if raw.pgconn.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                            raw.execute("ROLLBACK")
+                        raw.autocommit = False
+                    except psycopg.Error:
+                        connection.invalidate()
+
     def append(self, incident_id: str, prepare: Prepare, *, entry_uid: str | None = None) -> Appended:
+        """One entry, in one READ COMMITTED transaction of two round trips (``_two_trip_transaction``)."""
         uid = entry_uid or str(uuid.uuid4())
-        with self._transaction() as raw:
-            locked = raw.execute(f"SELECT * FROM {S}.lock_head(%s, %s)", (incident_id, uid)).fetchone()
+        with self._two_trip_transaction() as raw:
+            with raw.pipeline():
+                raw.execute(_BEGIN)
+                lock = raw.execute(f"SELECT * FROM {S}.lock_head(%s, %s)", (incident_id, uid))
+            locked = lock.fetchone()
             if locked is None:
                 raise core_errors.UnknownIncident(incident_id)
             seq, digest, recorded, sealed_seq, reopened_seq, existing_seq, opened_at = locked
@@ -349,7 +386,7 @@ class CellStore:
             sealed = sealed_seq is not None and (reopened_seq is None or reopened_seq < sealed_seq)
             top = ChainTop(Head(seq, digest, _time(recorded) if recorded else None), sealed)
             prepared = prepare(top, CellFacts(raw, incident_id, _time(opened_at)))
-            return self._insert(raw, incident_id, top.head, prepared, uid)
+            return self._insert(raw, incident_id, top.head, prepared, uid, commit=True)
 
     def append_batch(self, incident_id: str, items: Sequence[tuple[str, Prepare]]) -> list[Appended]:
         """Several entries (entry id, prepare) in one transaction: one head lock, one commit.
@@ -392,7 +429,11 @@ class CellStore:
                 out.append(appended)
         return out
 
-    def _insert(self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str) -> Appended:
+    def _insert(
+        self, raw: psycopg.Connection[Any], incident_id: str, head: Head, prepared: Prepared, uid: str, *,
+        commit: bool = False,
+    ) -> Appended:
+        """INSERT the signed entry; with ``commit`` (``append``), the COMMIT statement goes in the same round trip."""
         clean = prepared.clean
         check_storable(clean)
         seq = head.count + 1
@@ -405,19 +446,25 @@ class CellStore:
         signer = self._signer
         key_id = signer.key_id if signer else None
         signature = signer.sign(incident_id, digest) if signer else None
-        db_role, appended_at = raw.execute(
-            _INSERT,
-            {
-                "clock_back": None,  # in the payload only when set (so older hashes stay as they were)
-                **payload,
-                "fields": fields_json(clean.fields),
-                "prev_hash": head.hash,
-                "hash": digest,
-                "entry_uid": uid,
-                "key_id": key_id,
-                "signature": signature,
-            },
-        ).fetchone() or (self.role, utc_now())
+        values = {
+            "clock_back": None,  # in the payload only when set (so older hashes stay as they were)
+            **payload,
+            "fields": fields_json(clean.fields),
+            "prev_hash": head.hash,
+            "hash": digest,
+            "entry_uid": uid,
+            "key_id": key_id,
+            "signature": signature,
+        }
+        if commit:
+            # A refused INSERT stops the pipeline: its error is raised as the block ends and the
+            # COMMIT is never run (the transaction is rolled back by _two_trip_transaction).
+            with raw.pipeline():
+                inserted = raw.execute(_INSERT, values)
+                raw.execute("COMMIT")
+        else:
+            inserted = raw.execute(_INSERT, values)
+        db_role, appended_at = inserted.fetchone() or (self.role, utc_now())
         entry = Entry(
             incident_id=incident_id, seq=seq, kind=clean.kind, occurred_at=clean.occurred_at,
             recorded_at=prepared.recorded_at, author=clean.author, text=clean.text, fields=clean.fields,
@@ -471,16 +518,17 @@ class CellStore:
         previous = before[0] if before else genesis_hash(incident_id)
         out: list[Entry] = []
         add = out.append
-        loads = json.loads
+        make = frozen_entry  # as the vault's load_after: fields decoded and frozen once (domain/entry.py)
+        decode = fields_from_json
         parse_time = datetime.fromisoformat
         collecting = gc.isenabled()
         gc.disable()
         try:
             for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest, clock_back in rows:
                 try:
-                    entry = Entry(
+                    entry = make(
                         incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
-                        {} if fields == "{}" else loads(fields), refs, delay, origin, previous, digest, clock_back,
+                        decode(fields), refs, delay, origin, previous, digest, clock_back,
                     )
                 except (ValueError, TypeError):
                     raise errors.CellRowUnreadable(int(seq)) from None

@@ -20,6 +20,8 @@ from incident_log.domain.entry import (
     Incident,
     chain_hash,
     entry_payload,
+    fields_from_json,
+    frozen_entry,
     genesis_hash,
     iso_utc,
 )
@@ -53,21 +55,9 @@ def _time(value: str) -> datetime:
 
 
 def row_to_entry(row: Sequence[Any]) -> Entry:
-    return Entry(
-        incident_id=row[0],
-        seq=row[1],
-        kind=row[2],
-        occurred_at=_time(row[3]),
-        recorded_at=_time(row[4]),
-        author=row[5],
-        text=row[6],
-        fields=json.loads(row[7]),
-        refs=row[8],
-        delay_reason=row[9],
-        origin=row[10],
-        prev_hash=row[11],
-        hash=row[12],
-        clock_back=row[13],
+    return frozen_entry(
+        row[0], row[1], row[2], _time(row[3]), _time(row[4]), row[5], row[6], fields_from_json(row[7]), row[8],
+        row[9], row[10], row[11], row[12], row[13],
     )
 
 
@@ -413,13 +403,14 @@ def load_after(connection: Connection, incident_id: str, after: int) -> list[Ent
         cursor.close()
     out: list[Entry] = []
     append = out.append
-    loads = json.loads
+    make = frozen_entry  # Entry(...) without re-freezing the fields it is handed (domain/entry.py)
+    decode = fields_from_json
     parse_time = datetime.fromisoformat  # called twice per row: no wrapper in between
     for seq, kind, occurred, recorded, author, text_, fields, refs, delay, origin, digest, clock_back in rows:
         append(
-            Entry(
-                incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_,
-                {} if fields == "{}" else loads(fields), refs, delay, origin, prev, digest, clock_back,
+            make(
+                incident_id, seq, kind, parse_time(occurred), parse_time(recorded), author, text_, decode(fields),
+                refs, delay, origin, prev, digest, clock_back,
             )
         )
         prev = digest
