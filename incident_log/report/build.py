@@ -15,7 +15,7 @@ from incident_log.domain.entry import Entry, utc_now
 from incident_log.domain.state import IncidentState
 from incident_log.report.content import build_content
 from incident_log.report.errors import ReasonRequired, ReportLeak, ReportWriteFailed
-from incident_log.report.fonts import FontPlan
+from incident_log.report.fonts import FontPlan, plan_of
 from incident_log.report.layout import render
 from incident_log.report.options import Progress, RedactorLike, ReportOptions, ReportResult, VerifySummary
 from incident_log.report.selfcheck import leaks_in
@@ -89,7 +89,7 @@ def build_report(
         laid[0] += 1
         meter.report(_PREPARE + _LAYOUT * laid[0] / chunks)
 
-    plan = FontPlan.create()
+    plan = plan_of(redactor) or FontPlan.create()
     pdf, pages, furniture = render(content, plan, invariant=options.invariant, tick=tick_layout)
     meter.report(_PREPARE + _LAYOUT)
     if redactor is not None:

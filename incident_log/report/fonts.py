@@ -252,19 +252,9 @@ class FontPlan:
         return out
 
 
-_SHARED: FontPlan | None = None
 
-
-def printed_text(text: str) -> str:
-    """``text`` as a report prints it, characters no font has replaced by their stand-in.
-
-    The redactor reads this, not the text as typed: a name part glued to a character that prints
-    as "\ufffd" ("ĳ" + a Telugu letter with no font) is a word of its own on the page, so it must be
-    one for the redactor too, or the independent check finds it there. One plan for every report
-    of the process (its fallback fonts are found once); its warnings are not the report's."""
-    global _SHARED
-    if text.isascii():
-        return text
-    if _SHARED is None:
-        _SHARED = FontPlan.create()
-    return _SHARED.printed_text(text)
+def plan_of(redactor: object) -> FontPlan | None:
+    """The font plan a redactor reads its texts through (``make_redactor`` gives each its own), so
+    the document is laid out with the same plan and warns of every character it replaced."""
+    owner = getattr(getattr(redactor, "printed", None), "__self__", None)
+    return owner if isinstance(owner, FontPlan) else None

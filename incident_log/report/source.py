@@ -60,7 +60,7 @@ def make_redactor(
     from incident_log.redaction import Redactor
     from incident_log.redaction.amendments import amendment_variants
     from incident_log.redaction.decide import decisions_from_entries
-    from incident_log.report.fonts import printed_text
+    from incident_log.report.fonts import FontPlan
 
     entries = list(entries)
     authors = report_authors(state, entries)
@@ -71,7 +71,9 @@ def make_redactor(
         decisions=decisions_from_entries(entries),
         variants=amendment_variants(state.people, entries),
         this_year=state.incident.opened_at.year,
-        printed=printed_text,
+        # The text as the report prints it: a character no font has ends the word on the page,
+        # so it must for the redactor too. The report is laid out with this same plan.
+        printed=FontPlan.create().printed_text,
     )
     # Every text the report will print, read once first: a name hidden in one entry is then
     # hidden in all of them, and the report's own pass reuses what this one found.

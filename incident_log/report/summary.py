@@ -27,7 +27,7 @@ from incident_log.i18n import N_, Translator, translator
 from incident_log.redaction.check import Hit
 from incident_log.report.content import Clock, Scrub
 from incident_log.report.errors import ReasonRequired, ReportLeak
-from incident_log.report.fonts import SANS, SANS_BOLD, FontPlan
+from incident_log.report.fonts import SANS, SANS_BOLD, FontPlan, plan_of
 from incident_log.report.layout import Markup, NumberedCanvas, numbered_canvas
 from incident_log.report.options import (
     EXERCISE_MARKING,
@@ -123,7 +123,7 @@ def build_summary(
         state, entries, redactor=redactor, through=through, since=since, assessment=assessment,
         prepared_by=prepared_by, options=options,
     )
-    plan = FontPlan.create()
+    plan = plan_of(redactor) or FontPlan.create()
     location = scrub.text(state.incident.location)
     pdf, pages = _render(summary, clock, plan, options, scrub.tr, redacted=redactor is not None,
                          exercise=state.incident.exercise, location=location)
