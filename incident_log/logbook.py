@@ -49,15 +49,19 @@ from incident_log.domain.validation import (
     DEFAULT_LATE_MARGIN,
     MAX_LATE_MARGIN,
     IncidentDetails,
+    IncidentFacts,
     validate_entry,
     validate_incident,
 )
 from incident_log.domain.zones import machine_zone
 from incident_log.events import EntriesAdded, EventBus
 from incident_log.store import keyslots, ledger, repository
+from incident_log.store.backup import BackupDone
 from incident_log.store.engine import raise_storage_error
 from incident_log.store.vault import UnlockedVault, create_vault, unlock_vault
+from incident_log.store.vault_store import VaultStore
 from incident_log.store.verify import VerifyResult
+from incident_log.store_interface import Prepare, Prepared
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +71,6 @@ IDLE_INDEX_BATCH = 200  # entries indexed per poll(): about 20 ms of idle time a
 SYSTEM_AUTHOR = "incident-log"  # the author of entries the program writes on its own (an opening)
 Clock = Callable[[], datetime]
 _LOOKUP = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a ref, or an incident's UUID
-
-
-@dataclass(frozen=True, slots=True)
-class BackupDone:
-    vault: Path
-    key_file: Path
-    incidents: int
-    entries: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +146,7 @@ class Logbook:
         # Where every write reads the time: a test moves it back without touching the machine's clock.
         self._clock = clock
         self._engine = unlocked.engine
+        self.store = VaultStore(unlocked.engine, unlocked.path)  # the chain: appends and reads by number
         self.path = unlocked.path
         self.unlocked_with = unlocked.unlocked_with
         self.keyring_note = unlocked.keyring_note
@@ -348,11 +345,7 @@ class Logbook:
     def change_details(self, ref: str, *, reason: str, author: str, **changes: Any) -> Entry:
         """Change the incident's title, type, location, opening time, exercise flag or zone: an entry."""
         draft = drafts.details_change(changes, reason=reason, author=author)
-
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            return self._append(raw, row, chain, draft, allow_system=True)
-
-        entry = self._commit_and_notify(ref, work)
+        entry = self._commit_and_notify(ref, draft, allow_system=True)
         return entry
 
     def _next_ref(self, opened: datetime) -> str:
@@ -376,29 +369,23 @@ class Logbook:
     def seal(self, ref: str, *, author: str) -> Entry:
         """Close the incident: a final entry carrying the head hash. Recording stops until reopened."""
 
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            top = chain.head  # a sealed incident is refused by the append rules (domain/append.py)
-            draft = drafts.seal(top.hash, top.count, author=author)
-            return self._append(raw, row, chain, draft, allow_system=True)
+        def at_head(top: repository.ChainTop) -> NewEntry:
+            # Built inside the write lock, from the head it closes; a sealed incident is refused
+            # by the append rules (domain/append.py).
+            return drafts.seal(top.head.hash, top.head.count, author=author)
 
-        return self._commit_and_notify(ref, work)
+        return self._commit_and_notify(ref, at_head, allow_system=True)
 
     def reopen(self, ref: str, reason: str, *, author: str) -> Entry:
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            # An open incident is refused by the append rules (domain/append.py: check_seal).
-            return self._append(raw, row, chain, drafts.reopening(reason, author=author), allow_system=True)
-
-        return self._commit_and_notify(ref, work)
+        # An open incident is refused by the append rules (domain/append.py: check_seal).
+        return self._commit_and_notify(ref, drafts.reopening(reason, author=author), allow_system=True)
 
     # --- writing ------------------------------------------------------------------------------
 
     def record(self, ref: str, draft: NewEntry) -> Entry:
         """Validate and durably append one entry. Raises with the field to fix; writes nothing then."""
 
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            return self._append(raw, row, chain, draft)
-
-        return self._commit_and_notify(ref, work)
+        return self._commit_and_notify(ref, draft)
 
     def amend(
         self,
@@ -416,81 +403,53 @@ class Logbook:
         return self.record(ref, drafts.flag(seq, reason=reason, author=author))
 
     def mark_reviewed(self, ref: str, upto: int, *, author: str) -> Entry:
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            if not 0 < upto <= chain.head.count:
-                raise errors.ValidationError("upto", f"must be an entry of this incident (1 to {chain.head.count})")
-            return self._append(raw, row, chain, drafts.review(upto, author=author), allow_system=True)
+        def at_head(top: repository.ChainTop) -> NewEntry:
+            if not 0 < upto <= top.head.count:
+                raise errors.ValidationError("upto", f"must be an entry of this incident (1 to {top.head.count})")
+            return drafts.review(upto, author=author)
 
-        return self._commit_and_notify(ref, work)
+        return self._commit_and_notify(ref, at_head, allow_system=True)
 
     def audit(self, ref: str, action: str, *, reason: str, author: str) -> Entry:
         """Record who did something that must be accountable (an unredacted report), even when sealed."""
 
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            return self._append(raw, row, chain, drafts.audit(action, reason=reason, author=author), allow_system=True)
-
-        return self._commit_and_notify(ref, work)
+        return self._commit_and_notify(ref, drafts.audit(action, reason=reason, author=author), allow_system=True)
 
     def record_redaction_decision(
         self, ref: str, action: str, value: str, *, author: str, person: str | None = None, reason: str = ""
     ) -> Entry:
         """Record a debrief officer's redaction decision (keep / redact / attach), even when sealed."""
         draft = drafts.redaction_decision(action, value, author=author, person=person, reason=reason)
-
-        def work(raw: Any, row: repository.IncidentRow, chain: repository.ChainTop) -> Entry:
-            return self._append(raw, row, chain, draft, allow_system=True)
-
-        return self._commit_and_notify(ref, work)
+        return self._commit_and_notify(ref, draft, allow_system=True)
 
     def redaction_decisions(self, ref: str) -> list[Entry]:
         """The ``redaction`` entries of an incident, in seq order (the latest about a value wins)."""
         return self.entries(ref, self.seqs(ref, TimelineFilter(kinds=frozenset({"redaction"}))))
 
-    def _append(
-        self,
-        raw: Any,
-        row: repository.IncidentRow,
-        chain: repository.ChainTop,
-        draft: NewEntry,
-        *,
-        allow_system: bool = False,
-    ) -> Entry:
-        """The append rules (``domain/append.py``, the same the cell applies), then the chain."""
-        accepted = prepare_append(
-            draft, chain, repository.DatabaseFacts(raw, row.id, row.opened_at), now=self._clock(), ref=row.ref,
-            late_margin=self.late_margin, allow_system=allow_system,
-        )
-        return repository.append(
-            raw, row.id, accepted.clean, origin=accepted.origin, recorded_at=accepted.recorded_at, top=chain.head,
-            clock_back=accepted.clock_back,
-        )
+    def _prepare(
+        self, row: repository.IncidentRow, draft: NewEntry | Callable[[repository.ChainTop], NewEntry], *,
+        allow_system: bool,
+    ) -> Prepare:
+        """The facade's half of an append, run by the store inside its write lock: the append rules
+        (``domain/append.py``, the same the cell applies) on the draft, or on the draft built from
+        the chain's top (a seal carries the head it closes)."""
+
+        def prepare(top: repository.ChainTop, facts: IncidentFacts) -> Prepared:
+            wanted = draft if isinstance(draft, NewEntry) else draft(top)
+            accepted = prepare_append(
+                wanted, top, facts, now=self._clock(), ref=row.ref, late_margin=self.late_margin,
+                allow_system=allow_system,
+            )
+            return Prepared(accepted.clean, accepted.recorded_at, accepted.origin, accepted.clock_back)
+
+        return prepare
 
     def _commit_and_notify(
-        self, ref: str, work: Callable[[Any, repository.IncidentRow, repository.ChainTop], Entry]
+        self, ref: str, draft: NewEntry | Callable[[repository.ChainTop], NewEntry], *, allow_system: bool = False
     ) -> Entry:
-        """One entry, one durable transaction, on the driver connection.
-
-        The write lock is taken first (BEGIN IMMEDIATE) so the chain head read inside cannot be
-        read by another writer at the same time. SQLAlchemy's connection and transaction layers are
-        bypassed here: for one small row they cost a tenth of the whole record().
-        """
+        """One entry, one durable transaction (``VaultStore.append_to``); then the event bus."""
         row = self._rows.get(ref) or self._read(self._incident_row, ref)
-        pooled = self._engine.raw_connection()
-        raw = pooled.driver_connection
-        assert raw is not None  # a checked-out pooled connection always has its driver connection
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-            try:
-                entry = work(raw, row, repository.chain_top(raw, row.id))
-                raw.execute("COMMIT")
-            except BaseException:
-                if raw.in_transaction:
-                    raw.execute("ROLLBACK")
-                raise
-        except sqlcipher3.Error as exc:
-            raise_storage_error(exc, self.path)
-        finally:
-            pooled.close()
+        entry = self.store.append_to(row, self._prepare(row, draft, allow_system=allow_system)).entry
         self._ids.setdefault(ref, entry.incident_id)
         self._publish({entry.incident_id: (self._ref_of(entry.incident_id, ref), entry.seq)})
         return entry
@@ -512,14 +471,13 @@ class Logbook:
         return found  # type: ignore[no-any-return]
 
     def entries(self, ref: str, seqs: Sequence[int]) -> list[Entry]:
-        incident_id = self._incident_id(ref)
-        return self._read(repository.entries_at, incident_id, seqs)  # type: ignore[no-any-return]
+        return self.store.entries(self._incident_id(ref), seqs)
 
     def latest(self, ref: str, limit: int = 200) -> list[Entry]:
-        return self._read(repository.latest, self._incident_id(ref), limit)  # type: ignore[no-any-return]
+        return self.store.latest(self._incident_id(ref), limit)
 
     def page(self, ref: str, *, after: int = 0, limit: int = 200) -> list[Entry]:
-        return self._read(repository.page_after, self._incident_id(ref), after, limit)  # type: ignore[no-any-return]
+        return self.store.read_range(self._incident_id(ref), after=after, limit=limit)
 
     def all_entries(self, ref: str) -> Iterator[Entry]:
         incident_id = self._incident_id(ref)

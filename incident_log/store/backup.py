@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,17 @@ def backup_targets(source: Path, dest: Path) -> tuple[Path, Path]:
     return dest, sidecar_path(dest)
 
 
-def backup_vault(unlocked: Any, dest: Path, *, force: bool = False) -> Any:
-    from incident_log.logbook import BackupDone  # noqa: PLC0415 - the facade's value type
+@dataclass(frozen=True, slots=True)
+class BackupDone:
+    """A verified copy of a vault and its key file (``Logbook.backup`` hands it out)."""
 
+    vault: Path
+    key_file: Path
+    incidents: int
+    entries: int
+
+
+def backup_vault(unlocked: Any, dest: Path, *, force: bool = False) -> BackupDone:
     source = Path(unlocked.path)
     target, target_keys = backup_targets(source, dest)
     fileio.check_output(target, force=force)
