@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CANCELLED = 1
 EXIT_ERROR = 2
-RESTART = 75  # the event loop's exit code when the home window asks to reopen on another cell (or none)
 
 
 def application() -> QApplication:
@@ -115,6 +114,8 @@ def run(vault: Path | None, open_ref: str | None, cell: str | None = None) -> in
         sys.stderr.write(problem + "\n")
         return EXIT_ERROR
     app = application()
+    from incident_log.ui.cell_dialog import RESTART
+
     code = _session(app, vault, open_ref, cell)
     while code == RESTART:
         code = _session(app, vault, None, None)
@@ -123,7 +124,7 @@ def run(vault: Path | None, open_ref: str | None, cell: str | None = None) -> in
 
 def _session(app: QApplication, vault: Path | None, open_ref: str | None, cell: str | None) -> int:
     from incident_log.logbook import Logbook
-    from incident_log.ui.cell_dialog import cell_url_for, connect_cell
+    from incident_log.ui.cell_dialog import RESTART, cell_url_for, connect_cell
     from incident_log.ui.context import AppContext
 
     path = Path(vault) if vault is not None else Logbook.default_path()

@@ -35,6 +35,7 @@ from incident_log.ui.i18n import translate
 CELL_ENV = "INCIDENT_LOG_CELL"
 PASSPHRASE_ENV = "INCIDENT_LOG_PASSPHRASE"
 CELL_PREF = "cell_url"
+RESTART = 75  # the event loop's exit code when the home window asks to reopen on another cell (or none)
 
 
 class ConnectDialog(QDialog):

@@ -197,8 +197,7 @@ class HomeWindow(QMainWindow):
 
     def cell_connection(self) -> None:
         """Connect to a cell, or back to this computer only: the windows close and reopen on it."""
-        from incident_log.ui.app import RESTART
-        from incident_log.ui.cell_dialog import CELL_PREF
+        from incident_log.ui.cell_dialog import CELL_PREF, RESTART
 
         logbook = self.ctx.logbook
         if getattr(logbook, "kind", "vault") == "cell":

@@ -196,8 +196,7 @@ def test_the_home_window_connects_a_vault_to_a_cell(
 ) -> None:
     """File → Cell connection… in a vault's home window: the address typed is kept in the vault and
     the session ends with RESTART, so the app reopens on the cell."""
-    from incident_log.ui import app as app_module
-    from incident_log.ui.cell_dialog import CELL_PREF, cell_url_for
+    from incident_log.ui.cell_dialog import CELL_PREF, RESTART, cell_url_for
     from incident_log.ui.context import AppContext
     from tests.ui.conftest import answer_prompt
 
@@ -213,7 +212,7 @@ def test_the_home_window_connects_a_vault_to_a_cell(
         answer_prompt("cellUrlPrompt", url)
         monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
         home.actions_by_id["cell_connection"].trigger()
-        assert exits == [app_module.RESTART]
+        assert exits == [RESTART]
         assert vault.get_pref(CELL_PREF) == url
         assert cell_url_for(None, vault) == url
     finally:
