@@ -30,6 +30,7 @@ Actions whose content depends on the shared head (a seal), an import of a scenar
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -228,6 +229,7 @@ class CellDesk:
         self._back_book = CellBook(self.back, prefs=vault.get_pref, late_margin=self.late_margin)
         self._net = threading.RLock()  # every use of the back (its thread, and the few actions that need the server)
         self._views: dict[str, _View] = {}
+        self._rows: dict[str, IncidentRow] = {}  # ref or id -> its row (immutable)
         self._views_lock = threading.RLock()
         self._poll_lock = threading.Lock()
         self._announced: dict[str, tuple[int, tuple[int, int, int]]] = {}
@@ -268,26 +270,26 @@ class CellDesk:
     def set_pref(self, name: str, value: str) -> None:
         self.vault.set_pref(name, value)
 
+    # Drafts live in the vault's preferences, keyed by the shared incident's id: the vault's own
+    # draft table belongs to its own incidents.
+    def _draft_key(self, ref: str, slot: str) -> str:
+        return f"draft.cell:{self._row(ref).id}:{slot}"
+
     def save_draft(self, ref: str, slot: str, content: dict[str, Any]) -> None:
-        self._draft_call("save", ref, slot, content)
+        self.vault.set_pref(self._draft_key(ref, slot), json.dumps(content, ensure_ascii=False, sort_keys=True))
 
     def load_draft(self, ref: str, slot: str) -> dict[str, Any] | None:
-        return self._draft_call("load", ref, slot)  # type: ignore[no-any-return]
+        stored = self.vault.get_pref(self._draft_key(ref, slot))
+        if not stored:
+            return None
+        try:
+            loaded = json.loads(stored)
+        except ValueError:
+            return None
+        return loaded if isinstance(loaded, dict) else None
 
     def clear_draft(self, ref: str, slot: str) -> None:
-        self._draft_call("clear", ref, slot)
-
-    def _draft_call(self, what: str, ref: str, slot: str, content: dict[str, Any] | None = None) -> Any:
-        """Drafts live in the vault, keyed by the shared incident's ref (the vault does not hold it)."""
-        key = f"cell:{self._row(ref).id}:{slot}"
-        if what == "save":
-            self.vault.set_pref(f"draft.{key}", _json_dumps(content or {}))
-            return None
-        if what == "load":
-            stored = self.vault.get_pref(f"draft.{key}")
-            return _json_loads(stored) if stored else None
-        self.vault.set_pref(f"draft.{key}", "")
-        return None
+        self.vault.set_pref(self._draft_key(ref, slot), "")
 
     # --- lifetime ----------------------------------------------------------------------------------
 
@@ -372,24 +374,26 @@ class CellDesk:
         self._wake.set()
 
     def connection(self) -> Connection:
+        """Every window asks twice a second: counts only, never the queued entries themselves."""
         queue = self._front().queue
-        pending = queue.pending()
-        held = sum(1 for q in pending if q.held)
         problem = None if self.back.online else (self.back._problem or "")
-        return Connection(self.back.online, len(pending), held, problem, self._warnings)
+        return Connection(self.back.online, queue.count(), queue.held_count(), problem, self._warnings)
 
     # --- the view ------------------------------------------------------------------------------
 
     def _row(self, ref: str) -> IncidentRow:
+        """The incident by ref or id. Rows never change, so each is read from the file once (the
+        timeline asks for pages of rows many times a second)."""
+        found = self._rows.get(ref) if isinstance(ref, str) else None
+        if found is not None:
+            return found
         if not isinstance(ref, str) or not ref or len(ref) > 64:
             raise core_errors.UnknownIncident(ref if isinstance(ref, str) else repr(ref))
         found = self._front().mirror.find_incident(ref)
         if found is None:
             raise core_errors.UnknownIncident(ref)
+        self._rows[found.id] = self._rows[found.ref] = found
         return found
-
-    def _id(self, ref: str) -> str:
-        return self._row(ref).id
 
     def _view(self, ref: str) -> _View:
         row = self._row(ref)
@@ -784,21 +788,6 @@ def _same(now: Entry | None, shown: Entry) -> bool:
     """Is the entry now at a number the one shown there while it waited (same words, same times)?"""
     return now is not None and (now.kind, now.text, now.author, now.occurred_at, now.recorded_at) == (
         shown.kind, shown.text, shown.author, shown.occurred_at, shown.recorded_at)
-
-
-def _json_dumps(value: Any) -> str:
-    import json  # noqa: PLC0415
-
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _json_loads(text: str) -> Any:
-    import json  # noqa: PLC0415
-
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 # --- opening: what the connect dialog asks for ---------------------------------------------------

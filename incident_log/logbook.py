@@ -25,9 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
 
 from incident_log import errors, fileio
 from incident_log.bundle_merge import merge_bundle
@@ -57,7 +55,6 @@ from incident_log.domain.zones import machine_zone
 from incident_log.events import EntriesAdded, EventBus
 from incident_log.store import keyslots, ledger, repository
 from incident_log.store.backup import BackupDone
-from incident_log.store.engine import raise_storage_error
 from incident_log.store.vault import UnlockedVault, create_vault, unlock_vault
 from incident_log.store.vault_store import VaultStore
 from incident_log.store.verify import VerifyResult
@@ -248,22 +245,10 @@ class Logbook:
     # --- plumbing ------------------------------------------------------------------------
 
     def _read(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            with self._engine.connect() as connection:
-                result = work(connection, *args, **kwargs)
-                connection.rollback()
-                return result
-        except (DBAPIError, sqlcipher3.Error) as exc:
-            raise_storage_error(exc, self.path)
+        return self.store.read(work, *args, **kwargs)
 
     def _write(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            with self._engine.connect() as connection:
-                connection.execution_options(begin="IMMEDIATE")
-                with connection.begin():
-                    return work(connection, *args, **kwargs)
-        except (DBAPIError, sqlcipher3.Error) as exc:
-            raise_storage_error(exc, self.path)
+        return self.store.write(work, *args, **kwargs)
 
     def _incident_row(self, connection: Connection, ref: str) -> repository.IncidentRow:
         # Incident rows never change (triggers refuse it), so a row once read is kept.

@@ -201,6 +201,10 @@ class OfflineQueue:
             return int(self._db.execute("SELECT count(*) FROM cell_queue").fetchone()[0])
         return int(self._db.execute("SELECT count(*) FROM cell_queue WHERE incident_id = ?", (incident_id,)).fetchone()[0])
 
+    def held_count(self) -> int:
+        """Entries the server refused, all incidents (they stay here until released)."""
+        return int(self._db.execute("SELECT count(*) FROM cell_queue WHERE held IS NOT NULL").fetchone()[0])
+
     def get(self, entry_uid: str) -> QueuedEntry | None:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM cell_queue WHERE entry_uid = ?", (entry_uid,)).fetchone()
         return None if row is None else _row(tuple(row))

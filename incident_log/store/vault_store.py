@@ -42,9 +42,22 @@ class VaultStore:
     # -- transactions ------------------------------------------------------------------------------
 
     def read(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``work(connection, ...)`` in a read transaction, rolled back after."""
         try:
             with self._engine.connect() as connection:
-                return work(connection, *args, **kwargs)
+                result = work(connection, *args, **kwargs)
+                connection.rollback()
+                return result
+        except (DBAPIError, sqlcipher3.Error) as exc:
+            raise_storage_error(exc, self._path)
+
+    def write(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``work(connection, ...)`` in one ``BEGIN IMMEDIATE`` transaction, committed when it returns."""
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(begin="IMMEDIATE")
+                with connection.begin():
+                    return work(connection, *args, **kwargs)
         except (DBAPIError, sqlcipher3.Error) as exc:
             raise_storage_error(exc, self._path)
 
@@ -91,13 +104,7 @@ class VaultStore:
             return repository.append_opening(raw, row.id, prepared.clean, origin=prepared.origin,
                                              recorded_at=prepared.recorded_at)
 
-        try:
-            with self._engine.connect() as connection:
-                connection.execution_options(begin="IMMEDIATE")
-                with connection.begin():
-                    return Appended(work(connection))
-        except (DBAPIError, sqlcipher3.Error) as exc:
-            raise_storage_error(exc, self._path)
+        return Appended(self.write(work))
 
     def describe(self, row: IncidentRow) -> Incident:
         return self.read(repository.incident_value, row)  # type: ignore[no-any-return]
